@@ -1,0 +1,88 @@
+//! The reactive graph: signals, memos, effects, owners and context, batching and actions.
+//!
+//! # Which primitive?
+//!
+//! - A value that changes over time: [`signal`] (separate read and write halves) or
+//!   [`RwSignal`] (one handle).
+//! - A value computed from others: a plain closure (`move || count.get() * 2`) when it is
+//!   cheap, a [`Memo`] when it is costly or when many readers should stop re-running if the
+//!   result did not change.
+//! - Doing something when values change: [`Effect`] (side effects; browser only by
+//!   default), [`RenderEffect`] (the renderer's).
+//! - "Something changed" with no value: [`Trigger`].
+//! - Data that is not reactive but should live as long as its owner: [`StoredValue`].
+//! - Async work started by an event, with its state in signals: [`Action`].
+//! - Many writes, one update: [`batch`]. A read that should not subscribe: [`untrack`].
+//! - Lifetimes and context: [`Owner`], [`on_cleanup`], [`provide_context`],
+//!   [`use_context`], [`expect_context`].
+//!
+//! ```
+//! use reactive_graph::prelude::*;
+//! # use std::sync::{Arc, Mutex};
+//! let (count, set_count) = signal(1);
+//! let double = Memo::new(move |_| count.get() * 2);
+//! let seen = Arc::new(Mutex::new(Vec::new()));
+//! let s = seen.clone();
+//! Effect::new(move |_| s.lock().unwrap().push(double.get()));
+//! set_count.set(2);
+//! assert_eq!(*seen.lock().unwrap(), [2, 4]);
+//! ```
+//!
+//! # How it works
+//!
+//! Handles are `Copy` keys into an arena (a `slotmap`); values live in the arena, not in
+//! the handles. Updates are push-pull and glitch-free: a write marks what depends on it,
+//! then effects pull fresh values, and memos recompute only when read and only if an input
+//! really changed (see `graph.rs`). Every node belongs to an [`Owner`]; disposing the owner
+//! frees it. On the server each request's root owner gets its own graph, usable from any
+//! thread of a multi-threaded tokio runtime; in the browser there is one graph and no lock.
+//!
+//! Using a handle whose node was disposed panics with the place the handle was created (in
+//! debug builds); every accessor has a `try_` form that returns `None` instead.
+
+mod action;
+mod effect;
+mod executor;
+mod graph;
+mod handle;
+mod memo;
+mod owner;
+mod runtime;
+mod signal;
+mod stored;
+mod sync;
+pub mod traits;
+mod trigger;
+
+pub use action::Action;
+pub use effect::{Effect, EffectFunction, NoArgument, RenderEffect, WithPrevious};
+pub use executor::{spawn, spawn_local};
+pub use graph::{batch, untrack};
+pub use memo::Memo;
+pub use owner::{expect_context, on_cleanup, provide_context, use_context, Owner};
+pub use signal::{signal, ReadSignal, RwSignal, WriteSignal};
+pub use stored::StoredValue;
+pub use sync::{MaybeSend, MaybeSync};
+pub use trigger::Trigger;
+
+/// Figures about the graph, for tests and leak hunting.
+pub mod diagnostics {
+    /// The number of reactive graphs alive in this process: on the server one per root
+    /// owner not yet disposed, plus one for nodes created outside any owner.
+    pub fn live_runtime_count() -> usize {
+        crate::runtime::runtime_count()
+    }
+}
+
+/// Everything an application usually needs, in one glob import.
+pub mod prelude {
+    pub use crate::traits::{
+        DefinedAt, Dispose, Get, GetUntracked, Notify, Set, Track, Update, UpdateUntracked, With,
+        WithUntracked,
+    };
+    pub use crate::{
+        batch, expect_context, on_cleanup, provide_context, signal, untrack, use_context, Action,
+        Effect, Memo, Owner, ReadSignal, RenderEffect, RwSignal, StoredValue, Trigger,
+        WriteSignal,
+    };
+}

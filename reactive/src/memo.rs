@@ -1,0 +1,124 @@
+//! Memos: derived values that are computed lazily and only when an input really changed.
+
+use crate::graph;
+use crate::handle::{dispose_node, impl_handle};
+use crate::runtime::{downcast, Compute, NodeKind, NodeRef, NodeState};
+use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, Shared, ValueCell};
+use crate::traits::{Dispose, Track, WithUntracked};
+use std::marker::PhantomData;
+
+/// A value derived from other reactive values, cached until one of them changes.
+///
+/// A memo computes when it is first read and recomputes only when it is read again after
+/// one of its inputs changed. When the new value equals the old one, the memo's own
+/// subscribers do not re-run: use a memo to stop needless work downstream.
+///
+/// ```
+/// use reactive_graph::prelude::*;
+/// let (n, set_n) = signal(3);
+/// let is_even = Memo::new(move |_| n.get() % 2 == 0);
+/// assert!(!is_even.get());
+/// set_n.set(5); // is_even stays `false`: nothing that reads it re-runs
+/// assert!(!is_even.get());
+/// ```
+pub struct Memo<T> {
+    node: NodeRef,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl_handle!(Memo);
+
+/// The computation stored in a memo's node.
+struct MemoCompute<T, F> {
+    cell: Shared<ValueCell<Option<T>>>,
+    compute: F,
+    changed: fn(Option<&T>, Option<&T>) -> bool,
+}
+
+impl<T, F> Compute for MemoCompute<T, F>
+where
+    T: MaybeSend + MaybeSync + 'static,
+    F: Fn(Option<&T>) -> T + MaybeSend + MaybeSync + 'static,
+{
+    fn run(&self) -> bool {
+        let new = read_cell(&self.cell, |old| (self.compute)(old.as_ref()));
+        let changed = read_cell(&self.cell, |old| (self.changed)(old.as_ref(), Some(&new)));
+        if changed {
+            write_cell(&self.cell, |value| *value = Some(new))
+                .expect("a memo's value is not read while the memo recomputes it");
+        }
+        changed
+    }
+}
+
+
+impl<T: PartialEq + MaybeSend + MaybeSync + 'static> Memo<T> {
+    /// Creates a memo from a function of its previous value (`None` the first time).
+    #[track_caller]
+    pub fn new(compute: impl Fn(Option<&T>) -> T + MaybeSend + MaybeSync + 'static) -> Self {
+        Self::new_with_compare(compute, |old, new| old != new)
+    }
+}
+
+impl<T: MaybeSend + MaybeSync + 'static> Memo<T> {
+    /// Creates a memo that decides with `changed(old, new)` whether its subscribers must
+    /// re-run (for values that are not `PartialEq`, or to compare less strictly).
+    #[track_caller]
+    pub fn new_with_compare(
+        compute: impl Fn(Option<&T>) -> T + MaybeSend + MaybeSync + 'static,
+        changed: fn(Option<&T>, Option<&T>) -> bool,
+    ) -> Self {
+        let cell = Shared::new(ValueCell::new(None::<T>));
+        let node = graph::create_node(NodeKind::Memo, |node| {
+            node.state = NodeState::Dirty; // computed on first read
+            node.value = Some(cell.clone());
+            node.compute = Some(Shared::new(MemoCompute {
+                cell,
+                compute,
+                changed,
+            }));
+        });
+        Memo {
+            node,
+            ty: PhantomData,
+        }
+    }
+
+    /// Brings the memo up to date; `false` if it was disposed.
+    fn update(&self) -> bool {
+        match self.node.runtime() {
+            Some(runtime) => {
+                graph::update_if_necessary(&runtime, self.node.id);
+                true
+            }
+            None => false,
+        }
+    }
+}
+
+impl<T: MaybeSend + MaybeSync + 'static> Track for Memo<T> {
+    fn track(&self) {
+        if self.update() {
+            graph::track_node(&self.node);
+        }
+    }
+}
+
+impl<T: MaybeSend + MaybeSync + 'static> WithUntracked for Memo<T> {
+    type Value = T;
+
+    fn try_with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        if !self.update() {
+            return None;
+        }
+        let (_runtime, value) = graph::node_value(&self.node, false)?;
+        let cell = downcast::<ValueCell<Option<T>>>(value);
+        read_cell(&cell, |value| value.as_ref().map(f))
+    }
+}
+
+impl<T> Dispose for Memo<T> {
+    fn dispose(self) {
+        dispose_node(&self.node);
+    }
+}

@@ -1,0 +1,292 @@
+//! Owners: who frees what, and where context lives.
+//!
+//! Every node belongs to the owner that was current when it was created. Owners form a
+//! tree: a component's owner, the memos and effects inside it (each of which is the owner
+//! of what its last run created), and so on. Disposing an owner runs its cleanups, frees
+//! every node below it and forgets its context; re-running a memo or effect first disposes
+//! what its previous run created.
+//!
+//! Context is a value stored on an owner and looked up by type from any owner below it
+//! ([`provide_context`], [`use_context`], [`expect_context`]).
+
+use crate::graph;
+use crate::runtime::{default_runtime, NodeId, NodeKind, Runtime};
+use crate::sync::{AnyShared, Shared};
+use std::any::TypeId;
+use std::cell::RefCell;
+
+thread_local! {
+    static CURRENT: RefCell<Option<Owner>> = const { RefCell::new(None) };
+}
+
+/// An owner: a node of the ownership tree that frees what was created inside it.
+///
+/// On the server, each request's root owner ([`Owner::new_root`], or `Owner::new` with no
+/// owner around) gets a reactive graph of its own: requests share no lock and no node, and
+/// disposing the root frees the whole graph.
+///
+/// ```
+/// use reactive_graph::prelude::*;
+/// # use std::sync::{Arc, atomic::{AtomicBool, Ordering}};
+/// let owner = Owner::new();
+/// let cleaned = Arc::new(AtomicBool::new(false));
+/// let c = cleaned.clone();
+/// let count = owner.with(|| {
+///     on_cleanup(move || c.store(true, Ordering::Relaxed));
+///     RwSignal::new(0)
+/// });
+/// owner.dispose();
+/// assert!(cleaned.load(Ordering::Relaxed));
+/// assert_eq!(count.try_get(), None); // freed with its owner
+/// ```
+#[derive(Clone)]
+pub struct Owner {
+    runtime: Shared<Runtime>,
+    id: NodeId,
+}
+
+impl std::fmt::Debug for Owner {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Owner")
+            .field("runtime", &self.runtime.id)
+            .field("id", &self.id)
+            .finish()
+    }
+}
+
+impl PartialEq for Owner {
+    fn eq(&self, other: &Self) -> bool {
+        self.runtime.id == other.runtime.id && self.id == other.id
+    }
+}
+
+impl Default for Owner {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Owner {
+    /// Creates an owner: a child of the current owner, or a new root if there is none.
+    #[track_caller]
+    pub fn new() -> Owner {
+        match Owner::current() {
+            Some(parent) => parent.child(),
+            None => Owner::new_root(),
+        }
+    }
+
+    /// Creates a root owner, whatever the current owner is. On the server the root gets a
+    /// graph of its own (use one per request); in the browser all roots share one graph.
+    #[track_caller]
+    pub fn new_root() -> Owner {
+        let runtime = Runtime::for_new_root();
+        let id = runtime
+            .state
+            .lock()
+            .nodes
+            .insert(crate::runtime::Node::new(NodeKind::Owner, None));
+        Owner { runtime, id }
+    }
+
+    /// Creates an owner below this one.
+    #[track_caller]
+    pub fn child(&self) -> Owner {
+        let node = self.with(|| graph::create_node(NodeKind::Owner, |_| {}));
+        Owner {
+            runtime: self.runtime.clone(),
+            id: node.id,
+        }
+    }
+
+    /// The owner that is current on this thread, if any.
+    pub fn current() -> Option<Owner> {
+        CURRENT.with(|c| c.borrow().clone())
+    }
+
+    /// Runs `f` with this owner as the current one: what `f` creates belongs to it.
+    pub fn with<T>(&self, f: impl FnOnce() -> T) -> T {
+        let previous = CURRENT.with(|c| c.replace(Some(self.clone())));
+        let _restore = RestoreOwner(Some(previous));
+        f()
+    }
+
+    /// Makes this owner the current one on this thread until another is set (as a
+    /// client-side app does once at start-up).
+    pub fn set(&self) {
+        CURRENT.with(|c| *c.borrow_mut() = Some(self.clone()));
+    }
+
+    /// The owner above this one, if it has one and it is still alive.
+    pub fn parent(&self) -> Option<Owner> {
+        let parent = self.runtime.state.lock().nodes.get(self.id)?.parent?;
+        Some(Owner {
+            runtime: self.runtime.clone(),
+            id: parent,
+        })
+    }
+
+    /// Runs this owner's cleanups and frees everything it owns, but keeps the owner itself
+    /// usable (as a computation does before it re-runs).
+    pub fn cleanup(&self) {
+        graph::dispose_owned(&self.runtime, self.id, false);
+    }
+
+    /// Runs this owner's cleanups, frees everything it owns and the owner itself. Disposing
+    /// a root on the server frees its whole graph.
+    pub fn dispose(&self) {
+        let is_root = self
+            .runtime
+            .state
+            .lock()
+            .nodes
+            .get(self.id)
+            .is_some_and(|n| n.parent.is_none() && n.kind == NodeKind::Owner);
+        graph::dispose_owned(&self.runtime, self.id, true);
+        if is_root && !Shared::ptr_eq(&self.runtime, &default_runtime()) {
+            let leftovers = std::mem::take(&mut self.runtime.state.lock().nodes);
+            self.runtime.unregister();
+            drop(leftovers);
+        }
+    }
+
+    /// Whether this owner has been disposed.
+    pub fn is_disposed(&self) -> bool {
+        !self.runtime.state.lock().nodes.contains_key(self.id)
+    }
+
+    /// The number of live nodes (signals, memos, effects, owners, ...) in this owner's graph.
+    /// Useful to check that disposing frees what it should.
+    pub fn live_node_count(&self) -> usize {
+        self.runtime.node_count()
+    }
+
+    pub(crate) fn from_parts(runtime: Shared<Runtime>, id: NodeId) -> Owner {
+        Owner { runtime, id }
+    }
+
+    /// Calls `f` with the graph new nodes go into and the owner they belong to.
+    pub(crate) fn with_current_parts<T>(f: impl FnOnce(&Shared<Runtime>, Option<NodeId>) -> T) -> T {
+        let current = CURRENT.with(|c| {
+            c.borrow()
+                .as_ref()
+                .map(|owner| (owner.runtime.clone(), owner.id))
+        });
+        match current {
+            Some((runtime, id)) => f(&runtime, Some(id)),
+            None => f(&default_runtime(), None),
+        }
+    }
+
+    /// Runs `f` with no current owner.
+    pub(crate) fn with_none<T>(f: impl FnOnce() -> T) -> T {
+        let previous = CURRENT.with(|c| c.replace(None));
+        let _restore = RestoreOwner(Some(previous));
+        f()
+    }
+
+    fn add_cleanup(&self, cleanup: crate::runtime::Cleanup) {
+        let mut graph = self.runtime.state.lock();
+        if let Some(node) = graph.nodes.get_mut(self.id) {
+            node.owner_data.get_or_insert_with(Default::default).cleanups.push(cleanup);
+        }
+    }
+
+    fn insert_context(&self, type_id: TypeId, value: AnyShared) -> bool {
+        let mut graph = self.runtime.state.lock();
+        let Some(node) = graph.nodes.get_mut(self.id) else {
+            return false;
+        };
+        let data = node.owner_data.get_or_insert_with(Default::default);
+        // The old value (if any) is dropped after the lock is released.
+        let old = data.contexts.insert(type_id, value);
+        drop(graph);
+        drop(old);
+        true
+    }
+
+    fn find_context(&self, type_id: TypeId) -> Option<AnyShared> {
+        let graph = self.runtime.state.lock();
+        let mut at = Some(self.id);
+        while let Some(id) = at {
+            let node = graph.nodes.get(id)?;
+            if let Some(value) = node.owner_data.as_ref().and_then(|d| d.contexts.get(&type_id)) {
+                return Some(value.clone());
+            }
+            at = node.parent;
+        }
+        None
+    }
+}
+
+/// Puts the previous owner back when a scope ends, even by a panic.
+struct RestoreOwner(Option<Option<Owner>>);
+
+impl Drop for RestoreOwner {
+    fn drop(&mut self) {
+        if let Some(previous) = self.0.take() {
+            let replaced = CURRENT.with(|c| c.replace(previous));
+            drop(replaced);
+        }
+    }
+}
+
+/// Registers `f` to run when the current owner is disposed or, inside a memo or effect,
+/// before it re-runs. Cleanups of one owner run in reverse order of registration, after
+/// those of its children. Outside any owner there is nothing to clean up after, and `f` is
+/// dropped without being called.
+pub fn on_cleanup(f: impl FnOnce() + Send + 'static) {
+    if let Some(owner) = Owner::current() {
+        owner.add_cleanup(Box::new(f));
+    }
+}
+
+/// Stores `value` on the current owner, where [`use_context`] finds it from this owner and
+/// every owner below it. A second value of the same type on the same owner replaces the
+/// first.
+///
+/// # Panics
+/// Outside any owner (the value would be lost): create one with [`Owner::new`] and call
+/// this inside [`Owner::with`].
+///
+/// ```
+/// use reactive_graph::prelude::*;
+/// #[derive(Clone, Debug, PartialEq)]
+/// struct Theme(&'static str);
+///
+/// let root = Owner::new();
+/// root.with(|| provide_context(Theme("dark")));
+/// let child = root.with(Owner::new);
+/// assert_eq!(child.with(use_context::<Theme>), Some(Theme("dark")));
+/// ```
+#[track_caller]
+pub fn provide_context<T: Send + Sync + 'static>(value: T) {
+    let Some(owner) = Owner::current() else {
+        panic!(
+            "provide_context::<{}>() was called outside any owner, so the value would be lost; \
+             create an owner with `Owner::new()` and call it inside `owner.with(|| ...)`",
+            std::any::type_name::<T>()
+        );
+    };
+    owner.insert_context(TypeId::of::<T>(), Shared::new(value));
+}
+
+/// Looks up a context value of type `T` on the current owner and its ancestors, nearest
+/// first, and returns a clone of it.
+pub fn use_context<T: Clone + 'static>() -> Option<T> {
+    let value = Owner::current()?.find_context(TypeId::of::<T>())?;
+    value.downcast_ref::<T>().cloned()
+}
+
+/// Like [`use_context`], but panics with the type's name when no owner above provides it.
+#[track_caller]
+pub fn expect_context<T: Clone + 'static>() -> T {
+    match use_context::<T>() {
+        Some(value) => value,
+        None => panic!(
+            "expected a context of type `{}`, but no owner above this one provides it; \
+             call `provide_context` with a value of that type in an ancestor component or owner",
+            std::any::type_name::<T>()
+        ),
+    }
+}

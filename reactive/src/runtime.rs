@@ -1,0 +1,323 @@
+//! The arena: where nodes live, and how a handle finds the graph it belongs to.
+//!
+//! A [`Runtime`] is one reactive graph: a `slotmap` of [`Node`]s behind one lock, plus the
+//! queue of effects waiting to run. On the server every root [`Owner`](crate::Owner) (one
+//! per request) gets a runtime of its own, so requests never contend on a lock or see each
+//! other's nodes, and disposing the root frees the whole graph. In the browser there is one
+//! runtime for the whole page.
+//!
+//! Handles (`ReadSignal`, `Memo`, ...) are `Copy` pairs of a [`RuntimeId`] and a [`NodeId`].
+//! A thread-local cache keeps the runtime used last, so resolving a handle is one
+//! comparison in the common case; other runtimes are found through a registry of weak
+//! pointers.
+
+use crate::sync::{AnyShared, Lock, MaybeSend, Shared, WeakShared};
+use rustc_hash::FxHashMap;
+use slotmap::SlotMap;
+use std::any::{Any, TypeId};
+use std::cell::RefCell;
+use std::collections::VecDeque;
+use std::panic::Location;
+
+slotmap::new_key_type! {
+    /// The key of one node in its runtime's arena.
+    pub(crate) struct NodeId;
+}
+
+/// Identifies one reactive graph (one per server request, one in the browser).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub(crate) struct RuntimeId(u64);
+
+/// What a node is. Sources (signals, triggers) are always clean; computations (memos,
+/// effects) are re-run when a source changes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum NodeKind {
+    Signal,
+    Trigger,
+    Stored,
+    Memo,
+    Effect,
+    RenderEffect,
+    Owner,
+}
+
+impl NodeKind {
+    pub(crate) fn is_effect(self) -> bool {
+        matches!(self, NodeKind::Effect | NodeKind::RenderEffect)
+    }
+}
+
+/// How up to date a computation is (push-pull: a write marks, a read or a flush pulls).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) enum NodeState {
+    /// Up to date.
+    Clean,
+    /// A source further up may have changed: check the sources before deciding.
+    Check,
+    /// A direct source changed: must re-run.
+    Dirty,
+}
+
+/// A computation a memo or an effect runs. Returns whether its value changed.
+pub(crate) trait Compute: MaybeSend + crate::sync::MaybeSync {
+    fn run(&self) -> bool;
+}
+
+/// A function run when an owner is disposed or re-run.
+pub(crate) type Cleanup = Box<dyn FnOnce() + Send>;
+
+/// Ownership data, present only on nodes that have owned something.
+#[derive(Default)]
+pub(crate) struct OwnerData {
+    pub(crate) owned: Vec<NodeId>,
+    pub(crate) cleanups: Vec<Cleanup>,
+    pub(crate) contexts: FxHashMap<TypeId, AnyShared>,
+}
+
+/// One node of the graph.
+pub(crate) struct Node {
+    pub(crate) kind: NodeKind,
+    pub(crate) state: NodeState,
+    /// Whether the node sits in an effect queue right now.
+    pub(crate) queued: bool,
+    pub(crate) value: Option<AnyShared>,
+    pub(crate) compute: Option<Shared<dyn Compute>>,
+    pub(crate) sources: Vec<NodeId>,
+    pub(crate) subscribers: Vec<NodeId>,
+    pub(crate) parent: Option<NodeId>,
+    pub(crate) owner_data: Option<Box<OwnerData>>,
+}
+
+impl Node {
+    pub(crate) fn new(kind: NodeKind, parent: Option<NodeId>) -> Self {
+        Node {
+            kind,
+            state: NodeState::Clean,
+            queued: false,
+            value: None,
+            compute: None,
+            sources: Vec::new(),
+            subscribers: Vec::new(),
+            parent,
+            owner_data: None,
+        }
+    }
+}
+
+/// Everything behind a runtime's lock.
+#[derive(Default)]
+pub(crate) struct GraphState {
+    pub(crate) nodes: SlotMap<NodeId, Node>,
+    pub(crate) render_queue: VecDeque<NodeId>,
+    pub(crate) effect_queue: VecDeque<NodeId>,
+    pub(crate) flushing: bool,
+}
+
+/// One reactive graph.
+pub(crate) struct Runtime {
+    pub(crate) id: RuntimeId,
+    pub(crate) state: Lock<GraphState>,
+}
+
+impl std::fmt::Debug for Runtime {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Runtime").field("id", &self.id).finish_non_exhaustive()
+    }
+}
+
+// ---- the registry of runtimes ----------------------------------------------------------
+
+#[cfg(not(target_arch = "wasm32"))]
+mod registry {
+    use super::*;
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::sync::{Mutex, OnceLock};
+
+    static NEXT_ID: AtomicU64 = AtomicU64::new(1);
+    static REGISTRY: Mutex<Option<FxHashMap<RuntimeId, WeakShared<Runtime>>>> = Mutex::new(None);
+    static DEFAULT: OnceLock<Shared<Runtime>> = OnceLock::new();
+
+    pub(crate) fn next_id() -> RuntimeId {
+        RuntimeId(NEXT_ID.fetch_add(1, Ordering::Relaxed))
+    }
+
+    pub(crate) fn with_registry<R>(
+        f: impl FnOnce(&mut FxHashMap<RuntimeId, WeakShared<Runtime>>) -> R,
+    ) -> R {
+        let mut guard = REGISTRY.lock().unwrap_or_else(|p| p.into_inner());
+        f(guard.get_or_insert_with(FxHashMap::default))
+    }
+
+    /// The runtime of nodes created outside any owner: one per process.
+    pub(crate) fn default_runtime() -> Shared<Runtime> {
+        DEFAULT.get_or_init(|| super::Runtime::create_registered()).clone()
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod registry {
+    use super::*;
+    use std::cell::Cell;
+
+    thread_local! {
+        static NEXT_ID: Cell<u64> = const { Cell::new(1) };
+        static REGISTRY: RefCell<FxHashMap<RuntimeId, WeakShared<Runtime>>> = RefCell::default();
+        static DEFAULT: Shared<Runtime> = super::Runtime::create_registered();
+    }
+
+    pub(crate) fn next_id() -> RuntimeId {
+        NEXT_ID.with(|n| {
+            let id = n.get();
+            n.set(id + 1);
+            RuntimeId(id)
+        })
+    }
+
+    pub(crate) fn with_registry<R>(
+        f: impl FnOnce(&mut FxHashMap<RuntimeId, WeakShared<Runtime>>) -> R,
+    ) -> R {
+        REGISTRY.with(|r| f(&mut r.borrow_mut()))
+    }
+
+    /// The browser's one runtime.
+    pub(crate) fn default_runtime() -> Shared<Runtime> {
+        DEFAULT.with(Shared::clone)
+    }
+}
+
+pub(crate) use registry::default_runtime;
+
+thread_local! {
+    /// The runtime resolved last on this thread: handles of one graph hit it every time.
+    static LAST_USED: RefCell<Option<Shared<Runtime>>> = const { RefCell::new(None) };
+}
+
+impl Runtime {
+    fn create_registered() -> Shared<Runtime> {
+        let runtime = Shared::new(Runtime {
+            id: registry::next_id(),
+            state: Lock::new(GraphState::default()),
+        });
+        registry::with_registry(|r| r.insert(runtime.id, Shared::downgrade(&runtime)));
+        runtime
+    }
+
+    /// A fresh graph for a new root owner. In the browser all roots share one graph.
+    pub(crate) fn for_new_root() -> Shared<Runtime> {
+        if cfg!(target_arch = "wasm32") {
+            default_runtime()
+        } else {
+            Self::create_registered()
+        }
+    }
+
+    /// Forgets this runtime in the registry (its root owner was disposed).
+    pub(crate) fn unregister(&self) {
+        registry::with_registry(|r| r.remove(&self.id));
+        LAST_USED.with(|last| {
+            let mut last = last.borrow_mut();
+            if last.as_ref().is_some_and(|rt| rt.id == self.id) {
+                *last = None;
+            }
+        });
+    }
+
+    /// Resolves a runtime by id, or `None` if it was disposed.
+    pub(crate) fn find(id: RuntimeId) -> Option<Shared<Runtime>> {
+        let cached = LAST_USED.with(|last| {
+            let last = last.borrow();
+            last.as_ref().filter(|rt| rt.id == id).map(Shared::clone)
+        });
+        if cached.is_some() {
+            return cached;
+        }
+        let found = registry::with_registry(|r| r.get(&id).and_then(WeakShared::upgrade))?;
+        LAST_USED.with(|last| *last.borrow_mut() = Some(found.clone()));
+        Some(found)
+    }
+
+    /// The number of live nodes in this graph.
+    pub(crate) fn node_count(&self) -> usize {
+        self.state.lock().nodes.len()
+    }
+}
+
+/// The number of graphs alive in this process (one per undisposed root owner on the
+/// server, plus the process-wide default one).
+pub(crate) fn runtime_count() -> usize {
+    registry::with_registry(|r| r.values().filter(|w| w.strong_count() > 0).count())
+}
+
+// ---- handles --------------------------------------------------------------------------
+
+/// The untyped part of every handle: which graph, which node, and (in debug builds) where
+/// the user created it, so that "disposed" errors can say so.
+#[derive(Clone, Copy)]
+pub(crate) struct NodeRef {
+    pub(crate) runtime: RuntimeId,
+    pub(crate) id: NodeId,
+    #[cfg(debug_assertions)]
+    pub(crate) defined_at: &'static Location<'static>,
+}
+
+impl NodeRef {
+    pub(crate) fn new(
+        runtime: RuntimeId,
+        id: NodeId,
+        #[allow(unused_variables)] defined_at: &'static Location<'static>,
+    ) -> Self {
+        NodeRef {
+            runtime,
+            id,
+            #[cfg(debug_assertions)]
+            defined_at,
+        }
+    }
+
+    pub(crate) fn defined_at(&self) -> Option<&'static Location<'static>> {
+        #[cfg(debug_assertions)]
+        {
+            Some(self.defined_at)
+        }
+        #[cfg(not(debug_assertions))]
+        {
+            None
+        }
+    }
+
+    pub(crate) fn runtime(&self) -> Option<Shared<Runtime>> {
+        Runtime::find(self.runtime)
+    }
+}
+
+impl PartialEq for NodeRef {
+    fn eq(&self, other: &Self) -> bool {
+        self.runtime == other.runtime && self.id == other.id
+    }
+}
+impl Eq for NodeRef {}
+impl std::hash::Hash for NodeRef {
+    fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
+        self.runtime.hash(state);
+        self.id.hash(state);
+    }
+}
+
+impl std::fmt::Debug for NodeRef {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let mut s = f.debug_struct("NodeRef");
+        s.field("runtime", &self.runtime.0).field("id", &self.id);
+        if let Some(at) = self.defined_at() {
+            s.field("defined_at", &format_args!("{at}"));
+        }
+        s.finish()
+    }
+}
+
+/// Downcasts a type-erased value to the concrete cell type a handle expects.
+pub(crate) fn downcast<C: Any + MaybeSend + crate::sync::MaybeSync>(value: AnyShared) -> Shared<C> {
+    match value.downcast::<C>() {
+        Ok(cell) => cell,
+        Err(_) => unreachable!("a handle's type always matches the value stored for its node"),
+    }
+}

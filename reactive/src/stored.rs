@@ -1,0 +1,100 @@
+//! Stored values: data kept in the graph for its owner's lifetime, with no reactivity.
+
+use crate::graph;
+use crate::handle::{dispose_node, impl_handle, update_value, with_value};
+use crate::runtime::{NodeKind, NodeRef};
+use crate::sync::{MaybeSend, MaybeSync, Shared, ValueCell};
+use crate::traits::{panic_disposed, DefinedAt, Dispose};
+use std::marker::PhantomData;
+
+/// A `Copy` handle to a value that lives as long as its owner. Reading it subscribes to
+/// nothing and writing it notifies no one: use it to share non-reactive data (a callback, a
+/// cache) between closures without cloning.
+///
+/// ```
+/// use reactive_graph::prelude::*;
+/// let names = StoredValue::new(vec!["Ada"]);
+/// names.update_value(|n| n.push("Grace"));
+/// assert_eq!(names.with_value(|n| n.len()), 2);
+/// ```
+pub struct StoredValue<T> {
+    node: NodeRef,
+    ty: PhantomData<fn() -> T>,
+}
+
+impl_handle!(StoredValue);
+
+impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
+    /// Stores `value`, owned by the current owner.
+    #[track_caller]
+    pub fn new(value: T) -> Self {
+        StoredValue {
+            node: graph::create_node(NodeKind::Stored, |node| {
+                node.value = Some(Shared::new(ValueCell::new(value)));
+            }),
+            ty: PhantomData,
+        }
+    }
+
+    /// Calls `f` with the value, or returns `None` if it was disposed.
+    pub fn try_with_value<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        with_value(&self.node, false, f)
+    }
+
+    /// Calls `f` with the value.
+    ///
+    /// # Panics
+    /// If the value was disposed.
+    #[track_caller]
+    pub fn with_value<U>(&self, f: impl FnOnce(&T) -> U) -> U {
+        self.try_with_value(f)
+            .unwrap_or_else(|| panic_disposed(self.defined_at(), std::any::type_name::<Self>()))
+    }
+
+    /// Mutates the value, or returns `None` if it was disposed.
+    #[track_caller]
+    pub fn try_update_value<U>(&self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
+        update_value(&self.node, false, |v| (false, f(v)))
+    }
+
+    /// Mutates the value.
+    ///
+    /// # Panics
+    /// If the value was disposed.
+    #[track_caller]
+    pub fn update_value<U>(&self, f: impl FnOnce(&mut T) -> U) -> U {
+        self.try_update_value(f)
+            .unwrap_or_else(|| panic_disposed(self.defined_at(), std::any::type_name::<Self>()))
+    }
+
+    /// Replaces the value.
+    ///
+    /// # Panics
+    /// If the value was disposed.
+    #[track_caller]
+    pub fn set_value(&self, value: T) {
+        self.update_value(|v| *v = value);
+    }
+}
+
+impl<T: Clone + MaybeSend + MaybeSync + 'static> StoredValue<T> {
+    /// A clone of the value, or `None` if it was disposed.
+    pub fn try_get_value(&self) -> Option<T> {
+        self.try_with_value(T::clone)
+    }
+
+    /// A clone of the value.
+    ///
+    /// # Panics
+    /// If the value was disposed.
+    #[track_caller]
+    pub fn get_value(&self) -> T {
+        self.with_value(T::clone)
+    }
+}
+
+impl<T> Dispose for StoredValue<T> {
+    fn dispose(self) {
+        dispose_node(&self.node);
+    }
+}

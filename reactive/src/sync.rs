@@ -1,0 +1,246 @@
+//! Platform primitives: what the graph uses to share and lock, chosen per target.
+//!
+//! On the server (any native target) a graph may be touched from several tokio worker
+//! threads, so shared pointers are `Arc` and locks are real locks. In the browser
+//! (`wasm32`) everything runs on one thread, so the same names resolve to `Rc` and
+//! `RefCell`: no atomic operation and no lock is paid for.
+
+use std::ops::{Deref, DerefMut};
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use std::sync::{Mutex, MutexGuard, RwLock, RwLockReadGuard, RwLockWriteGuard};
+
+    /// A shared pointer: `Arc` on native targets.
+    pub(crate) type Shared<T> = std::sync::Arc<T>;
+    /// A weak shared pointer: `sync::Weak` on native targets.
+    pub(crate) type WeakShared<T> = std::sync::Weak<T>;
+
+    /// Marker for what may cross threads on this target (`Send` on native targets).
+    pub trait MaybeSend: Send {}
+    impl<T: Send + ?Sized> MaybeSend for T {}
+    /// Marker for what may be shared between threads on this target (`Sync` on native targets).
+    pub trait MaybeSync: Sync {}
+    impl<T: Sync + ?Sized> MaybeSync for T {}
+
+    /// A value behind a shared pointer, type-erased.
+    pub(crate) type AnyShared = Shared<dyn std::any::Any + Send + Sync>;
+
+    /// An exclusive lock (a `Mutex` on native targets). Poisoning is ignored: a panic in
+    /// user code must not make the graph unusable for the rest of the process.
+    #[derive(Debug, Default)]
+    pub(crate) struct Lock<T>(Mutex<T>);
+
+    impl<T> Lock<T> {
+        pub(crate) fn new(value: T) -> Self {
+            Self(Mutex::new(value))
+        }
+        pub(crate) fn lock(&self) -> MutexGuard<'_, T> {
+            self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        }
+    }
+
+    /// A value cell that many may read at once (an `RwLock` on native targets).
+    #[derive(Debug)]
+    pub(crate) struct ValueCell<T>(RwLock<T>);
+
+    impl<T> ValueCell<T> {
+        pub(crate) fn new(value: T) -> Self {
+            Self(RwLock::new(value))
+        }
+        pub(crate) fn read(&self) -> RwLockReadGuard<'_, T> {
+            self.0.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+        }
+        /// Locks for writing, or `None` if this thread is reading the value right now
+        /// (waiting would deadlock).
+        pub(crate) fn write(&self) -> Option<RwLockWriteGuard<'_, T>> {
+            use std::sync::TryLockError;
+            match self.0.try_write() {
+                Ok(guard) => Some(guard),
+                Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
+                Err(TryLockError::WouldBlock) => {
+                    if super::reading_here(self as *const Self as *const ()) {
+                        None
+                    } else {
+                        Some(self.0.write().unwrap_or_else(|p| p.into_inner()))
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    use std::cell::{Ref, RefCell, RefMut};
+
+    /// A shared pointer: `Rc` in the browser.
+    pub(crate) type Shared<T> = std::rc::Rc<T>;
+    /// A weak shared pointer: `rc::Weak` in the browser.
+    pub(crate) type WeakShared<T> = std::rc::Weak<T>;
+
+    /// Marker for what may cross threads on this target (everything, in the browser).
+    pub trait MaybeSend {}
+    impl<T: ?Sized> MaybeSend for T {}
+    /// Marker for what may be shared between threads on this target (everything, in the browser).
+    pub trait MaybeSync {}
+    impl<T: ?Sized> MaybeSync for T {}
+
+    /// A value behind a shared pointer, type-erased.
+    pub(crate) type AnyShared = Shared<dyn std::any::Any>;
+
+    /// An exclusive "lock": a `RefCell` in the single-threaded browser.
+    #[derive(Debug, Default)]
+    pub(crate) struct Lock<T>(RefCell<T>);
+
+    impl<T> Lock<T> {
+        pub(crate) fn new(value: T) -> Self {
+            Self(RefCell::new(value))
+        }
+        pub(crate) fn lock(&self) -> RefMut<'_, T> {
+            self.0.borrow_mut()
+        }
+    }
+
+    /// A value cell: a `RefCell` in the single-threaded browser.
+    #[derive(Debug)]
+    pub(crate) struct ValueCell<T>(RefCell<T>);
+
+    impl<T> ValueCell<T> {
+        pub(crate) fn new(value: T) -> Self {
+            Self(RefCell::new(value))
+        }
+        pub(crate) fn read(&self) -> Ref<'_, T> {
+            self.0.borrow()
+        }
+        /// Borrows for writing, or `None` if the value is being read right now.
+        pub(crate) fn write(&self) -> Option<RefMut<'_, T>> {
+            self.0.try_borrow_mut().ok()
+        }
+    }
+}
+
+pub(crate) use imp::*;
+pub use imp::{MaybeSend, MaybeSync};
+
+/// Reads a cell while remembering, on native targets, that this thread is reading it, so a
+/// write to the same cell from inside the read reports the mistake instead of deadlocking.
+pub(crate) fn read_cell<T, U>(cell: &ValueCell<T>, f: impl FnOnce(&T) -> U) -> U {
+    #[cfg(not(target_arch = "wasm32"))]
+    let _reading = ReadingMark::enter(cell as *const ValueCell<T> as *const ());
+    let guard = cell.read();
+    f(guard.deref())
+}
+
+/// Writes a cell, or returns `None` if this thread is reading it right now.
+pub(crate) fn write_cell<T, U>(cell: &ValueCell<T>, f: impl FnOnce(&mut T) -> U) -> Option<U> {
+    let mut guard = cell.write()?;
+    Some(f(guard.deref_mut()))
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static READING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn reading_here(cell: *const ()) -> bool {
+    READING.with(|r| r.borrow().contains(&(cell as usize)))
+}
+
+/// Marks a cell as being read by this thread until dropped.
+#[cfg(not(target_arch = "wasm32"))]
+struct ReadingMark;
+
+#[cfg(not(target_arch = "wasm32"))]
+impl ReadingMark {
+    fn enter(cell: *const ()) -> Self {
+        READING.with(|r| r.borrow_mut().push(cell as usize));
+        ReadingMark
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Drop for ReadingMark {
+    fn drop(&mut self) {
+        READING.with(|r| {
+            r.borrow_mut().pop();
+        });
+    }
+}
+
+/// A value that may only be used on the thread that created it.
+///
+/// The graph on native targets is `Send`, but `Effect::new` (like Leptos's) accepts closures
+/// that are not, because effects belong to the browser. Such a closure is wrapped here: using
+/// it from another thread panics with a clear message, and dropping it on another thread
+/// leaks it instead of running its destructor in the wrong place.
+pub(crate) struct ThreadBound<T> {
+    value: Option<T>,
+    #[cfg(not(target_arch = "wasm32"))]
+    thread: std::thread::ThreadId,
+}
+
+// SAFETY: the value inside is only ever touched (used or dropped) on the thread that created
+// it: `get_mut` checks the thread and panics elsewhere, and `Drop` leaks the value instead of
+// dropping it on a foreign thread. Moving the wrapper itself between threads is therefore sound.
+#[allow(unsafe_code)]
+unsafe impl<T> Send for ThreadBound<T> {}
+// SAFETY: `&ThreadBound<T>` gives access to the value only through `get`, which checks that
+// the caller is on the home thread, where sharing `&T` is what a plain `&T` would allow.
+#[allow(unsafe_code)]
+unsafe impl<T> Sync for ThreadBound<T> {}
+
+impl<T> ThreadBound<T> {
+    pub(crate) fn new(value: T) -> Self {
+        Self {
+            value: Some(value),
+            #[cfg(not(target_arch = "wasm32"))]
+            thread: std::thread::current().id(),
+        }
+    }
+
+    fn on_home_thread(&self) -> bool {
+        #[cfg(not(target_arch = "wasm32"))]
+        {
+            std::thread::current().id() == self.thread
+        }
+        #[cfg(target_arch = "wasm32")]
+        {
+            true
+        }
+    }
+
+    pub(crate) fn get(&self) -> &T {
+        assert!(
+            self.on_home_thread(),
+            "a non-`Send` value (a local action or effect) was used on a thread other than the \
+             one that created it"
+        );
+        self.value.as_ref().expect("ThreadBound holds its value until dropped")
+    }
+
+    pub(crate) fn get_mut(&mut self) -> &mut T {
+        assert!(
+            self.on_home_thread(),
+            "a non-`Send` effect was run on a thread other than the one that created it; \
+             use `Effect::new_sync` for effects that may run on any thread"
+        );
+        self.value.as_mut().expect("ThreadBound holds its value until dropped")
+    }
+}
+
+impl<T> Drop for ThreadBound<T> {
+    fn drop(&mut self) {
+        if !self.on_home_thread() {
+            std::mem::forget(self.value.take());
+        }
+    }
+}
+
+/// A boxed, repeatedly callable function the graph may hold (`Send` on native targets).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) type BoxedFnMut = Box<dyn FnMut() + Send>;
+/// A boxed, repeatedly callable function the graph may hold.
+#[cfg(target_arch = "wasm32")]
+pub(crate) type BoxedFnMut = Box<dyn FnMut()>;
