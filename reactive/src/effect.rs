@@ -197,7 +197,9 @@ pub struct RenderEffect<T> {
 
 impl<T> std::fmt::Debug for RenderEffect<T> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("RenderEffect").field("node", &self.node).finish_non_exhaustive()
+        f.debug_struct("RenderEffect")
+            .field("node", &self.node)
+            .finish_non_exhaustive()
     }
 }
 

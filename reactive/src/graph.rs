@@ -49,7 +49,11 @@ pub(crate) fn create_node(kind: NodeKind, configure: impl FnOnce(&mut Node)) -> 
         let id = state.nodes.insert(node);
         if let Some(parent) = parent {
             if let Some(parent) = state.nodes.get_mut(parent) {
-                parent.owner_data.get_or_insert_with(Default::default).owned.push(id);
+                parent
+                    .owner_data
+                    .get_or_insert_with(Default::default)
+                    .owned
+                    .push(id);
             }
         }
         NodeRef::new(runtime.id, id, defined_at)
@@ -154,6 +158,25 @@ fn mark_subscribers(state: &mut crate::runtime::GraphState, source: NodeId, dire
     }
 }
 
+/// A memo recomputed to a new value: its subscribers still waiting in `Check` must re-run.
+///
+/// Nothing is queued: when the memo went stale, the write that made it so already marked
+/// its subscribers `Check` and queued the effects among them. A subscriber that is `Clean`
+/// is the computation reading the memo right now, and it gets the new value.
+fn mark_memo_changed(state: &mut crate::runtime::GraphState, memo: NodeId) {
+    let Some(node) = state.nodes.get(memo) else {
+        return;
+    };
+    for index in 0..node.subscribers.len() {
+        let subscriber = state.nodes[memo].subscribers[index];
+        if let Some(subscriber) = state.nodes.get_mut(subscriber) {
+            if subscriber.state == NodeState::Check {
+                subscriber.state = NodeState::Dirty;
+            }
+        }
+    }
+}
+
 // ---- pulling updates ------------------------------------------------------------------
 
 /// Brings a computation up to date: re-runs it if a source really changed.
@@ -235,7 +258,7 @@ pub(crate) fn run_computation(runtime: &Shared<Runtime>, id: NodeId) {
             update_sources(&mut graph, tracking);
         }
         if changed && kind == NodeKind::Memo {
-            mark_subscribers(&mut graph, id, NodeState::Dirty);
+            mark_memo_changed(&mut graph, id);
         }
     }
 }
@@ -367,7 +390,10 @@ pub(crate) fn flush(runtime: &Shared<Runtime>) {
     loop {
         let next = {
             let mut graph = runtime.state.lock();
-            let next = graph.render_queue.pop_front().or_else(|| graph.effect_queue.pop_front());
+            let next = graph
+                .render_queue
+                .pop_front()
+                .or_else(|| graph.effect_queue.pop_front());
             if let Some(node) = next.and_then(|id| graph.nodes.get_mut(id)) {
                 node.queued = false;
             }
@@ -471,14 +497,17 @@ pub(crate) fn dispose_owned(runtime: &Shared<Runtime>, id: NodeId, dispose_self:
         }
         if dispose_self {
             let parent = graph.nodes.get(id).and_then(|n| n.parent);
-            if let Some(data) = parent.and_then(|p| graph.nodes.get_mut(p)).and_then(|p| p.owner_data.as_mut()) {
+            if let Some(data) = parent
+                .and_then(|p| graph.nodes.get_mut(p))
+                .and_then(|p| p.owner_data.as_mut())
+            {
                 if let Some(at) = data.owned.iter().rposition(|&c| c == id) {
                     data.owned.remove(at);
                 }
             }
             remove_subtree(&mut graph, id, &mut garbage);
         } else if let Some(data) = graph.nodes.get_mut(id).and_then(|n| n.owner_data.take()) {
-            garbage.owner_data.push(data);
+            garbage.owner_data.push(*data);
         }
         garbage
     };
@@ -502,7 +531,7 @@ fn collect_cleanups(graph: &mut crate::runtime::GraphState, id: NodeId, out: &mu
 #[derive(Default)]
 struct Garbage {
     nodes: Vec<Node>,
-    owner_data: Vec<Box<crate::runtime::OwnerData>>,
+    owner_data: Vec<crate::runtime::OwnerData>,
 }
 
 /// Removes a node and everything it owns, unlinking every edge.

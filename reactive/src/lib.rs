@@ -82,7 +82,6 @@ pub mod prelude {
     };
     pub use crate::{
         batch, expect_context, on_cleanup, provide_context, signal, untrack, use_context, Action,
-        Effect, Memo, Owner, ReadSignal, RenderEffect, RwSignal, StoredValue, Trigger,
-        WriteSignal,
+        Effect, Memo, Owner, ReadSignal, RenderEffect, RwSignal, StoredValue, Trigger, WriteSignal,
     };
 }

@@ -51,7 +51,6 @@ where
     }
 }
 
-
 impl<T: PartialEq + MaybeSend + MaybeSync + 'static> Memo<T> {
     /// Creates a memo from a function of its previous value (`None` the first time).
     #[track_caller]

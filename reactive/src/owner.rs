@@ -166,7 +166,9 @@ impl Owner {
     }
 
     /// Calls `f` with the graph new nodes go into and the owner they belong to.
-    pub(crate) fn with_current_parts<T>(f: impl FnOnce(&Shared<Runtime>, Option<NodeId>) -> T) -> T {
+    pub(crate) fn with_current_parts<T>(
+        f: impl FnOnce(&Shared<Runtime>, Option<NodeId>) -> T,
+    ) -> T {
         let current = CURRENT.with(|c| {
             c.borrow()
                 .as_ref()
@@ -188,7 +190,10 @@ impl Owner {
     fn add_cleanup(&self, cleanup: crate::runtime::Cleanup) {
         let mut graph = self.runtime.state.lock();
         if let Some(node) = graph.nodes.get_mut(self.id) {
-            node.owner_data.get_or_insert_with(Default::default).cleanups.push(cleanup);
+            node.owner_data
+                .get_or_insert_with(Default::default)
+                .cleanups
+                .push(cleanup);
         }
     }
 
@@ -210,7 +215,11 @@ impl Owner {
         let mut at = Some(self.id);
         while let Some(id) = at {
             let node = graph.nodes.get(id)?;
-            if let Some(value) = node.owner_data.as_ref().and_then(|d| d.contexts.get(&type_id)) {
+            if let Some(value) = node
+                .owner_data
+                .as_ref()
+                .and_then(|d| d.contexts.get(&type_id))
+            {
                 return Some(value.clone());
             }
             at = node.parent;

@@ -121,7 +121,9 @@ pub(crate) struct Runtime {
 
 impl std::fmt::Debug for Runtime {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("Runtime").field("id", &self.id).finish_non_exhaustive()
+        f.debug_struct("Runtime")
+            .field("id", &self.id)
+            .finish_non_exhaustive()
     }
 }
 
@@ -150,7 +152,9 @@ mod registry {
 
     /// The runtime of nodes created outside any owner: one per process.
     pub(crate) fn default_runtime() -> Shared<Runtime> {
-        DEFAULT.get_or_init(|| super::Runtime::create_registered()).clone()
+        DEFAULT
+            .get_or_init(super::Runtime::create_registered)
+            .clone()
     }
 }
 

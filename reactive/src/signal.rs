@@ -23,8 +23,14 @@ use std::marker::PhantomData;
 pub fn signal<T: MaybeSend + MaybeSync + 'static>(value: T) -> (ReadSignal<T>, WriteSignal<T>) {
     let node = create_signal_node(value);
     (
-        ReadSignal { node, ty: PhantomData },
-        WriteSignal { node, ty: PhantomData },
+        ReadSignal {
+            node,
+            ty: PhantomData,
+        },
+        WriteSignal {
+            node,
+            ty: PhantomData,
+        },
     )
 }
 

@@ -36,7 +36,9 @@ mod imp {
             Self(Mutex::new(value))
         }
         pub(crate) fn lock(&self) -> MutexGuard<'_, T> {
-            self.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+            self.0
+                .lock()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
         }
     }
 
@@ -49,7 +51,9 @@ mod imp {
             Self(RwLock::new(value))
         }
         pub(crate) fn read(&self) -> RwLockReadGuard<'_, T> {
-            self.0.read().unwrap_or_else(|poisoned| poisoned.into_inner())
+            self.0
+                .read()
+                .unwrap_or_else(|poisoned| poisoned.into_inner())
         }
         /// Locks for writing, or `None` if this thread is reading the value right now
         /// (waiting would deadlock).
@@ -217,7 +221,9 @@ impl<T> ThreadBound<T> {
             "a non-`Send` value (a local action or effect) was used on a thread other than the \
              one that created it"
         );
-        self.value.as_ref().expect("ThreadBound holds its value until dropped")
+        self.value
+            .as_ref()
+            .expect("ThreadBound holds its value until dropped")
     }
 
     pub(crate) fn get_mut(&mut self) -> &mut T {
@@ -226,7 +232,9 @@ impl<T> ThreadBound<T> {
             "a non-`Send` effect was run on a thread other than the one that created it; \
              use `Effect::new_sync` for effects that may run on any thread"
         );
-        self.value.as_mut().expect("ThreadBound holds its value until dropped")
+        self.value
+            .as_mut()
+            .expect("ThreadBound holds its value until dropped")
     }
 }
 

@@ -1,0 +1,503 @@
+//! Behaviour of the graph: propagation, memo equality, dynamic dependencies, ownership,
+//! cleanup order, context and disposal.
+
+use reactive_graph::prelude::*;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+
+/// A shared log for effects and cleanups to write into.
+#[derive(Clone, Default)]
+struct Log(Arc<Mutex<Vec<String>>>);
+
+impl Log {
+    fn push(&self, entry: impl Into<String>) {
+        self.0.lock().unwrap().push(entry.into());
+    }
+    fn take(&self) -> Vec<String> {
+        std::mem::take(&mut *self.0.lock().unwrap())
+    }
+}
+
+#[derive(Clone, Default)]
+struct Counter(Arc<AtomicUsize>);
+
+impl Counter {
+    fn hit(&self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+    fn get(&self) -> usize {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+#[test]
+fn diamond_effect_runs_once_per_write_and_never_sees_a_mixed_state() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (a, set_a) = signal(1);
+        let b = Memo::new(move |_| a.get() * 10);
+        let c = Memo::new(move |_| a.get() + 1);
+        let d = Memo::new(move |_| (b.get(), c.get()));
+        let log = Log::default();
+        let l = log.clone();
+        Effect::new(move |_| {
+            let (b, c) = d.get();
+            // b and c come from the same `a`: a mixed state would break this.
+            assert_eq!(b / 10 + 1, c, "glitch: b={b} c={c}");
+            l.push(format!("{b},{c}"));
+        });
+        set_a.set(2);
+        set_a.set(3);
+        assert_eq!(log.take(), ["10,2", "20,3", "30,4"]);
+    });
+    owner.dispose();
+}
+
+#[test]
+fn diamond_with_plain_effect_reading_both_branches() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (a, set_a) = signal(0);
+        let b = Memo::new(move |_| a.get() + 1);
+        let c = Memo::new(move |_| a.get() * 2);
+        let runs = Counter::default();
+        let r = runs.clone();
+        Effect::new(move |_| {
+            let (b, c) = (b.get(), c.get());
+            assert_eq!(c, (b - 1) * 2, "glitch");
+            r.hit();
+        });
+        assert_eq!(runs.get(), 1);
+        for i in 1..=5 {
+            set_a.set(i);
+        }
+        assert_eq!(runs.get(), 6, "one run per write");
+    });
+    owner.dispose();
+}
+
+#[test]
+fn memo_is_lazy_and_recomputes_only_when_an_input_changed() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (a, set_a) = signal(1);
+        let computed = Counter::default();
+        let c = computed.clone();
+        let m = Memo::new(move |_| {
+            c.hit();
+            a.get() * 2
+        });
+        assert_eq!(computed.get(), 0, "not computed before it is read");
+        assert_eq!(m.get(), 2);
+        assert_eq!(m.get(), 2);
+        assert_eq!(computed.get(), 1, "cached between reads");
+        set_a.set(5);
+        assert_eq!(computed.get(), 1, "not recomputed until read");
+        assert_eq!(m.get(), 10);
+        assert_eq!(computed.get(), 2);
+    });
+    owner.dispose();
+}
+
+#[test]
+fn memo_with_an_unchanged_value_stops_its_dependents() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (n, set_n) = signal(2);
+        let parity = Memo::new(move |_| n.get() % 2);
+        let downstream_runs = Counter::default();
+        let d = downstream_runs.clone();
+        let label = Memo::new(move |_| {
+            d.hit();
+            if parity.get() == 0 {
+                "even"
+            } else {
+                "odd"
+            }
+        });
+        let effect_runs = Counter::default();
+        let e = effect_runs.clone();
+        Effect::new(move |_| {
+            label.get();
+            e.hit();
+        });
+        assert_eq!((downstream_runs.get(), effect_runs.get()), (1, 1));
+        set_n.set(4); // parity still 0
+        set_n.set(6);
+        assert_eq!((downstream_runs.get(), effect_runs.get()), (1, 1));
+        set_n.set(7); // parity changes
+        assert_eq!((downstream_runs.get(), effect_runs.get()), (2, 2));
+        assert_eq!(label.get(), "odd");
+    });
+    owner.dispose();
+}
+
+#[test]
+fn dynamic_dependencies_drop_a_branch_no_longer_read() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (flag, set_flag) = signal(true);
+        let (a, set_a) = signal(0);
+        let (b, set_b) = signal(0);
+        let runs = Counter::default();
+        let r = runs.clone();
+        Effect::new(move |_| {
+            r.hit();
+            if flag.get() {
+                a.get()
+            } else {
+                b.get()
+            }
+        });
+        assert_eq!(runs.get(), 1);
+        set_b.set(1);
+        assert_eq!(runs.get(), 1, "b is not read while flag is true");
+        set_a.set(1);
+        assert_eq!(runs.get(), 2);
+        set_flag.set(false);
+        assert_eq!(runs.get(), 3);
+        set_a.set(2);
+        assert_eq!(runs.get(), 3, "a is no longer read after the flag flipped");
+        set_b.set(2);
+        assert_eq!(runs.get(), 4);
+    });
+    owner.dispose();
+}
+
+#[test]
+fn rerunning_an_effect_disposes_what_its_previous_run_created() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (outer, set_outer) = signal(0);
+        let (inner_source, set_inner_source) = signal(0);
+        let inner_runs = Counter::default();
+        let cleanups = Counter::default();
+        let created = Arc::new(Mutex::new(Vec::new()));
+        let (ir, cl, cr) = (inner_runs.clone(), cleanups.clone(), created.clone());
+        Effect::new(move |_| {
+            outer.get();
+            let local = RwSignal::new(1);
+            cr.lock().unwrap().push(local);
+            let ir = ir.clone();
+            Effect::new(move |_| {
+                inner_source.get();
+                ir.hit();
+            });
+            let cl = cl.clone();
+            on_cleanup(move || cl.hit());
+        });
+        assert_eq!(inner_runs.get(), 1);
+        set_outer.set(1); // disposes the first inner effect, creates a second
+        assert_eq!(cleanups.get(), 1);
+        assert_eq!(inner_runs.get(), 2);
+        set_inner_source.set(1); // only the live inner effect runs
+        assert_eq!(
+            inner_runs.get(),
+            3,
+            "a nested effect from an earlier run still ran"
+        );
+        let created = created.lock().unwrap();
+        assert_eq!(
+            created[0].try_get(),
+            None,
+            "the first run's signal was disposed"
+        );
+        assert_eq!(created[1].try_get(), Some(1));
+    });
+    owner.dispose();
+}
+
+#[test]
+fn cleanups_run_in_reverse_order_children_first() {
+    let log = Log::default();
+    let root = Owner::new();
+    root.with(|| {
+        let l = log.clone();
+        on_cleanup(move || l.push("root 1"));
+        let l = log.clone();
+        on_cleanup(move || l.push("root 2"));
+        let child_a = Owner::new();
+        child_a.with(|| {
+            let l = log.clone();
+            on_cleanup(move || l.push("a 1"));
+            let l = log.clone();
+            on_cleanup(move || l.push("a 2"));
+        });
+        let child_b = Owner::new();
+        child_b.with(|| {
+            let l = log.clone();
+            on_cleanup(move || l.push("b 1"));
+        });
+    });
+    root.dispose();
+    assert_eq!(log.take(), ["b 1", "a 2", "a 1", "root 2", "root 1"]);
+}
+
+#[test]
+fn cleanups_can_still_read_signals_of_their_owner() {
+    let log = Log::default();
+    let owner = Owner::new();
+    owner.with(|| {
+        let name = RwSignal::new("kept".to_string());
+        let l = log.clone();
+        on_cleanup(move || l.push(name.get_untracked()));
+    });
+    owner.dispose();
+    assert_eq!(log.take(), ["kept"]);
+}
+
+#[derive(Clone, Debug, PartialEq)]
+struct Theme(&'static str);
+#[derive(Clone, Debug, PartialEq)]
+struct User(&'static str);
+
+#[test]
+fn context_is_found_through_three_owner_levels_nearest_first() {
+    let root = Owner::new();
+    root.with(|| {
+        provide_context(Theme("dark"));
+        provide_context(User("root"));
+        let middle = Owner::new();
+        middle.with(|| {
+            provide_context(User("middle"));
+            let leaf = Owner::new();
+            leaf.with(|| {
+                assert_eq!(use_context::<Theme>(), Some(Theme("dark")));
+                assert_eq!(use_context::<User>(), Some(User("middle")));
+                assert_eq!(use_context::<String>(), None);
+                // Effects look up context through the owner they were created in.
+                let seen = Arc::new(Mutex::new(None));
+                let s = seen.clone();
+                Effect::new(move |_| *s.lock().unwrap() = use_context::<Theme>());
+                assert_eq!(*seen.lock().unwrap(), Some(Theme("dark")));
+            });
+        });
+        assert_eq!(use_context::<User>(), Some(User("root")));
+    });
+    root.dispose();
+}
+
+#[test]
+fn expect_context_panics_with_the_type_name() {
+    let owner = Owner::new();
+    let panic = std::panic::catch_unwind(|| owner.with(expect_context::<Theme>)).unwrap_err();
+    let message = panic.downcast_ref::<String>().unwrap();
+    assert!(message.contains("graph::Theme"), "{message}");
+    owner.dispose();
+}
+
+#[test]
+fn disposing_an_owner_with_10000_nodes_returns_to_the_baseline() {
+    let root = Owner::new();
+    let baseline = root.live_node_count();
+    let child = root.child();
+    let sum = child.with(|| {
+        let signals: Vec<RwSignal<usize>> = (0..2_500).map(RwSignal::new).collect();
+        let memos: Vec<Memo<usize>> = signals
+            .iter()
+            .map(|&s| Memo::new(move |_| s.get() + 1))
+            .collect();
+        for &m in &memos {
+            Effect::new(move |_| {
+                m.get();
+            });
+        }
+        for _ in 0..2_500 {
+            Owner::new().with(|| StoredValue::new(0u8));
+        }
+        memos.iter().map(|m| m.get()).sum::<usize>()
+    });
+    assert_eq!(sum, (1..=2_500).sum::<usize>());
+    assert!(root.live_node_count() >= baseline + 10_000);
+    child.dispose();
+    assert_eq!(root.live_node_count(), baseline);
+    root.dispose();
+}
+
+#[test]
+fn reading_a_disposed_signal_is_a_clear_error() {
+    let owner = Owner::new();
+    let count = owner.with(|| RwSignal::new(5));
+    owner.dispose();
+    assert_eq!(count.try_get(), None);
+    assert_eq!(count.try_set(6), Some(6), "the value is given back");
+    let panic = std::panic::catch_unwind(|| count.get()).unwrap_err();
+    let message = panic.downcast_ref::<String>().unwrap();
+    assert!(message.contains("after it was disposed"), "{message}");
+    assert!(message.contains("RwSignal<i32>"), "{message}");
+    assert!(
+        message.contains("tests/graph.rs"),
+        "names where it was created: {message}"
+    );
+}
+
+#[test]
+fn writing_a_signal_inside_its_own_read_is_reported_not_deadlocked() {
+    let owner = Owner::new();
+    let count = owner.with(|| RwSignal::new(1));
+    let panic = std::panic::catch_unwind(|| count.with(|n| count.set(n + 1))).unwrap_err();
+    let message = panic.downcast_ref::<String>().unwrap();
+    assert!(
+        message.contains("written while it was being read"),
+        "{message}"
+    );
+    // The graph still works afterwards.
+    count.set(3);
+    assert_eq!(count.get(), 3);
+    owner.dispose();
+}
+
+#[test]
+fn batch_runs_each_effect_once_with_the_final_values() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (a, set_a) = signal(0);
+        let (b, set_b) = signal(0);
+        let log = Log::default();
+        let l = log.clone();
+        Effect::new(move |_| l.push(format!("{}+{}", a.get(), b.get())));
+        batch(|| {
+            for i in 1..=100 {
+                set_a.set(i);
+                set_b.set(i * 2);
+            }
+            // Nested batches hold effects until the outermost one ends.
+            batch(|| set_a.set(1000));
+        });
+        assert_eq!(log.take(), ["0+0", "1000+200"]);
+    });
+    owner.dispose();
+}
+
+#[test]
+fn untrack_reads_without_subscribing() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (a, set_a) = signal(0);
+        let (b, set_b) = signal(0);
+        let runs = Counter::default();
+        let r = runs.clone();
+        Effect::new(move |_| {
+            a.get();
+            untrack(|| b.get());
+            r.hit();
+        });
+        set_b.set(1);
+        assert_eq!(runs.get(), 1);
+        set_a.set(1);
+        assert_eq!(runs.get(), 2);
+    });
+    owner.dispose();
+}
+
+#[test]
+fn effect_receives_its_previous_value_and_writes_inside_effects_propagate() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (a, set_a) = signal(1);
+        let (doubled, set_doubled) = signal(0);
+        let history = Log::default();
+        let h = history.clone();
+        Effect::new(move |previous: Option<i32>| {
+            let now = a.get();
+            h.push(format!("{previous:?}->{now}"));
+            set_doubled.set(now * 2);
+            now
+        });
+        set_a.set(2);
+        assert_eq!(history.take(), ["None->1", "Some(1)->2"]);
+        assert_eq!(doubled.get(), 4);
+    });
+    owner.dispose();
+}
+
+#[test]
+fn trigger_and_stored_value() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let outside = Arc::new(Mutex::new(1));
+        let changed = Trigger::new();
+        let cache = StoredValue::new(Vec::<i32>::new());
+        let seen = Log::default();
+        let (o, s) = (outside.clone(), seen.clone());
+        Effect::new(move |_| {
+            changed.track();
+            let value = *o.lock().unwrap();
+            cache.update_value(|c| c.push(value));
+            s.push(value.to_string());
+        });
+        *outside.lock().unwrap() = 2;
+        changed.notify();
+        assert_eq!(seen.take(), ["1", "2"]);
+        cache.set_value(vec![9]); // not reactive: nothing re-runs
+        assert_eq!(seen.take(), Vec::<String>::new());
+        assert_eq!(cache.get_value(), vec![9]);
+    });
+    owner.dispose();
+}
+
+#[test]
+fn render_effect_runs_immediately_even_inside_a_batch() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (a, set_a) = signal(1);
+        let runs = Counter::default();
+        let r = runs.clone();
+        let mut effect = batch(|| {
+            RenderEffect::new(move |_| {
+                r.hit();
+                a.get() * 3
+            })
+        });
+        assert_eq!(effect.with_value_mut(|v| *v), Some(3));
+        set_a.set(2);
+        assert_eq!(effect.with_value_mut(|v| *v), Some(6));
+        assert_eq!(runs.get(), 2);
+        drop(effect); // stops it
+        set_a.set(3);
+        assert_eq!(runs.get(), 2);
+    });
+    owner.dispose();
+}
+
+#[test]
+fn a_panicking_effect_leaves_the_graph_usable() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (a, set_a) = signal(0);
+        let (b, set_b) = signal(0);
+        Effect::new(move |_| {
+            if a.get() == 1 {
+                panic!("boom");
+            }
+        });
+        let runs = Counter::default();
+        let r = runs.clone();
+        Effect::new(move |_| {
+            b.get();
+            r.hit();
+        });
+        assert!(std::panic::catch_unwind(|| set_a.set(1)).is_err());
+        set_b.set(1);
+        assert!(
+            runs.get() >= 2,
+            "effects still run after a panic in another"
+        );
+    });
+    owner.dispose();
+}
+
+#[test]
+fn derived_closures_are_reactive() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (first, set_first) = signal("Ada".to_string());
+        let greeting = move || format!("Hello, {}!", first.get());
+        let seen = Log::default();
+        let s = seen.clone();
+        Effect::new(move |_| s.push(greeting()));
+        set_first.set("Grace".into());
+        assert_eq!(seen.take(), ["Hello, Ada!", "Hello, Grace!"]);
+    });
+    owner.dispose();
+}
