@@ -20,3 +20,10 @@ pub use reactive_graph;
 pub mod prelude {
     pub use reactive_graph::prelude::*;
 }
+
+/// The book's chapters, compiled here so that their code blocks run as doctests.
+#[cfg(doctest)]
+mod book {
+    #[doc = include_str!("../../docs/book/src/reactivity.md")]
+    struct Reactivity;
+}
