@@ -41,6 +41,7 @@
 //! debug builds); every accessor has a `try_` form that returns `None` instead.
 
 mod action;
+mod derived;
 mod effect;
 mod executor;
 mod graph;
@@ -55,6 +56,7 @@ pub mod traits;
 mod trigger;
 
 pub use action::Action;
+pub use derived::Signal;
 pub use effect::{Effect, EffectFunction, NoArgument, RenderEffect, WithPrevious};
 pub use executor::{spawn, spawn_local};
 pub use graph::{batch, untrack};
@@ -82,6 +84,7 @@ pub mod prelude {
     };
     pub use crate::{
         batch, expect_context, on_cleanup, provide_context, signal, untrack, use_context, Action,
-        Effect, Memo, Owner, ReadSignal, RenderEffect, RwSignal, StoredValue, Trigger, WriteSignal,
+        Effect, Memo, Owner, ReadSignal, RenderEffect, RwSignal, Signal, StoredValue, Trigger,
+        WriteSignal,
     };
 }

@@ -4,7 +4,7 @@ use crate::graph;
 use crate::handle::{dispose_node, impl_handle};
 use crate::runtime::{downcast, Compute, NodeKind, NodeRef, NodeState};
 use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, Shared, ValueCell};
-use crate::traits::{Dispose, Track, WithUntracked};
+use crate::traits::{impl_with_by_tracking, Dispose, Track, WithUntracked};
 use std::marker::PhantomData;
 
 /// A value derived from other reactive values, cached until one of them changes.
@@ -27,6 +27,7 @@ pub struct Memo<T> {
 }
 
 impl_handle!(Memo);
+impl_with_by_tracking!(Memo);
 
 /// The computation stored in a memo's node.
 struct MemoCompute<T, F> {

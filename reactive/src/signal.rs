@@ -8,7 +8,9 @@ use crate::graph;
 use crate::handle::{dispose_node, impl_handle, update_value, with_value};
 use crate::runtime::{NodeKind, NodeRef};
 use crate::sync::{MaybeSend, MaybeSync, Shared, ValueCell};
-use crate::traits::{Dispose, Notify, Track, Update, UpdateUntracked, WithUntracked};
+use crate::traits::{
+    impl_with_by_tracking, Dispose, Notify, Track, Update, UpdateUntracked, WithUntracked,
+};
 use std::marker::PhantomData;
 
 /// Creates a signal and returns its read and write halves.
@@ -160,6 +162,8 @@ macro_rules! impl_write {
 
 impl_read!(ReadSignal);
 impl_read!(RwSignal);
+impl_with_by_tracking!(ReadSignal);
+impl_with_by_tracking!(RwSignal);
 impl_write!(WriteSignal);
 impl_write!(RwSignal);
 

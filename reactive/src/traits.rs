@@ -75,14 +75,22 @@ pub trait With: DefinedAt {
     }
 }
 
-impl<S: WithUntracked + Track> With for S {
-    type Value = S::Value;
-
-    fn try_with<U>(&self, f: impl FnOnce(&Self::Value) -> U) -> Option<U> {
-        self.track();
-        self.try_with_untracked(f)
-    }
+/// Implements [`With`] for a handle as "track, then read untracked", which is right for every
+/// handle whose read is cheap to repeat (all but derived closures).
+macro_rules! impl_with_by_tracking {
+    ($ty:ident) => {
+        impl<T: $crate::sync::MaybeSend + $crate::sync::MaybeSync + 'static> $crate::traits::With
+            for $ty<T>
+        {
+            type Value = T;
+            fn try_with<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+                $crate::traits::Track::track(self);
+                $crate::traits::WithUntracked::try_with_untracked(self, f)
+            }
+        }
+    };
 }
+pub(crate) use impl_with_by_tracking;
 
 /// Reads a clone of the value and subscribes the current computation to it.
 pub trait Get: DefinedAt {

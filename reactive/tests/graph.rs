@@ -501,3 +501,34 @@ fn derived_closures_are_reactive() {
     });
     owner.dispose();
 }
+
+#[test]
+fn signal_type_wraps_every_kind_and_reads_derived_closures_once() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (n, set_n) = signal(1);
+        let calls = Counter::default();
+        let c = calls.clone();
+        let derived = Signal::derive(move || {
+            c.hit();
+            n.get() + 100
+        });
+        let from_memo: Signal<i32> = Memo::new(move |_| n.get() * 2).into();
+        let constant: Signal<i32> = 5.into();
+        let seen = Log::default();
+        let s = seen.clone();
+        Effect::new(move |_| {
+            s.push(format!(
+                "{} {} {}",
+                derived.get(),
+                from_memo.get(),
+                constant.get()
+            ));
+        });
+        assert_eq!(calls.get(), 1, "a tracked read runs the closure once");
+        set_n.set(2);
+        assert_eq!(seen.take(), ["101 2 5", "102 4 5"]);
+        assert_eq!(calls.get(), 2);
+    });
+    owner.dispose();
+}
