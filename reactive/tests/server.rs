@@ -120,14 +120,17 @@ impl Gates {
     }
 }
 
+/// Waits until `done()` holds. The deadline is generous on purpose: it only turns a hang
+/// into a failure, on machines that may be busy with other work.
 async fn until(mut done: impl FnMut() -> bool) {
-    for _ in 0..10_000 {
-        if done() {
-            return;
-        }
-        tokio::task::yield_now().await;
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(30);
+    while !done() {
+        assert!(
+            tokio::time::Instant::now() < deadline,
+            "condition not reached in 30 s"
+        );
+        tokio::time::sleep(std::time::Duration::from_millis(1)).await;
     }
-    panic!("condition not reached");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The one command that runs every check of the project, in order, stopping at the first failure:
+#
+#   1. scripts/setup.sh             install what is missing (wasm toolchain, wasm-bindgen-cli, chromium)
+#   2. cargo fmt --all --check
+#   3. cargo clippy --workspace --all-targets -- -D warnings
+#   4. cargo test --workspace
+#   5. browser tests: the reactive core built for wasm32 (into target/front) and run in
+#      headless Chromium by wasm-bindgen-test-runner
+#
+# Prints how long each step took.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+total_start=$SECONDS
+timings=()
+
+step() {
+    local name=$1
+    shift
+    echo
+    echo "=== $name"
+    local start=$SECONDS
+    if "$@"; then
+        local took=$((SECONDS - start))
+        timings+=("$(printf '%5ds  %s' "$took" "$name")")
+        echo "=== $name: ok (${took}s)"
+    else
+        local rc=$?
+        echo
+        echo "=== FAILED: $name (exit $rc, after $((SECONDS - start))s)" >&2
+        print_timings >&2
+        exit "$rc"
+    fi
+}
+
+print_timings() {
+    echo "--- timings"
+    local t
+    for t in "${timings[@]}"; do
+        echo "$t"
+    done
+    echo "$(printf '%5ds  %s' "$((SECONDS - total_start))" "total")"
+}
+
+browser_tests() (
+    # A subshell: the wasm toolchain's variables (RUSTC=/usr/bin/rustc on the Debian route)
+    # must not leak into any other step.
+    # shellcheck source=scripts/wasm-env.sh
+    . scripts/wasm-env.sh || exit 1
+    export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
+    export CHROMEDRIVER=/usr/bin/chromedriver
+    # The runner reads webdriver.json from its working directory, which cargo sets to the
+    # tested package's directory: reactive/webdriver.json holds Chromium's flags.
+    # shellcheck disable=SC2086 # WASM_BUILD_STD_FLAGS is a list of flags
+    "$WASM_CARGO" test -p reactive_graph --test browser \
+        --target wasm32-unknown-unknown $WASM_BUILD_STD_FLAGS --target-dir target/front
+)
+
+step "setup (scripts/setup.sh)" scripts/setup.sh
+step "cargo fmt --all --check" cargo fmt --all --check
+step "cargo clippy --workspace --all-targets -- -D warnings" \
+    cargo clippy --workspace --all-targets -- -D warnings
+step "cargo test --workspace" cargo test --workspace
+step "browser tests (reactive_graph, wasm32, headless Chromium)" browser_tests
+
+echo
+print_timings
+echo "all checks passed"
