@@ -118,6 +118,14 @@ impl Gates {
             .remove(&key)
             .expect("a gate for this input")
     }
+    /// An action whose call for input `n` returns what the test sends through gate `n`.
+    fn action(&self) -> Action<u32, u32> {
+        let gates = self.clone();
+        Action::new(move |input: &u32| {
+            let gate = gates.take(*input);
+            async move { gate.await.unwrap() }
+        })
+    }
 }
 
 /// Waits until `done()` holds. The deadline is generous on purpose: it only turns a hang
@@ -137,13 +145,7 @@ async fn until(mut done: impl FnMut() -> bool) {
 async fn action_tracks_input_pending_value_and_version() {
     let owner = Owner::new();
     let gates = Gates::default();
-    let g = gates.clone();
-    let action = owner.with(|| {
-        Action::new(move |input: &u32| {
-            let gate = g.take(*input);
-            async move { gate.await.unwrap() }
-        })
-    });
+    let action = owner.with(|| gates.action());
     assert_eq!((action.pending().get(), action.version().get()), (false, 0));
     let release = gates.add(7);
     action.dispatch(7);
@@ -162,13 +164,7 @@ async fn action_tracks_input_pending_value_and_version() {
 async fn a_newer_dispatch_supersedes_an_older_ones_result() {
     let owner = Owner::new();
     let gates = Gates::default();
-    let g = gates.clone();
-    let action = owner.with(|| {
-        Action::new(move |input: &u32| {
-            let gate = g.take(*input);
-            async move { gate.await.unwrap() }
-        })
-    });
+    let action = owner.with(|| gates.action());
     let slow = gates.add(1);
     let fast = gates.add(2);
     action.dispatch(1);
@@ -194,13 +190,7 @@ async fn a_newer_dispatch_supersedes_an_older_ones_result() {
 async fn an_action_finishing_after_its_owner_is_gone_is_harmless() {
     let owner = Owner::new();
     let gates = Gates::default();
-    let g = gates.clone();
-    let action = owner.with(|| {
-        Action::new(move |input: &u32| {
-            let gate = g.take(*input);
-            async move { gate.await.unwrap() }
-        })
-    });
+    let action = owner.with(|| gates.action());
     let release = gates.add(1);
     action.dispatch(1);
     owner.dispose();
