@@ -1,25 +1,53 @@
 //! A full-stack reactive web framework.
 //!
-//! Today this crate re-exports the reactive core ([`reactive_graph`]) through
-//! [`prelude`], so that `use leptos::prelude::*;` brings signals, memos, effects,
-//! owners and context into scope. The view layer (`view!`, `#[component]`, server
-//! rendering and hydration) arrives with issue #3 and is not here yet.
+//! Write components once with [`view!`] and [`#[component]`](component): the server renders
+//! them to HTML ([`ssr`]), and the browser either builds them ([`mount::mount_to_body`]) or
+//! takes over the server's HTML ([`mount::hydrate_body`]). The reactive core
+//! ([`reactive_graph`]) decides what to update when state changes.
 //!
 //! ```
 //! use leptos::prelude::*;
 //!
-//! let (count, set_count) = signal(1);
-//! let double = Memo::new(move |_| count.get() * 2);
-//! set_count.set(21);
-//! assert_eq!(double.get(), 42);
+//! #[component]
+//! fn Greeting(name: &'static str, #[prop(optional)] excited: bool) -> impl IntoView {
+//!     view! { <p class="greeting">"Hello, " {name} {excited.then_some("!")}</p> }
+//! }
+//!
+//! let html = leptos::ssr::render_to_string(|| view! { <Greeting name="Ada" excited=true/> });
+//! assert!(html.starts_with(r#"<p class="greeting">Hello, "#));
+//! assert!(html.contains("Ada"));
 //! ```
 
+// Lets the macros' `::leptos::...` paths work inside this crate too.
+extern crate self as leptos;
+
+pub mod children;
+pub mod control;
+pub mod ev;
+pub mod mount;
+pub mod ssr;
+pub mod view;
+
+pub use leptos_macro::{component, view};
 pub use reactive_graph;
+pub use view::html;
 
 /// Everything an application usually needs, in one glob import.
 pub mod prelude {
+    pub use crate::children::{
+        Children, ChildrenFn, ChildrenFnMut, ChildrenFragment, Fragment, ToChildren, ViewFn,
+    };
+    pub use crate::control::{For, Show};
+    pub use crate::ev::event_target_value;
+    pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
+    pub use crate::{component, view};
     pub use reactive_graph::prelude::*;
 }
+
+/// What the macros' generated code calls. Not a public API: it may change at any time.
+#[doc(hidden)]
+#[path = "private.rs"]
+pub mod __private;
 
 /// The book's chapters, compiled here so that their code blocks run as doctests.
 #[cfg(doctest)]

@@ -1,0 +1,374 @@
+//! The view IR: markup lowered into elements, static text and holes, with errors collected
+//! and spanned on the user's tokens.
+
+use proc_macro2::{Span, TokenStream};
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use rstml::node::{
+    KeyedAttribute, KeyedAttributeValue, Node, NodeAttribute, NodeElement, NodeName,
+};
+use syn::spanned::Spanned;
+
+/// One node of a view.
+pub(crate) enum Child {
+    Element(Element),
+    /// Text to write as is (already escaped where it must be).
+    Text(String),
+    /// Anything dynamic: an expression or a component, rendered between markers.
+    Hole(TokenStream),
+}
+
+pub(crate) struct Element {
+    pub(crate) tag: String,
+    pub(crate) attributes: Vec<Attribute>,
+    pub(crate) children: Vec<Child>,
+}
+
+pub(crate) enum Attribute {
+    /// Written into the template: `name="value"`, or `name` alone.
+    Static { name: String, value: Option<String> },
+    /// A hole: an expression producing `leptos::view::Attribute`.
+    Dynamic(TokenStream),
+    /// `class:name=on`, merged into one hole per element.
+    Class { name: String, on: TokenStream },
+    /// `style:property=value`, merged into one hole per element.
+    Style { name: String, value: TokenStream },
+}
+
+/// Collects every error instead of stopping at the first.
+#[derive(Default)]
+pub(crate) struct Errors(Option<syn::Error>);
+
+impl Errors {
+    pub(crate) fn push(&mut self, span: Span, message: impl std::fmt::Display) {
+        let error = syn::Error::new(span, message);
+        match &mut self.0 {
+            Some(all) => all.combine(error),
+            None => self.0 = Some(error),
+        }
+    }
+
+    pub(crate) fn into_compile_errors(self) -> Option<TokenStream> {
+        self.0.map(|e| e.to_compile_error())
+    }
+}
+
+/// Elements that have no closing tag.
+pub(crate) const VOID_ELEMENTS: &[&str] = &[
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source",
+    "track", "wbr",
+];
+
+/// SVG elements that can sit at the top of a `view!` (and so need the SVG namespace).
+pub(crate) const SVG_ELEMENTS: &[&str] = &[
+    "circle",
+    "clipPath",
+    "defs",
+    "ellipse",
+    "g",
+    "line",
+    "linearGradient",
+    "marker",
+    "mask",
+    "path",
+    "pattern",
+    "polygon",
+    "polyline",
+    "radialGradient",
+    "rect",
+    "stop",
+    "symbol",
+    "text",
+    "tspan",
+    "use",
+];
+
+/// Lowers parsed markup into the IR.
+pub(crate) fn lower(nodes: Vec<Node>, errors: &mut Errors) -> Vec<Child> {
+    let mut children = Vec::new();
+    for node in nodes {
+        lower_node(node, &mut children, errors);
+    }
+    merge_texts(children)
+}
+
+fn lower_node(node: Node, out: &mut Vec<Child>, errors: &mut Errors) {
+    match node {
+        Node::Element(element) => out.push(lower_element(element, errors)),
+        Node::Text(text) => out.push(Child::Text(escape(&text.value_string(), false))),
+        Node::RawText(raw) => {
+            let text = raw.to_string_best();
+            if !text.trim().is_empty() {
+                errors.push(
+                    raw.span(),
+                    "text in `view!` must be quoted: write \"text\" (in double quotes)",
+                );
+            }
+        }
+        Node::Block(block) => {
+            let tokens = block.to_token_stream();
+            out.push(Child::Hole(quote_spanned! {tokens.span()=>
+                ::leptos::__private::child(#tokens)
+            }));
+        }
+        Node::Fragment(fragment) => {
+            for child in fragment.children {
+                lower_node(child, out, errors);
+            }
+        }
+        Node::Doctype(doctype) => {
+            let value = doctype.value.to_string_best();
+            out.push(Child::Text(format!("<!DOCTYPE {value}>")));
+        }
+        Node::Comment(_) => {}
+        Node::Custom(_) => unreachable!("no custom nodes are configured"),
+    }
+}
+
+fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -> Child {
+    let name = element.name().to_string();
+    if is_component(element.name()) {
+        return Child::Hole(component_call(element, errors));
+    }
+    let mut attributes = Vec::new();
+    for attribute in element.attributes() {
+        match attribute {
+            NodeAttribute::Attribute(attribute) => {
+                lower_attribute(attribute, &name, &mut attributes, errors)
+            }
+            NodeAttribute::Block(block) => errors.push(
+                block.span(),
+                "spreading attributes with `{..}` is not supported yet; write each attribute",
+            ),
+        }
+    }
+    let void = VOID_ELEMENTS.contains(&name.as_str());
+    if void && !element.children.is_empty() {
+        errors.push(
+            element.name().span(),
+            format!("<{name}> cannot have children"),
+        );
+    }
+    let raw_text = matches!(name.as_str(), "script" | "style");
+    let mut children = Vec::new();
+    for child in element.children {
+        match child {
+            Node::RawText(raw) if raw_text => children.push(Child::Text(raw.to_string_best())),
+            Node::Text(text) if raw_text => children.push(Child::Text(text.value_string())),
+            other => lower_node(other, &mut children, errors),
+        }
+    }
+    Child::Element(Element {
+        tag: name,
+        attributes,
+        children: merge_texts(children),
+    })
+}
+
+fn lower_attribute(
+    attribute: &KeyedAttribute,
+    tag: &str,
+    out: &mut Vec<Attribute>,
+    errors: &mut Errors,
+) {
+    let key = attribute.key.to_string();
+    let key_span = attribute.key.span();
+    let value = attribute.value();
+    let expect_value = |errors: &mut Errors| -> TokenStream {
+        match value {
+            Some(value) => value.to_token_stream(),
+            None => {
+                errors.push(key_span, format!("`{key}` needs a value: `{key}=...`"));
+                quote!(())
+            }
+        }
+    };
+    if let KeyedAttributeValue::Binding(_) = attribute.possible_value {
+        errors.push(key_span, "`(..)` bindings are only allowed on components");
+        return;
+    }
+    if let Some(event) = key.strip_prefix("on:") {
+        let handler = expect_value(errors);
+        let event = format_ident!("{}", event.replace('-', "_"), span = key_span);
+        out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+            ::leptos::__private::on(::leptos::ev::#event, #handler)
+        }));
+    } else if let Some(class) = key.strip_prefix("class:") {
+        let on = expect_value(errors);
+        out.push(Attribute::Class {
+            name: class.to_string(),
+            on,
+        });
+    } else if let Some(property) = key.strip_prefix("style:") {
+        let value = expect_value(errors);
+        out.push(Attribute::Style {
+            name: property.to_string(),
+            value,
+        });
+    } else if let Some(property) = key.strip_prefix("prop:") {
+        let value = expect_value(errors);
+        out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+            ::leptos::__private::prop(#property, #value)
+        }));
+    } else if key == "node_ref" {
+        let node_ref = expect_value(errors);
+        out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+            ::leptos::__private::node_ref(#node_ref)
+        }));
+    } else if key.starts_with("let:") || key.starts_with("clone:") {
+        errors.push(
+            key_span,
+            format!("`{key}` is only allowed on components, not on <{tag}>"),
+        );
+    } else {
+        let name = key.strip_prefix("attr:").unwrap_or(&key).to_string();
+        match value {
+            None => out.push(Attribute::Static { name, value: None }),
+            Some(expr) => match static_value(expr) {
+                Some(StaticAttr::Text(text)) => out.push(Attribute::Static {
+                    name,
+                    value: Some(text),
+                }),
+                Some(StaticAttr::Present(true)) => {
+                    out.push(Attribute::Static { name, value: None })
+                }
+                Some(StaticAttr::Present(false)) => {}
+                None => {
+                    let expr = expr.to_token_stream();
+                    out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+                        ::leptos::__private::attribute(#name, #expr)
+                    }));
+                }
+            },
+        }
+    }
+}
+
+enum StaticAttr {
+    Text(String),
+    Present(bool),
+}
+
+/// An attribute value known at compile time: a string, number or `bool` literal.
+fn static_value(expr: &syn::Expr) -> Option<StaticAttr> {
+    let syn::Expr::Lit(lit) = expr else {
+        return None;
+    };
+    match &lit.lit {
+        syn::Lit::Str(s) => Some(StaticAttr::Text(s.value())),
+        syn::Lit::Int(i) => Some(StaticAttr::Text(i.base10_digits().to_string())),
+        syn::Lit::Float(f) => Some(StaticAttr::Text(f.base10_digits().to_string())),
+        syn::Lit::Bool(b) => Some(StaticAttr::Present(b.value)),
+        syn::Lit::Char(c) => Some(StaticAttr::Text(c.value().to_string())),
+        _ => None,
+    }
+}
+
+fn is_component(name: &NodeName) -> bool {
+    match name {
+        NodeName::Path(path) => {
+            path.path.segments.len() > 1
+                || path.path.segments.last().is_some_and(|s| {
+                    s.ident
+                        .to_string()
+                        .chars()
+                        .next()
+                        .is_some_and(char::is_uppercase)
+                })
+        }
+        _ => false,
+    }
+}
+
+/// `<Name prop=value ...>children</Name>` as an expression producing a `View`.
+fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -> TokenStream {
+    let NodeName::Path(path) = element.name() else {
+        unreachable!("only paths are components")
+    };
+    let name_span = element.name().span();
+    let component = &path.path;
+    let component_name = component
+        .segments
+        .last()
+        .expect("a path has a segment")
+        .ident
+        .to_string();
+
+    let mut setters = Vec::new();
+    let mut binding: Option<TokenStream> = None;
+    for attribute in element.attributes() {
+        let NodeAttribute::Attribute(attribute) = attribute else {
+            errors.push(attribute.span(), "components take props as `name=value`");
+            continue;
+        };
+        let key = attribute.key.to_string();
+        let key_span = attribute.key.span();
+        if let Some(bound) = key.strip_prefix("let:") {
+            let ident = format_ident!("{}", bound, span = key_span);
+            binding = Some(quote!(#ident));
+            continue;
+        }
+        if key.contains(':') {
+            errors.push(
+                key_span,
+                format!("`{key}` is not supported on components yet; set it on an element inside the component"),
+            );
+            continue;
+        }
+        let setter = format_ident!("{}", key.replace('-', "_"), span = key_span);
+        let value = match attribute.value() {
+            Some(value) => value.to_token_stream(),
+            None => quote_spanned!(key_span=> true),
+        };
+        setters.push(quote_spanned! {key_span=> .#setter(#value) });
+    }
+    if !element.children.is_empty() {
+        let children: TokenStream = element
+            .children
+            .iter()
+            .map(|c| c.to_token_stream())
+            .collect();
+        let children_span = element.children[0].span();
+        match binding {
+            Some(binding) => setters.push(quote_spanned! {children_span=>
+                .children(move |#binding| ::leptos::view! { #children })
+            }),
+            None => setters.push(quote_spanned! {children_span=>
+                .children(::leptos::__private::ToChildren::to_children(move || ::leptos::view! { #children }))
+            }),
+        }
+    }
+    let build = quote_spanned!(name_span=> build);
+    quote_spanned! {name_span=>
+        ::leptos::__private::child({
+            let __props = ::leptos::__private::props_builder(&#component) #(#setters)* .#build();
+            ::leptos::__private::component(#component_name, move || #component(__props))
+        })
+    }
+}
+
+/// Joins adjacent static texts into one.
+fn merge_texts(children: Vec<Child>) -> Vec<Child> {
+    let mut merged: Vec<Child> = Vec::with_capacity(children.len());
+    for child in children {
+        match (merged.last_mut(), child) {
+            (Some(Child::Text(previous)), Child::Text(next)) => previous.push_str(&next),
+            (_, child) => merged.push(child),
+        }
+    }
+    merged
+}
+
+/// Escapes text (and, with `quotes`, attribute values) at compile time.
+pub(crate) fn escape(text: &str, quotes: bool) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' if quotes => out.push_str("&quot;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,33 @@
+//! The `view!` and `#[component]` macros.
+//!
+//! Both are thin: they parse, check, and generate calls into the `leptos` crate, where the
+//! logic lives and is tested. Errors point at the user's tokens.
+//!
+//! - `view!` ([`view()`]): `ir.rs` lowers the markup (parsed by `rstml`) into a small tree of
+//!   elements, texts and holes; `template.rs` turns that tree into one static template
+//!   (server HTML chunks, browser HTML, node list) and the list of hole values.
+//! - `#[component]` ([`component()`]): `component.rs` turns a function's parameters into a
+//!   props struct with a builder whose errors name the missing or misspelled prop.
+
+mod component;
+mod ir;
+mod template;
+
+use proc_macro::TokenStream;
+
+/// Writes UI as HTML-like markup: elements, text, `{expressions}`, components.
+///
+/// Returns a `leptos::view::View`. See the `leptos` crate for the syntax.
+#[proc_macro]
+pub fn view(input: TokenStream) -> TokenStream {
+    template::expand(input.into()).into()
+}
+
+/// Turns a function into a component: its parameters become props set by name in `view!`.
+///
+/// See the `leptos` crate for the options (`#[prop(optional)]`, `#[prop(into)]`,
+/// `#[prop(default = ...)]`, children).
+#[proc_macro_attribute]
+pub fn component(args: TokenStream, input: TokenStream) -> TokenStream {
+    component::expand(args.into(), input.into()).into()
+}

@@ -1,0 +1,365 @@
+//! `<For each=... key=... let:item>`: a keyed list that moves as few nodes as it can.
+//!
+//! Each row gets its own owner (in the browser), so removing a row disposes exactly the
+//! reactive state it created. When the list changes, rows are matched by key; the rows
+//! whose relative order is unchanged (a longest increasing subsequence of their old
+//! positions) stay where they are, and only the others move. Swapping two rows of a
+//! thousand moves two; removing one removes one.
+//!
+//! On the server no owner is made per row: the list is written straight into the page.
+
+use crate::component;
+use crate::view::{insert, Cursor, IntoView, Mounted, Range, Render, View, CLOSE, OPEN};
+use reactive_graph::{untrack, Owner, RenderEffect};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::hash::Hash;
+use std::rc::Rc;
+
+/// Renders one view per item of `each`, keyed by `key`.
+///
+/// ```
+/// use leptos::prelude::*;
+/// let rows = vec![(1, "one"), (2, "two")];
+/// let html = leptos::ssr::render_to_string(move || view! {
+///     <ul>
+///         <For each=move || rows.clone() key=|row| row.0 let:row>
+///             <li>{row.1}</li>
+///         </For>
+///     </ul>
+/// });
+/// assert_eq!(
+///     html,
+///     "<ul><!--[--><!--[--><li><!--[-->one<!--]--></li><li><!--[-->two<!--]--></li><!--]--><!--]--></ul>"
+/// );
+/// ```
+#[component]
+pub fn For<IF, I, T, EF, N, KF, K>(
+    /// The items, read reactively.
+    each: IF,
+    /// Identifies an item across changes.
+    key: KF,
+    /// Renders one item.
+    children: EF,
+) -> impl IntoView
+where
+    IF: Fn() -> I + 'static,
+    I: IntoIterator<Item = T>,
+    T: 'static,
+    EF: Fn(T) -> N + 'static,
+    N: IntoView + 'static,
+    KF: Fn(&T) -> K + 'static,
+    K: Eq + Hash + Clone + 'static,
+{
+    let children = Rc::new(children);
+    View::new(KeyedList::new(move || {
+        each()
+            .into_iter()
+            .map(|item| {
+                let children = children.clone();
+                let row_key = key(&item);
+                let build: RowBuilder = Box::new(move || children(item).into_view());
+                (row_key, build)
+            })
+            .collect()
+    }))
+}
+
+/// Builds one row's view.
+type RowBuilder = Box<dyn FnOnce() -> View>;
+
+/// The list behind [`For`]: items as `(key, builder)` pairs, produced reactively.
+pub struct KeyedList<K> {
+    items: Box<dyn FnMut() -> Vec<(K, RowBuilder)>>,
+}
+
+impl<K> std::fmt::Debug for KeyedList<K> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("KeyedList").finish_non_exhaustive()
+    }
+}
+
+impl<K: Eq + Hash + Clone + 'static> KeyedList<K> {
+    /// A list whose rows come from `items`, re-read when what it reads changes.
+    pub fn new(items: impl FnMut() -> Vec<(K, RowBuilder)> + 'static) -> Self {
+        KeyedList {
+            items: Box::new(items),
+        }
+    }
+}
+
+/// A mounted row.
+struct Row<K> {
+    key: K,
+    owner: Owner,
+    mounted: Mounted,
+}
+
+impl<K> Row<K> {
+    fn remove(self) {
+        self.mounted.unmount();
+        self.owner.dispose();
+    }
+}
+
+impl<K: Eq + Hash + Clone + 'static> Render for KeyedList<K> {
+    fn html_len(&self) -> usize {
+        64
+    }
+
+    fn to_html(mut self: Box<Self>, out: &mut String) {
+        out.push_str("<!--[-->");
+        for (_, build) in (self.items)() {
+            build().to_html(out);
+        }
+        out.push_str("<!--]-->");
+    }
+
+    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
+        let open = crate::view::marker(OPEN);
+        let close = crate::view::marker(CLOSE);
+        insert(parent, &open, before);
+        insert(parent, &close, before);
+        let effect = self.effect(Rc::new(RefCell::new(Some(close.clone()))), None);
+        Mounted::new(
+            Range {
+                first: open,
+                last: close,
+            },
+            effect,
+        )
+    }
+
+    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
+        let open = cursor.expect_comment(OPEN, "the start of a <For/> list");
+        let close_slot = Rc::new(RefCell::new(None));
+        let effect = self.bind_hydrating(close_slot.clone(), cursor);
+        let close = cursor.expect_comment(CLOSE, "the end of a <For/> list");
+        *close_slot.borrow_mut() = Some(close.clone());
+        Mounted::new(
+            Range {
+                first: open,
+                last: close,
+            },
+            effect,
+        )
+    }
+}
+
+impl<K: Eq + Hash + Clone + 'static> KeyedList<K> {
+    fn bind_hydrating(
+        self,
+        close: Rc<RefCell<Option<web_sys::Node>>>,
+        cursor: &mut Cursor,
+    ) -> RenderEffect<Vec<Row<K>>> {
+        let handoff = Rc::new(RefCell::new(Some(cursor.split_off())));
+        let effect = self.effect(close, Some(handoff.clone()));
+        cursor.restore(
+            handoff
+                .borrow_mut()
+                .take()
+                .expect("the first run gives the cursor back"),
+        );
+        effect
+    }
+
+    fn effect(
+        self,
+        close: Rc<RefCell<Option<web_sys::Node>>>,
+        handoff: Option<Rc<RefCell<Option<Cursor>>>>,
+    ) -> RenderEffect<Vec<Row<K>>> {
+        let mut items = self.items;
+        // Rows belong to the list's owner, not to the effect (which disposes what it owns
+        // each time it re-runs).
+        let list_owner = Owner::current().unwrap_or_default();
+        RenderEffect::new(move |previous: Option<Vec<Row<K>>>| {
+            let items = items();
+            let make_row = |key: K, build: RowBuilder| {
+                let owner = list_owner.child();
+                let view = owner.with(|| untrack(build));
+                (key, owner, view)
+            };
+            match previous {
+                None => {
+                    let handed = handoff.as_ref().and_then(|h| h.borrow_mut().take());
+                    match handed {
+                        Some(mut cursor) => {
+                            let rows = items
+                                .into_iter()
+                                .map(|(key, build)| {
+                                    let (key, owner, view) = make_row(key, build);
+                                    let mounted =
+                                        owner.with(|| untrack(|| view.hydrate(&mut cursor)));
+                                    Row {
+                                        key,
+                                        owner,
+                                        mounted,
+                                    }
+                                })
+                                .collect();
+                            if let Some(handoff) = &handoff {
+                                *handoff.borrow_mut() = Some(cursor);
+                            }
+                            rows
+                        }
+                        None => {
+                            let close = close.borrow().clone().expect("built after its markers");
+                            let parent = close.parent_node().expect("the list is in the document");
+                            items
+                                .into_iter()
+                                .map(|(key, build)| {
+                                    let (key, owner, view) = make_row(key, build);
+                                    let mounted = owner
+                                        .with(|| untrack(|| view.build(&parent, Some(&close))));
+                                    Row {
+                                        key,
+                                        owner,
+                                        mounted,
+                                    }
+                                })
+                                .collect()
+                        }
+                    }
+                }
+                Some(old) => {
+                    let close = close.borrow().clone().expect("bound after its markers");
+                    reconcile(old, items, &close, make_row)
+                }
+            }
+        })
+    }
+}
+
+/// Turns the mounted `old` rows into the rows of `items`, reusing rows by key and moving
+/// only those outside the longest run of rows that kept their relative order.
+fn reconcile<K: Eq + Hash + Clone>(
+    old: Vec<Row<K>>,
+    items: Vec<(K, RowBuilder)>,
+    close: &web_sys::Node,
+    make_row: impl Fn(K, RowBuilder) -> (K, Owner, View),
+) -> Vec<Row<K>> {
+    let parent = close.parent_node().expect("the list is in the document");
+    let mut old_by_key: HashMap<K, usize> = old
+        .iter()
+        .enumerate()
+        .map(|(i, row)| (row.key.clone(), i))
+        .collect();
+    let mut old: Vec<Option<Row<K>>> = old.into_iter().map(Some).collect();
+
+    // Match new items to old rows; `sources[j]` is the old index of new row j, if reused.
+    let mut sources: Vec<Option<usize>> = Vec::with_capacity(items.len());
+    let mut pending: Vec<Option<(K, RowBuilder)>> = Vec::with_capacity(items.len());
+    for (key, build) in items {
+        match old_by_key.remove(&key) {
+            Some(i) => {
+                sources.push(Some(i));
+                pending.push(None);
+            }
+            None => {
+                sources.push(None);
+                pending.push(Some((key, build)));
+            }
+        }
+    }
+    // Rows whose key is gone: remove them.
+    for i in old_by_key.into_values() {
+        if let Some(row) = old[i].take() {
+            row.remove();
+        }
+    }
+
+    let stay = longest_increasing_subsequence(&sources);
+    let mut rows: Vec<Option<Row<K>>> = (0..sources.len()).map(|_| None).collect();
+    let mut anchor = close.clone();
+    for j in (0..sources.len()).rev() {
+        let row = match sources[j] {
+            Some(i) => {
+                let row = old[i].take().expect("each old row is reused once");
+                if !stay.contains(&j) {
+                    row.mounted.range.move_before(&parent, Some(&anchor));
+                }
+                row
+            }
+            None => {
+                let (key, build) = pending[j].take().expect("a new row has a builder");
+                let (key, owner, view) = make_row(key, build);
+                let mounted = owner.with(|| untrack(|| view.build(&parent, Some(&anchor))));
+                Row {
+                    key,
+                    owner,
+                    mounted,
+                }
+            }
+        };
+        anchor = row.mounted.range.first.clone();
+        rows[j] = Some(row);
+    }
+    rows.into_iter()
+        .map(|r| r.expect("every position is filled"))
+        .collect()
+}
+
+/// The positions `j` (in new order) of reused rows forming a longest increasing run of old
+/// indices: those rows are already in the right relative order and need not move.
+fn longest_increasing_subsequence(sources: &[Option<usize>]) -> std::collections::HashSet<usize> {
+    // Patience sorting over (position, old index), O(n log n).
+    let mut tails: Vec<usize> = Vec::new(); // positions j, by length
+    let mut previous: Vec<Option<usize>> = vec![None; sources.len()];
+    for (j, source) in sources.iter().enumerate() {
+        let Some(value) = source else { continue };
+        let at = tails.partition_point(|&t| sources[t].expect("tails hold reused rows") < *value);
+        if at > 0 {
+            previous[j] = Some(tails[at - 1]);
+        }
+        if at == tails.len() {
+            tails.push(j);
+        } else {
+            tails[at] = j;
+        }
+    }
+    let mut stay = std::collections::HashSet::new();
+    let mut at = tails.last().copied();
+    while let Some(j) = at {
+        stay.insert(j);
+        at = previous[j];
+    }
+    stay
+}
+
+#[cfg(test)]
+mod tests {
+    use super::longest_increasing_subsequence;
+
+    fn moves(sources: &[Option<usize>]) -> usize {
+        let reused = sources.iter().filter(|s| s.is_some()).count();
+        reused - longest_increasing_subsequence(sources).len()
+    }
+
+    #[test]
+    fn unchanged_order_moves_nothing() {
+        let same: Vec<_> = (0..1000).map(Some).collect();
+        assert_eq!(moves(&same), 0);
+    }
+
+    #[test]
+    fn swapping_two_rows_of_a_thousand_moves_two() {
+        let mut swapped: Vec<_> = (0..1000).map(Some).collect();
+        swapped.swap(1, 998);
+        assert_eq!(moves(&swapped), 2);
+    }
+
+    #[test]
+    fn removing_or_inserting_moves_nothing() {
+        let removed: Vec<_> = (0..1000).filter(|&i| i != 500).map(Some).collect();
+        assert_eq!(moves(&removed), 0);
+        let mut inserted: Vec<_> = (0..1000).map(Some).collect();
+        inserted.insert(10, None);
+        assert_eq!(moves(&inserted), 0);
+    }
+
+    #[test]
+    fn reversing_keeps_one() {
+        let reversed: Vec<_> = (0..10).rev().map(Some).collect();
+        assert_eq!(moves(&reversed), 9);
+    }
+}

@@ -1,0 +1,67 @@
+//! DOM events for `on:` handlers, each with the `web_sys` type its handler receives.
+//!
+//! `on:click=move |ev| ...` gives `ev: web_sys::MouseEvent`; `on:input` gives
+//! `web_sys::Event` (read the value with [`event_target_value`]). Bubbling events are
+//! delegated: one listener on the document serves every element.
+
+use crate::view::attribute::EventDescriptor;
+use wasm_bindgen::JsCast;
+
+macro_rules! events {
+    ($($name:ident: $event:ident, bubbles: $bubbles:literal;)*) => {$(
+        #[doc = concat!("The `", stringify!($name), "` event.")]
+        #[allow(non_camel_case_types)]
+        #[derive(Debug, Clone, Copy)]
+        pub struct $name;
+        impl EventDescriptor for $name {
+            type Event = web_sys::$event;
+            const NAME: &'static str = stringify!($name);
+            const BUBBLES: bool = $bubbles;
+        }
+    )*};
+}
+
+events! {
+    click: MouseEvent, bubbles: true;
+    dblclick: MouseEvent, bubbles: true;
+    contextmenu: MouseEvent, bubbles: true;
+    mousedown: MouseEvent, bubbles: true;
+    mouseup: MouseEvent, bubbles: true;
+    mousemove: MouseEvent, bubbles: true;
+    mouseover: MouseEvent, bubbles: true;
+    mouseout: MouseEvent, bubbles: true;
+    mouseenter: MouseEvent, bubbles: false;
+    mouseleave: MouseEvent, bubbles: false;
+    pointerdown: PointerEvent, bubbles: true;
+    pointerup: PointerEvent, bubbles: true;
+    pointermove: PointerEvent, bubbles: true;
+    wheel: WheelEvent, bubbles: true;
+    keydown: KeyboardEvent, bubbles: true;
+    keyup: KeyboardEvent, bubbles: true;
+    keypress: KeyboardEvent, bubbles: true;
+    input: Event, bubbles: true;
+    change: Event, bubbles: true;
+    submit: SubmitEvent, bubbles: true;
+    reset: Event, bubbles: true;
+    focus: FocusEvent, bubbles: false;
+    blur: FocusEvent, bubbles: false;
+    focusin: FocusEvent, bubbles: true;
+    focusout: FocusEvent, bubbles: true;
+    scroll: Event, bubbles: false;
+    load: Event, bubbles: false;
+    error: Event, bubbles: false;
+}
+
+/// The `value` of the input, select or textarea an event came from (empty if none).
+pub fn event_target_value(event: &web_sys::Event) -> String {
+    event
+        .target()
+        .and_then(|target| js_sys::Reflect::get(&target, &"value".into()).ok())
+        .and_then(|value| value.as_string())
+        .unwrap_or_default()
+}
+
+/// The event's target, as the element type you expect.
+pub fn event_target<T: JsCast>(event: &web_sys::Event) -> Option<T> {
+    event.target().and_then(|t| t.dyn_into().ok())
+}

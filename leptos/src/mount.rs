@@ -1,0 +1,99 @@
+//! Starting an app in the browser: render it into the page, or take over the server's HTML.
+
+use crate::view::{Cursor, IntoView, Mounted};
+use reactive_graph::{untrack, Owner};
+use wasm_bindgen::JsCast;
+
+/// A mounted app; dropping it leaves the app running (call [`UnmountHandle::unmount`] to
+/// remove it).
+#[must_use = "dropping the handle keeps the app mounted; call `unmount` to remove it"]
+#[derive(Debug)]
+pub struct UnmountHandle {
+    owner: Owner,
+    mounted: Option<Mounted>,
+}
+
+impl UnmountHandle {
+    /// Removes the app's nodes and disposes all of its reactive state.
+    pub fn unmount(mut self) {
+        if let Some(mounted) = self.mounted.take() {
+            mounted.unmount();
+        }
+        self.owner.dispose();
+    }
+}
+
+impl Drop for UnmountHandle {
+    fn drop(&mut self) {
+        // Keep the app alive: its effects and listeners live in `mounted`.
+        if let Some(mounted) = self.mounted.take() {
+            std::mem::forget(mounted);
+        }
+    }
+}
+
+fn body() -> web_sys::HtmlElement {
+    crate::view::document()
+        .body()
+        .expect("the page has no <body> to mount the app in")
+}
+
+/// Renders the app at the end of `<body>` (a client-side rendered app).
+///
+/// ```no_run
+/// use leptos::prelude::*;
+/// leptos::mount::mount_to_body(|| view! { <p>"Hello"</p> });
+/// ```
+pub fn mount_to_body<F, V>(app: F)
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView,
+{
+    drop(mount_to(body(), app));
+}
+
+/// Renders the app at the end of `parent`; the handle can unmount it.
+pub fn mount_to<F, V>(parent: web_sys::HtmlElement, app: F) -> UnmountHandle
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView,
+{
+    let owner = Owner::new();
+    let mounted = owner.with(|| {
+        let view = untrack(|| app().into_view());
+        view.build(parent.unchecked_ref(), None)
+    });
+    UnmountHandle {
+        owner,
+        mounted: Some(mounted),
+    }
+}
+
+/// Takes over the HTML the server rendered into `<body>`: attaches listeners and reactive
+/// bindings to the existing nodes, creating none that already exist. Mismatches are
+/// reported with `console.error` and repaired.
+pub fn hydrate_body<F, V>(app: F)
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView,
+{
+    drop(hydrate_to(body(), app));
+}
+
+/// Takes over the HTML the server rendered into `parent`.
+pub fn hydrate_to<F, V>(parent: web_sys::HtmlElement, app: F) -> UnmountHandle
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView,
+{
+    let owner = Owner::new();
+    let mounted = owner.with(|| {
+        let view = untrack(|| app().into_view());
+        let mut cursor = Cursor::new(parent.unchecked_ref());
+        view.hydrate(&mut cursor)
+    });
+    UnmountHandle {
+        owner,
+        mounted: Some(mounted),
+    }
+}

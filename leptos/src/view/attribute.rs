@@ -1,0 +1,558 @@
+//! Dynamic attributes of template elements: values, `class:`/`style:` directives,
+//! `prop:` properties, `on:` event listeners and `node_ref`.
+//!
+//! Static attributes never get here: `view!` writes them into the template itself.
+
+use super::escape::escape_attr;
+use reactive_graph::RenderEffect;
+use std::any::Any;
+use std::borrow::Cow;
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+
+/// The value of an attribute at one moment.
+#[derive(Clone, Debug, PartialEq)]
+pub enum StaticValue {
+    /// Absent (`None`, `false`).
+    Absent,
+    /// Present without a value (`true`): `<input disabled>`.
+    Present,
+    /// Present with a value.
+    Text(Cow<'static, str>),
+}
+
+/// An attribute value: fixed, or recomputed reactively.
+pub enum AttributeValue {
+    /// A value that never changes.
+    Static(StaticValue),
+    /// A value read from signals; re-applied when they change.
+    Dynamic(Box<dyn Fn() -> StaticValue>),
+}
+
+impl std::fmt::Debug for AttributeValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            AttributeValue::Static(value) => f.debug_tuple("Static").field(value).finish(),
+            AttributeValue::Dynamic(_) => f.write_str("Dynamic(..)"),
+        }
+    }
+}
+
+impl AttributeValue {
+    fn current(&self) -> StaticValue {
+        match self {
+            AttributeValue::Static(value) => value.clone(),
+            AttributeValue::Dynamic(f) => f(),
+        }
+    }
+}
+
+/// Converts a value into an [`AttributeValue`]: text, numbers, `bool` (present or absent),
+/// `Option`, signals and closures (reactive).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be used as an attribute value",
+    note = "attribute values can be text, numbers, `bool`, `Option<_>`, a signal, or a closure returning one of these"
+)]
+pub trait IntoAttributeValue {
+    /// The value.
+    fn into_attribute_value(self) -> AttributeValue;
+}
+
+/// A value that can be an attribute's value at one moment (what a reactive closure returns).
+pub trait ToStaticValue {
+    /// The value now.
+    fn to_static_value(self) -> StaticValue;
+}
+
+macro_rules! static_text_values {
+    ($($ty:ty),*) => {$(
+        impl ToStaticValue for $ty {
+            fn to_static_value(self) -> StaticValue {
+                StaticValue::Text(self.to_string().into())
+            }
+        }
+        impl IntoAttributeValue for $ty {
+            fn into_attribute_value(self) -> AttributeValue {
+                AttributeValue::Static(self.to_static_value())
+            }
+        }
+    )*};
+}
+static_text_values!(
+    String, char, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
+);
+
+impl ToStaticValue for &'static str {
+    fn to_static_value(self) -> StaticValue {
+        StaticValue::Text(Cow::Borrowed(self))
+    }
+}
+impl IntoAttributeValue for &'static str {
+    fn into_attribute_value(self) -> AttributeValue {
+        AttributeValue::Static(self.to_static_value())
+    }
+}
+impl ToStaticValue for Cow<'static, str> {
+    fn to_static_value(self) -> StaticValue {
+        StaticValue::Text(self)
+    }
+}
+impl IntoAttributeValue for Cow<'static, str> {
+    fn into_attribute_value(self) -> AttributeValue {
+        AttributeValue::Static(self.to_static_value())
+    }
+}
+impl ToStaticValue for bool {
+    fn to_static_value(self) -> StaticValue {
+        if self {
+            StaticValue::Present
+        } else {
+            StaticValue::Absent
+        }
+    }
+}
+impl IntoAttributeValue for bool {
+    fn into_attribute_value(self) -> AttributeValue {
+        AttributeValue::Static(self.to_static_value())
+    }
+}
+impl<T: ToStaticValue> ToStaticValue for Option<T> {
+    fn to_static_value(self) -> StaticValue {
+        match self {
+            Some(value) => value.to_static_value(),
+            None => StaticValue::Absent,
+        }
+    }
+}
+impl<T: ToStaticValue> IntoAttributeValue for Option<T> {
+    fn into_attribute_value(self) -> AttributeValue {
+        AttributeValue::Static(self.to_static_value())
+    }
+}
+
+impl<F, T> IntoAttributeValue for F
+where
+    F: Fn() -> T + 'static,
+    T: ToStaticValue,
+{
+    fn into_attribute_value(self) -> AttributeValue {
+        AttributeValue::Dynamic(Box::new(move || self().to_static_value()))
+    }
+}
+
+macro_rules! reactive_attribute_values {
+    ($($handle:ident),*) => {$(
+        impl<T> IntoAttributeValue for reactive_graph::$handle<T>
+        where
+            T: ToStaticValue + Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+        {
+            fn into_attribute_value(self) -> AttributeValue {
+                use reactive_graph::traits::Get;
+                AttributeValue::Dynamic(Box::new(move || self.get().to_static_value()))
+            }
+        }
+    )*};
+}
+reactive_attribute_values!(ReadSignal, RwSignal, Memo, Signal);
+
+/// A property value for `prop:name=...`: set on the DOM object, never written as HTML.
+pub struct PropertyValue {
+    get: Box<dyn Fn() -> JsValue>,
+    reactive: bool,
+}
+
+impl std::fmt::Debug for PropertyValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PropertyValue")
+            .field("reactive", &self.reactive)
+            .finish_non_exhaustive()
+    }
+}
+
+/// Converts a value into a [`PropertyValue`]: anything `Into<JsValue> + Clone`, or a closure
+/// returning one (reactive).
+pub trait IntoPropertyValue {
+    /// The value.
+    fn into_property_value(self) -> PropertyValue;
+}
+
+macro_rules! static_properties {
+    ($($ty:ty),*) => {$(
+        impl IntoPropertyValue for $ty {
+            fn into_property_value(self) -> PropertyValue {
+                PropertyValue { get: Box::new(move || JsValue::from(self.clone())), reactive: false }
+            }
+        }
+    )*};
+}
+static_properties!(String, &'static str, bool, f64, f32, i32, u32);
+
+impl<F, T> IntoPropertyValue for F
+where
+    F: Fn() -> T + 'static,
+    T: Into<JsValue>,
+{
+    fn into_property_value(self) -> PropertyValue {
+        PropertyValue {
+            get: Box::new(move || self().into()),
+            reactive: true,
+        }
+    }
+}
+
+/// One dynamic part of an element's start tag.
+pub enum Attribute {
+    /// `name=value` (also `attr:name=value`).
+    Value {
+        /// The attribute's name.
+        name: &'static str,
+        /// Its value.
+        value: AttributeValue,
+    },
+    /// The `class` attribute with `class:name=on` toggles (and its static part, if any).
+    Classes {
+        /// The classes written as `class="..."` in the template.
+        fixed: &'static str,
+        /// Each toggled class and whether it is on.
+        toggles: Vec<(&'static str, AttributeValue)>,
+    },
+    /// The `style` attribute with `style:property=value` entries (and its static part).
+    Styles {
+        /// The declarations written as `style="..."` in the template.
+        fixed: &'static str,
+        /// Each property and its value.
+        properties: Vec<(&'static str, AttributeValue)>,
+    },
+    /// `prop:name=value`.
+    Property {
+        /// The property's name.
+        name: &'static str,
+        /// Its value.
+        value: PropertyValue,
+    },
+    /// `on:event=handler`.
+    Event(EventListener),
+    /// `node_ref=...`: called with the element once it exists in the browser.
+    NodeRef(Box<dyn FnOnce(&web_sys::Element)>),
+}
+
+impl std::fmt::Debug for Attribute {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Attribute::Value { name, value } => f
+                .debug_struct("Value")
+                .field("name", name)
+                .field("value", value)
+                .finish(),
+            Attribute::Classes { fixed, .. } => {
+                f.debug_struct("Classes").field("fixed", fixed).finish()
+            }
+            Attribute::Styles { fixed, .. } => {
+                f.debug_struct("Styles").field("fixed", fixed).finish()
+            }
+            Attribute::Property { name, .. } => {
+                f.debug_struct("Property").field("name", name).finish()
+            }
+            Attribute::Event(listener) => f.debug_tuple("Event").field(&listener.name).finish(),
+            Attribute::NodeRef(_) => f.write_str("NodeRef"),
+        }
+    }
+}
+
+impl Attribute {
+    /// A guess of the HTML this attribute writes.
+    pub(crate) fn html_len(&self) -> usize {
+        match self {
+            Attribute::Value { name, .. } => name.len() + 16,
+            Attribute::Classes { fixed, toggles } => fixed.len() + 16 * toggles.len() + 9,
+            Attribute::Styles { fixed, properties } => fixed.len() + 24 * properties.len() + 9,
+            _ => 0,
+        }
+    }
+
+    /// Writes the attribute as HTML (leading space included), reading dynamic values once.
+    pub(crate) fn write_html(self, out: &mut String) {
+        match self {
+            Attribute::Value { name, value } => write_value(out, name, value.current()),
+            Attribute::Classes { fixed, toggles } => {
+                let mut classes = String::from(fixed);
+                for (name, on) in toggles {
+                    if on.current() != StaticValue::Absent {
+                        if !classes.is_empty() {
+                            classes.push(' ');
+                        }
+                        classes.push_str(name);
+                    }
+                }
+                if !classes.is_empty() {
+                    write_value(out, "class", StaticValue::Text(classes.into()));
+                }
+            }
+            Attribute::Styles { fixed, properties } => {
+                let mut style = String::from(fixed.trim_end());
+                for (name, value) in properties {
+                    if let StaticValue::Text(value) = value.current() {
+                        if !style.is_empty() && !style.ends_with(';') {
+                            style.push(';');
+                        }
+                        style.push_str(name);
+                        style.push(':');
+                        style.push_str(&value);
+                        style.push(';');
+                    }
+                }
+                if !style.is_empty() {
+                    write_value(out, "style", StaticValue::Text(style.into()));
+                }
+            }
+            // Properties, listeners and node refs exist only in the browser.
+            Attribute::Property { .. } | Attribute::Event(_) | Attribute::NodeRef(_) => {}
+        }
+    }
+
+    /// Applies the attribute to a browser element. When hydrating, what the server already
+    /// wrote (static values) is left alone; reactive values are bound either way. Returns
+    /// what must stay alive for the binding to keep working.
+    pub(crate) fn apply(self, element: &web_sys::Element, hydrating: bool) -> Option<Box<dyn Any>> {
+        match self {
+            Attribute::Value { name, value } => match value {
+                AttributeValue::Static(value) => {
+                    if !hydrating {
+                        set_attribute(element, name, &value);
+                    }
+                    None
+                }
+                AttributeValue::Dynamic(f) => {
+                    let element = element.clone();
+                    Some(Box::new(RenderEffect::new(move |_| {
+                        set_attribute(&element, name, &f());
+                    })))
+                }
+            },
+            Attribute::Classes { toggles, .. } => {
+                let mut effects: Vec<RenderEffect<()>> = Vec::new();
+                for (name, on) in toggles {
+                    match on {
+                        AttributeValue::Static(on) => {
+                            if !hydrating {
+                                toggle_class(element, name, on != StaticValue::Absent);
+                            }
+                        }
+                        AttributeValue::Dynamic(f) => {
+                            let element = element.clone();
+                            effects.push(RenderEffect::new(move |_| {
+                                toggle_class(&element, name, f() != StaticValue::Absent);
+                            }));
+                        }
+                    }
+                }
+                (!effects.is_empty()).then(|| Box::new(effects) as Box<dyn Any>)
+            }
+            Attribute::Styles { properties, .. } => {
+                let mut effects: Vec<RenderEffect<()>> = Vec::new();
+                for (name, value) in properties {
+                    match value {
+                        AttributeValue::Static(value) => {
+                            if !hydrating {
+                                set_style(element, name, &value);
+                            }
+                        }
+                        AttributeValue::Dynamic(f) => {
+                            let element = element.clone();
+                            effects.push(RenderEffect::new(move |_| {
+                                set_style(&element, name, &f());
+                            }));
+                        }
+                    }
+                }
+                (!effects.is_empty()).then(|| Box::new(effects) as Box<dyn Any>)
+            }
+            Attribute::Property { name, value } => {
+                let element = element.clone();
+                let set = move || {
+                    let _ =
+                        js_sys::Reflect::set(&element, &JsValue::from_str(name), &(value.get)());
+                };
+                if value.reactive {
+                    Some(Box::new(RenderEffect::new(move |_| set())))
+                } else {
+                    set();
+                    None
+                }
+            }
+            Attribute::Event(listener) => {
+                listener.attach(element);
+                None
+            }
+            Attribute::NodeRef(load) => {
+                load(element);
+                None
+            }
+        }
+    }
+}
+
+fn write_value(out: &mut String, name: &str, value: StaticValue) {
+    match value {
+        StaticValue::Absent => {}
+        StaticValue::Present => {
+            out.push(' ');
+            out.push_str(name);
+        }
+        StaticValue::Text(text) => {
+            out.push(' ');
+            out.push_str(name);
+            out.push_str("=\"");
+            escape_attr(&text, out);
+            out.push('"');
+        }
+    }
+}
+
+fn set_attribute(element: &web_sys::Element, name: &str, value: &StaticValue) {
+    let _ = match value {
+        StaticValue::Absent => element.remove_attribute(name),
+        StaticValue::Present => element.set_attribute(name, ""),
+        StaticValue::Text(text) => element.set_attribute(name, text),
+    };
+}
+
+fn toggle_class(element: &web_sys::Element, name: &str, on: bool) {
+    let _ = element.class_list().toggle_with_force(name, on);
+}
+
+fn set_style(element: &web_sys::Element, name: &str, value: &StaticValue) {
+    let Some(element) = element.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
+    let style = element.style();
+    let _ = match value {
+        StaticValue::Text(text) => style.set_property(name, text),
+        _ => style.remove_property(name).map(drop),
+    };
+}
+
+/// Describes one DOM event: its name, the `web_sys` type handlers receive, and whether it
+/// bubbles (bubbling events are delegated to one listener on the document).
+pub trait EventDescriptor: Copy {
+    /// The `web_sys` event type the handler receives.
+    type Event: JsCast + 'static;
+    /// The DOM event name.
+    const NAME: &'static str;
+    /// Whether the event bubbles, so that one listener on the document can serve all.
+    const BUBBLES: bool;
+}
+
+/// An event handler waiting to be attached to an element.
+pub struct EventListener {
+    name: &'static str,
+    delegated: bool,
+    handler: Box<dyn FnMut(web_sys::Event)>,
+}
+
+impl std::fmt::Debug for EventListener {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("EventListener")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+/// `on:event=handler`: the handler receives the typed `web_sys` event.
+pub fn on<E: EventDescriptor>(_event: E, mut handler: impl FnMut(E::Event) + 'static) -> Attribute {
+    Attribute::Event(EventListener {
+        name: E::NAME,
+        delegated: E::BUBBLES,
+        handler: Box::new(move |event: web_sys::Event| handler(event.unchecked_into())),
+    })
+}
+
+impl EventListener {
+    fn attach(self, element: &web_sys::Element) {
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(self.handler).into_js_value();
+        if self.delegated {
+            let key = delegation_key(self.name);
+            let _ = js_sys::Reflect::set(element, &key, &closure);
+            delegate(self.name);
+        } else {
+            let _ = element.add_event_listener_with_callback(self.name, closure.unchecked_ref());
+        }
+    }
+}
+
+fn delegation_key(name: &str) -> JsValue {
+    JsValue::from_str(&format!("$$lx_{name}"))
+}
+
+thread_local! {
+    static DELEGATED: std::cell::RefCell<std::collections::HashSet<&'static str>> = Default::default();
+}
+
+/// Installs (once per event name) the document listener that dispatches a bubbling event to
+/// the handlers stored on the target and its ancestors, nearest first.
+fn delegate(name: &'static str) {
+    let new = DELEGATED.with(|d| d.borrow_mut().insert(name));
+    if !new {
+        return;
+    }
+    let key = delegation_key(name);
+    let dispatch = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+        let mut node: Option<web_sys::Node> = event.target().and_then(|t| t.dyn_into().ok());
+        while let Some(current) = node {
+            if let Ok(handler) = js_sys::Reflect::get(&current, &key) {
+                if let Some(handler) = handler.dyn_ref::<js_sys::Function>() {
+                    let _ = handler.call1(&current, &event);
+                    if event.cancel_bubble() {
+                        break;
+                    }
+                }
+            }
+            node = current.parent_node();
+        }
+    })
+    .into_js_value();
+    let _ = super::document().add_event_listener_with_callback(name, dispatch.unchecked_ref());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn html(attribute: Attribute) -> String {
+        let mut out = String::new();
+        attribute.write_html(&mut out);
+        out
+    }
+
+    #[test]
+    fn values_are_escaped_and_booleans_are_present_or_absent() {
+        let value = |v: AttributeValue| Attribute::Value {
+            name: "title",
+            value: v,
+        };
+        assert_eq!(
+            html(value("a\"b".into_attribute_value())),
+            r#" title="a&quot;b""#
+        );
+        assert_eq!(html(value(true.into_attribute_value())), " title");
+        assert_eq!(html(value(false.into_attribute_value())), "");
+        assert_eq!(html(value(None::<String>.into_attribute_value())), "");
+        assert_eq!(html(value((|| 5).into_attribute_value())), r#" title="5""#);
+    }
+
+    #[test]
+    fn classes_and_styles_merge_with_their_static_parts() {
+        let classes = Attribute::Classes {
+            fixed: "btn",
+            toggles: vec![
+                ("active", true.into_attribute_value()),
+                ("hidden", (|| false).into_attribute_value()),
+            ],
+        };
+        assert_eq!(html(classes), r#" class="btn active""#);
+        let styles = Attribute::Styles {
+            fixed: "margin: 0",
+            properties: vec![("color", "red".into_attribute_value())],
+        };
+        assert_eq!(html(styles), r#" style="margin: 0;color:red;""#);
+    }
+}

@@ -1,0 +1,149 @@
+//! Dynamic children: a closure whose view is rendered again when what it reads changes.
+
+use super::dom::{self, Range, CLOSE, OPEN};
+use super::hydration::Cursor;
+use super::{Mounted, Render, View};
+use reactive_graph::{untrack, RenderEffect};
+use std::cell::RefCell;
+use std::rc::Rc;
+use web_sys::Node;
+
+/// A view computed by a closure, such as `{move || count.get()}` or
+/// `{move || if on.get() { view! { <b>"on"</b> }.into_any() } else { ... }}`.
+///
+/// Its content sits between `<!--[-->` and `<!--]-->`. When the closure's inputs change,
+/// text is updated in place (a counter's click touches one text node); anything else is
+/// replaced, and the reactive state the old content created is disposed.
+pub struct DynamicView {
+    render: Box<dyn FnMut() -> View>,
+}
+
+impl std::fmt::Debug for DynamicView {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("DynamicView").finish_non_exhaustive()
+    }
+}
+
+impl DynamicView {
+    /// A view that re-renders with `render` whenever what `render` reads changes.
+    pub fn new(render: impl FnMut() -> View + 'static) -> Self {
+        DynamicView {
+            render: Box::new(render),
+        }
+    }
+
+    /// Creates the effect that keeps the content up to date. Its first run hydrates from
+    /// `cursor` if given (the cursor advances past the content), or builds before `close`.
+    fn bind(
+        self,
+        close: Rc<RefCell<Option<Node>>>,
+        cursor: Option<&mut Cursor>,
+    ) -> RenderEffect<Option<Mounted>> {
+        let mut render = self.render;
+        // The effect's first run must own the cursor: hand it over and take it back after.
+        let handoff: Rc<RefCell<Option<Cursor>>> = Rc::new(RefCell::new(None));
+        let mut cursor = cursor;
+        if let Some(cursor) = cursor.as_deref_mut() {
+            *handoff.borrow_mut() = Some(cursor.split_off());
+        }
+        let slot = handoff.clone();
+        let effect = RenderEffect::new(move |previous: Option<Option<Mounted>>| {
+            let view = render();
+            let Some(previous) = previous else {
+                let handed = slot.borrow_mut().take();
+                return Some(match handed {
+                    Some(mut cursor) => {
+                        let mounted = untrack(|| view.hydrate(&mut cursor));
+                        *slot.borrow_mut() = Some(cursor);
+                        mounted
+                    }
+                    None => {
+                        let close = close.borrow().clone().expect("built after its markers");
+                        let parent = close
+                            .parent_node()
+                            .expect("the markers are in the document");
+                        untrack(|| view.build(&parent, Some(&close)))
+                    }
+                });
+            };
+            replace(previous, view, &close)
+        });
+        if let Some(cursor) = cursor {
+            cursor.restore(
+                handoff
+                    .borrow_mut()
+                    .take()
+                    .expect("the first run gives the cursor back"),
+            );
+        }
+        effect
+    }
+}
+
+/// Swaps the old content for the new view: text in place when both are text, otherwise a
+/// rebuild before the closing marker.
+fn replace(
+    previous: Option<Mounted>,
+    view: View,
+    close: &Rc<RefCell<Option<Node>>>,
+) -> Option<Mounted> {
+    if let (Some(text), Some(old)) = (view.as_text(), previous.as_ref()) {
+        let node = &old.range.first;
+        if old.range.first == old.range.last && node.node_type() == Node::TEXT_NODE {
+            if node.node_value().as_deref() != Some(text) {
+                node.set_node_value(Some(text));
+            }
+            return previous;
+        }
+    }
+    if let Some(old) = previous {
+        old.unmount();
+    }
+    let close = close.borrow().clone().expect("bound after its markers");
+    let parent = close
+        .parent_node()
+        .expect("the markers are in the document");
+    Some(untrack(|| view.build(&parent, Some(&close))))
+}
+
+impl Render for DynamicView {
+    fn html_len(&self) -> usize {
+        32
+    }
+
+    fn to_html(mut self: Box<Self>, out: &mut String) {
+        out.push_str("<!--[-->");
+        (self.render)().to_html(out);
+        out.push_str("<!--]-->");
+    }
+
+    fn build(self: Box<Self>, parent: &Node, before: Option<&Node>) -> Mounted {
+        let open = dom::marker(OPEN);
+        let close = dom::marker(CLOSE);
+        dom::insert(parent, &open, before);
+        dom::insert(parent, &close, before);
+        let effect = self.bind(Rc::new(RefCell::new(Some(close.clone()))), None);
+        Mounted::new(
+            Range {
+                first: open,
+                last: close,
+            },
+            effect,
+        )
+    }
+
+    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
+        let open = cursor.expect_comment(OPEN, "the start of a dynamic part");
+        let close_slot = Rc::new(RefCell::new(None));
+        let effect = self.bind(close_slot.clone(), Some(cursor));
+        let close = cursor.expect_comment(CLOSE, "the end of a dynamic part");
+        *close_slot.borrow_mut() = Some(close.clone());
+        Mounted::new(
+            Range {
+                first: open,
+                last: close,
+            },
+            effect,
+        )
+    }
+}

@@ -1,0 +1,162 @@
+//! `IntoView`: what can appear as a child in `view!` or be returned from a component.
+
+use super::{DynamicView, View};
+use std::borrow::Cow;
+
+/// Anything that can be rendered: text and numbers, views, `Option`s and `Vec`s of them,
+/// `Either` branches, signals, and closures (which re-render when what they read changes).
+///
+/// ```
+/// use leptos::prelude::*;
+/// let (count, _) = signal(3);
+/// let views: Vec<View> = vec![
+///     "text".into_view(),
+///     42.into_view(),
+///     Some("shown").into_view(),
+///     None::<&str>.into_view(),
+///     (move || count.get() * 2).into_view(),
+/// ];
+/// assert_eq!(View::fragment(views).render_to_string(), "text42shown<!----><!--[-->6<!--]-->");
+/// ```
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be rendered as a view",
+    note = "views can be text, numbers, `view!` output, `Option`/`Vec` of views, signals, or closures returning any of these"
+)]
+pub trait IntoView {
+    /// Converts into a type-erased [`View`].
+    fn into_view(self) -> View;
+
+    /// The same as [`IntoView::into_view`]: gives branches of different types one type.
+    fn into_any(self) -> AnyView
+    where
+        Self: Sized,
+    {
+        self.into_view()
+    }
+}
+
+/// A type-erased view (the type `into_any()` returns).
+pub type AnyView = View;
+
+impl IntoView for View {
+    fn into_view(self) -> View {
+        self
+    }
+}
+
+impl IntoView for () {
+    fn into_view(self) -> View {
+        View::empty()
+    }
+}
+
+impl IntoView for &'static str {
+    fn into_view(self) -> View {
+        View::text(self)
+    }
+}
+
+impl IntoView for String {
+    fn into_view(self) -> View {
+        View::text(self)
+    }
+}
+
+impl IntoView for Cow<'static, str> {
+    fn into_view(self) -> View {
+        View::text(self)
+    }
+}
+
+macro_rules! display_views {
+    ($($ty:ty),*) => {$(
+        impl IntoView for $ty {
+            fn into_view(self) -> View {
+                View::text(self.to_string())
+            }
+        }
+    )*};
+}
+display_views!(
+    char, bool, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
+);
+
+impl<V: IntoView> IntoView for Option<V> {
+    fn into_view(self) -> View {
+        match self {
+            Some(view) => view.into_view(),
+            None => View::empty(),
+        }
+    }
+}
+
+impl<V: IntoView> IntoView for Vec<V> {
+    fn into_view(self) -> View {
+        View::fragment(self.into_iter().map(IntoView::into_view).collect())
+    }
+}
+
+impl<F, V> IntoView for F
+where
+    F: FnMut() -> V + 'static,
+    V: IntoView,
+{
+    fn into_view(mut self) -> View {
+        View::new(DynamicView::new(move || self().into_view()))
+    }
+}
+
+macro_rules! reactive_views {
+    ($($handle:ident),*) => {$(
+        impl<T> IntoView for reactive_graph::$handle<T>
+        where
+            T: IntoView + Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+        {
+            fn into_view(self) -> View {
+                use reactive_graph::traits::Get;
+                View::new(DynamicView::new(move || self.get().into_view()))
+            }
+        }
+    )*};
+}
+reactive_views!(ReadSignal, RwSignal, Memo, Signal);
+
+macro_rules! tuple_views {
+    ($($name:ident),+) => {
+        impl<$($name: IntoView),+> IntoView for ($($name,)+) {
+            #[allow(non_snake_case)]
+            fn into_view(self) -> View {
+                let ($($name,)+) = self;
+                View::fragment(vec![$($name.into_view()),+])
+            }
+        }
+    };
+}
+tuple_views!(A, B);
+tuple_views!(A, B, C);
+tuple_views!(A, B, C, D);
+
+/// Two branches of different types, as one type (`if` / `else` arms in a closure).
+pub use either::Either;
+
+mod either {
+    use super::{IntoView, View};
+
+    /// One of two views.
+    #[derive(Debug, Clone, PartialEq, Eq)]
+    pub enum Either<A, B> {
+        /// The first kind.
+        Left(A),
+        /// The second kind.
+        Right(B),
+    }
+
+    impl<A: IntoView, B: IntoView> IntoView for Either<A, B> {
+        fn into_view(self) -> View {
+            match self {
+                Either::Left(a) => a.into_view(),
+                Either::Right(b) => b.into_view(),
+            }
+        }
+    }
+}

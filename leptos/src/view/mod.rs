@@ -1,0 +1,269 @@
+//! Views: what `view!` and components produce, and the three ways a view becomes a page.
+//!
+//! A [`View`] can be
+//! - written as HTML into a `String` (the server: [`View::to_html`]),
+//! - built as DOM nodes (a client-only app: [`Render::build`]),
+//! - or hydrated: matched against the DOM the server produced, attaching listeners and
+//!   reactive bindings and creating nothing that is already there ([`Render::hydrate`]).
+//!
+//! Most of a page comes from templates: each `view!` compiles its static structure into one
+//! [`Template`] (pre-escaped HTML chunks for the server, cloneable HTML for the browser, and
+//! a flat node list both walk) plus a short list of holes for the dynamic parts. Views are
+//! type-erased at this boundary, so an app's number of generated types grows with its
+//! components, not with its elements.
+//!
+//! Dynamic content is bracketed by the comments `<!--[-->` and `<!--]-->` in the HTML: they
+//! keep adjacent text nodes apart and tell hydration where each dynamic part begins and ends.
+
+pub mod attribute;
+mod dom;
+mod dynamic;
+mod escape;
+mod hydration;
+mod into_view;
+mod node_ref;
+mod template;
+
+pub use attribute::{Attribute, AttributeValue, IntoAttributeValue};
+pub use dynamic::DynamicView;
+pub use escape::{escape_attr, escape_text};
+pub use hydration::{take_hydration_mismatches, Cursor};
+pub use into_view::{AnyView, Either, IntoView};
+pub use node_ref::{html, ElementType, NodeRef};
+pub use template::{Hole, TNode, Template, TemplateView};
+
+pub(crate) use dom::{document, insert, marker, Range, CLOSE, OPEN};
+
+use std::any::Any;
+use std::borrow::Cow;
+
+/// A piece of UI that can render in each of the three modes.
+///
+/// Implemented by templates, dynamic closures and the control-flow components; most users
+/// never implement it themselves.
+pub trait Render: 'static {
+    /// A guess of how many bytes of HTML this view writes, so the server can size its buffer
+    /// once.
+    fn html_len(&self) -> usize;
+
+    /// Writes this view as HTML.
+    fn to_html(self: Box<Self>, out: &mut String);
+
+    /// Creates this view's DOM nodes inside `parent`, before `before` (or at the end).
+    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted;
+
+    /// Takes over the DOM nodes the server rendered for this view, starting at the cursor.
+    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted;
+}
+
+/// A view in the browser: the range of sibling nodes it occupies (its first and last node
+/// never change while it is mounted), and the state that keeps it alive (effects, listeners,
+/// child views). Dropping it stops its effects; [`Mounted::unmount`] also removes its nodes.
+pub struct Mounted {
+    pub(crate) range: Range,
+    /// Never read: held so that the view's effects and children live as long as it does.
+    #[allow(dead_code)]
+    pub(crate) state: Box<dyn Any>,
+}
+
+impl std::fmt::Debug for Mounted {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Mounted").finish_non_exhaustive()
+    }
+}
+
+impl Mounted {
+    pub(crate) fn new(range: Range, state: impl Any) -> Self {
+        Mounted {
+            range,
+            state: Box::new(state),
+        }
+    }
+
+    /// Removes this view's nodes from the document and stops its effects.
+    pub fn unmount(self) {
+        self.range.remove();
+    }
+
+    /// The first node of this view's range.
+    pub fn first_node(&self) -> &web_sys::Node {
+        &self.range.first
+    }
+}
+
+/// A type-erased view: text, a template, a dynamic part, a component or a list of views.
+pub struct View {
+    pub(crate) inner: ViewInner,
+}
+
+pub(crate) enum ViewInner {
+    /// Nothing: a placeholder comment keeps its place in the document.
+    Empty,
+    /// Text that does not change.
+    Text(Cow<'static, str>),
+    /// Several views side by side.
+    Fragment(Vec<View>),
+    /// Anything else.
+    Boxed(Box<dyn Render>),
+}
+
+impl std::fmt::Debug for View {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match &self.inner {
+            ViewInner::Empty => f.write_str("View::Empty"),
+            ViewInner::Text(text) => f.debug_tuple("View::Text").field(text).finish(),
+            ViewInner::Fragment(views) => f.debug_tuple("View::Fragment").field(views).finish(),
+            ViewInner::Boxed(_) => f.write_str("View::Boxed(..)"),
+        }
+    }
+}
+
+impl View {
+    /// A view that renders nothing.
+    pub fn empty() -> View {
+        View {
+            inner: ViewInner::Empty,
+        }
+    }
+
+    /// A text view.
+    pub fn text(text: impl Into<Cow<'static, str>>) -> View {
+        View {
+            inner: ViewInner::Text(text.into()),
+        }
+    }
+
+    /// Several views side by side.
+    pub fn fragment(views: Vec<View>) -> View {
+        View {
+            inner: ViewInner::Fragment(views),
+        }
+    }
+
+    /// Wraps any [`Render`] implementation.
+    pub fn new(render: impl Render) -> View {
+        View {
+            inner: ViewInner::Boxed(Box::new(render)),
+        }
+    }
+
+    /// A guess of how many bytes of HTML this view writes.
+    pub fn html_len(&self) -> usize {
+        match &self.inner {
+            ViewInner::Empty => 7,
+            ViewInner::Text(text) => text.len() + text.len() / 8,
+            ViewInner::Fragment(views) => views.iter().map(View::html_len).sum(),
+            ViewInner::Boxed(render) => render.html_len(),
+        }
+    }
+
+    /// Writes this view as HTML, escaping every dynamic text and attribute value.
+    pub fn to_html(self, out: &mut String) {
+        match self.inner {
+            ViewInner::Empty => out.push_str("<!---->"),
+            ViewInner::Text(text) => escape_text(&text, out),
+            ViewInner::Fragment(views) => views.into_iter().for_each(|v| v.to_html(out)),
+            ViewInner::Boxed(render) => render.to_html(out),
+        }
+    }
+
+    /// This view as an HTML string, in a buffer sized once from the view's own estimate.
+    pub fn render_to_string(self) -> String {
+        let mut out = String::with_capacity(self.html_len());
+        self.to_html(&mut out);
+        out
+    }
+
+    /// Creates this view's DOM nodes inside `parent`, before `before` (or at the end).
+    pub fn build(self, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
+        match self.inner {
+            ViewInner::Empty => {
+                let comment: web_sys::Node = document().create_comment("").into();
+                dom::insert(parent, &comment, before);
+                Mounted::new(Range::single(comment), ())
+            }
+            ViewInner::Text(text) => {
+                let node: web_sys::Node = document().create_text_node(&text).into();
+                dom::insert(parent, &node, before);
+                Mounted::new(Range::single(node), ())
+            }
+            ViewInner::Fragment(views) if views.is_empty() => View::empty().build(parent, before),
+            ViewInner::Fragment(views) => {
+                let mounted: Vec<Mounted> =
+                    views.into_iter().map(|v| v.build(parent, before)).collect();
+                Mounted::new(Range::spanning(&mounted), mounted)
+            }
+            ViewInner::Boxed(render) => render.build(parent, before),
+        }
+    }
+
+    /// Takes over the server-rendered DOM for this view, starting at the cursor.
+    pub fn hydrate(self, cursor: &mut Cursor) -> Mounted {
+        match self.inner {
+            ViewInner::Empty => {
+                let node = cursor.expect_comment("", "an empty placeholder");
+                Mounted::new(Range::single(node), ())
+            }
+            ViewInner::Text(text) => {
+                let node = cursor.expect_text(&text);
+                Mounted::new(Range::single(node), ())
+            }
+            ViewInner::Fragment(views) if views.is_empty() => View::empty().hydrate(cursor),
+            ViewInner::Fragment(views) => {
+                let mounted: Vec<Mounted> = views.into_iter().map(|v| v.hydrate(cursor)).collect();
+                Mounted::new(Range::spanning(&mounted), mounted)
+            }
+            ViewInner::Boxed(render) => render.hydrate(cursor),
+        }
+    }
+
+    /// Whether this view is plain text (dynamic parts update such text in place).
+    pub(crate) fn as_text(&self) -> Option<&str> {
+        match &self.inner {
+            ViewInner::Text(text) => Some(text),
+            _ => None,
+        }
+    }
+}
+
+/// A component's view, remembered by name so hydration errors can say where they happened.
+pub(crate) struct ComponentView {
+    pub(crate) name: &'static str,
+    pub(crate) view: View,
+}
+
+impl Render for ComponentView {
+    fn html_len(&self) -> usize {
+        self.view.html_len()
+    }
+
+    fn to_html(self: Box<Self>, out: &mut String) {
+        self.view.to_html(out)
+    }
+
+    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
+        self.view.build(parent, before)
+    }
+
+    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
+        cursor.enter_component(self.name);
+        let mounted = self.view.hydrate(cursor);
+        cursor.exit_component();
+        mounted
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn text_is_escaped_and_fragments_concatenate() {
+        let view = View::fragment(vec![
+            View::text("<b>"),
+            View::empty(),
+            View::text(String::from("a & b")),
+        ]);
+        assert_eq!(view.render_to_string(), "&lt;b&gt;<!---->a &amp; b");
+    }
+}
