@@ -52,10 +52,11 @@ browser_tests() (
     . scripts/wasm-env.sh || exit 1
     export CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner
     export CHROMEDRIVER=/usr/bin/chromedriver
-    # The runner reads webdriver.json from its working directory, which cargo sets to the
-    # tested package's directory: reactive/webdriver.json holds Chromium's flags.
+    # Chromium's flags (headless, no sandbox as root, no background networking) for every
+    # crate's browser tests.
+    export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/scripts/webdriver.json"
     # shellcheck disable=SC2086 # WASM_BUILD_STD_FLAGS is a list of flags
-    "$WASM_CARGO" test -p reactive_graph --test browser \
+    "$WASM_CARGO" test -p reactive_graph -p leptos --test browser \
         --target wasm32-unknown-unknown $WASM_BUILD_STD_FLAGS --target-dir target/front
 )
 

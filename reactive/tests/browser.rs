@@ -2,7 +2,7 @@
 //!
 //! Run with `scripts/test.sh` (or see it for the exact cargo command): the crate is built for
 //! `wasm32-unknown-unknown` and `wasm-bindgen-test-runner` drives Chromium through chromedriver,
-//! with the browser flags from `reactive/webdriver.json`.
+//! with the browser flags from `scripts/webdriver.json`.
 #![cfg(target_arch = "wasm32")]
 
 use std::cell::RefCell;

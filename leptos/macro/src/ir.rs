@@ -105,7 +105,15 @@ fn lower_node(node: Node, out: &mut Vec<Child>, errors: &mut Errors) {
             }
         }
         Node::Block(block) => {
-            let tokens = block.to_token_stream();
+            // `{expr}`: pass the expression itself, so the user's braces are not flagged as
+            // unnecessary around a function argument.
+            let tokens = match block.try_block() {
+                Some(inner) => match inner.stmts.as_slice() {
+                    [syn::Stmt::Expr(expr, None)] => expr.to_token_stream(),
+                    _ => inner.to_token_stream(),
+                },
+                None => block.to_token_stream(),
+            };
             out.push(Child::Hole(quote_spanned! {tokens.span()=>
                 ::leptos::__private::child(#tokens)
             }));
@@ -339,10 +347,10 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
     }
     let build = quote_spanned!(name_span=> build);
     quote_spanned! {name_span=>
-        ::leptos::__private::child({
-            let __props = ::leptos::__private::props_builder(&#component) #(#setters)* .#build();
-            ::leptos::__private::component(#component_name, move || #component(__props))
-        })
+        ::leptos::__private::child(::leptos::__private::component(
+            #component_name,
+            move || #component(::leptos::__private::props_builder(&#component) #(#setters)* .#build()),
+        ))
     }
 }
 

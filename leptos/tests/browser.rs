@@ -1,0 +1,305 @@
+//! The renderer in a real browser: client rendering, hydration of server HTML, events,
+//! keyed lists. Built for wasm32 and run in headless Chromium by `scripts/test.sh`.
+#![cfg(target_arch = "wasm32")]
+
+use leptos::prelude::*;
+use leptos::view::take_hydration_mismatches;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// A fresh container in the page.
+fn container() -> web_sys::HtmlElement {
+    let div: web_sys::HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&div).unwrap();
+    div
+}
+
+fn query(root: &web_sys::HtmlElement, css: &str) -> web_sys::HtmlElement {
+    root.query_selector(css)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {css}"))
+        .unchecked_into()
+}
+
+/// Records every DOM mutation under `root` (childList and characterData).
+struct Mutations {
+    records: std::rc::Rc<std::cell::RefCell<Vec<web_sys::MutationRecord>>>,
+    observer: web_sys::MutationObserver,
+    _callback: wasm_bindgen::closure::Closure<dyn FnMut(js_sys::Array)>,
+}
+
+impl Mutations {
+    fn observe(root: &web_sys::Node) -> Self {
+        let records = std::rc::Rc::new(std::cell::RefCell::new(Vec::new()));
+        let sink = records.clone();
+        let callback = wasm_bindgen::closure::Closure::<dyn FnMut(js_sys::Array)>::new(
+            move |batch: js_sys::Array| {
+                for record in batch.iter() {
+                    sink.borrow_mut().push(record.unchecked_into());
+                }
+            },
+        );
+        let observer = web_sys::MutationObserver::new(callback.as_ref().unchecked_ref()).unwrap();
+        let options = web_sys::MutationObserverInit::new();
+        options.set_child_list(true);
+        options.set_subtree(true);
+        options.set_character_data(true);
+        observer.observe_with_options(root, &options).unwrap();
+        Mutations {
+            records,
+            observer,
+            _callback: callback,
+        }
+    }
+
+    /// (nodes added, nodes removed, text changes) so far.
+    fn counts(&self) -> (u32, u32, u32) {
+        for record in self.observer.take_records().iter() {
+            self.records.borrow_mut().push(record.unchecked_into());
+        }
+        let mut counts = (0, 0, 0);
+        for record in self.records.borrow().iter() {
+            counts.0 += record.added_nodes().length();
+            counts.1 += record.removed_nodes().length();
+            if record.type_() == "characterData" {
+                counts.2 += 1;
+            }
+        }
+        counts
+    }
+
+    fn clear(&self) {
+        self.counts();
+        self.records.borrow_mut().clear();
+    }
+}
+
+#[component]
+fn Counter(initial: i32, #[prop(optional)] label: &'static str) -> impl IntoView {
+    let (count, set_count) = signal(initial);
+    view! {
+        <div class="counter">
+            <span class="label">{label}</span>
+            <button on:click=move |_| set_count.update(|n| *n += 1)>"+1"</button>
+            <p class:odd=move || count.get() % 2 == 1>"Count: " {move || count.get()}</p>
+        </div>
+    }
+}
+
+#[wasm_bindgen_test]
+fn client_rendering_builds_the_view_and_a_click_touches_one_text_node() {
+    let root = container();
+    let _app = leptos::mount::mount_to(
+        root.clone(),
+        || view! { <Counter initial=1 label="clicks"/> },
+    );
+    assert_eq!(query(&root, ".label").text_content().unwrap(), "clicks");
+    let p = query(&root, "p");
+    assert_eq!(p.text_content().unwrap(), "Count: 1");
+    assert_eq!(p.class_name(), "odd");
+
+    let mutations = Mutations::observe(&root);
+    query(&root, "button").click();
+    assert_eq!(p.text_content().unwrap(), "Count: 2");
+    assert_eq!(p.class_name(), "");
+    let (added, removed, texts) = mutations.counts();
+    assert_eq!(
+        (added, removed, texts),
+        (0, 0, 1),
+        "one text node changed, nothing re-created"
+    );
+}
+
+#[wasm_bindgen_test]
+fn hydration_takes_over_server_html_without_recreating_nodes() {
+    let html = leptos::ssr::render_to_string(|| view! { <Counter initial=5 label="<b>"/> });
+    assert!(html.contains("&lt;b&gt;"), "server text is escaped: {html}");
+    let root = container();
+    root.set_inner_html(&html);
+    let button_before = query(&root, "button");
+    let mutations = Mutations::observe(&root);
+
+    let _app =
+        leptos::mount::hydrate_to(root.clone(), || view! { <Counter initial=5 label="<b>"/> });
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 0),
+        "hydration created or removed nothing"
+    );
+    assert!(take_hydration_mismatches().is_empty());
+    let button_after = query(&root, "button");
+    assert!(button_before.is_same_node(Some(&button_after)));
+
+    button_after.click();
+    assert_eq!(query(&root, "p").text_content().unwrap(), "Count: 6");
+    assert_eq!(mutations.counts(), (0, 0, 1));
+}
+
+#[wasm_bindgen_test]
+fn a_hydration_mismatch_is_reported_with_the_component_and_repaired() {
+    // The server rendered a different element than the client expects.
+    let root = container();
+    root.set_inner_html("<section class=\"counter\">stale</section>");
+    let _app = leptos::mount::hydrate_to(root.clone(), || view! { <Counter initial=3/> });
+    let mismatches = take_hydration_mismatches();
+    assert_eq!(mismatches.len(), 1, "{mismatches:?}");
+    assert!(mismatches[0].contains("<Counter/>"), "{}", mismatches[0]);
+    assert!(
+        mismatches[0].contains("expected <div>, found <section>"),
+        "{}",
+        mismatches[0]
+    );
+    // The page is usable: the client's view replaced the stale one and reacts.
+    assert!(root.query_selector("section").unwrap().is_none());
+    query(&root, "button").click();
+    assert_eq!(query(&root, "p").text_content().unwrap(), "Count: 4");
+}
+
+#[wasm_bindgen_test]
+fn show_switches_branches_and_disposes_the_old_one() {
+    let root = container();
+    let (on, set_on) = signal(false);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Show when=move || on.get() fallback=|| view! { <i>"off"</i> }>
+                <b>"on"</b>
+            </Show>
+        }
+    });
+    assert_eq!(root.text_content().unwrap(), "off");
+    set_on.set(true);
+    assert_eq!(root.text_content().unwrap(), "on");
+    assert!(root.query_selector("i").unwrap().is_none());
+}
+
+#[derive(Clone, Debug)]
+struct Row {
+    id: u32,
+    label: RwSignal<String>,
+}
+
+fn rows(n: u32) -> Vec<Row> {
+    (0..n)
+        .map(|id| Row {
+            id,
+            label: RwSignal::new(format!("row {id}")),
+        })
+        .collect()
+}
+
+#[wasm_bindgen_test]
+fn keyed_for_moves_as_little_as_it_can() {
+    let root = container();
+    let data = RwSignal::new(rows(1000));
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ul>
+                <For each=move || data.get() key=|row| row.id let:row>
+                    <li>{move || row.label.get()}</li>
+                </For>
+            </ul>
+        }
+    });
+    let items = || root.query_selector_all("li").unwrap();
+    assert_eq!(items().length(), 1000);
+    let second = items().item(1).unwrap();
+
+    // Swap rows 1 and 998: two moves (each a removal and an insertion of one <li>).
+    let mutations = Mutations::observe(&root);
+    data.update(|rows| rows.swap(1, 998));
+    let (added, removed, _) = mutations.counts();
+    assert_eq!((added, removed), (2, 2), "two rows moved");
+    assert!(
+        items().item(998).unwrap().is_same_node(Some(&second)),
+        "the row itself moved"
+    );
+    assert_eq!(items().item(1).unwrap().text_content().unwrap(), "row 998");
+
+    // Remove one row: one removal, nothing else.
+    mutations.clear();
+    data.update(|rows| {
+        rows.remove(500);
+    });
+    assert_eq!(mutations.counts(), (0, 1, 0));
+    assert_eq!(items().length(), 999);
+
+    // Update a row's label through its own signal: one text node changes.
+    mutations.clear();
+    data.with_untracked(|rows| rows[0].label.set("first".into()));
+    assert_eq!(mutations.counts(), (0, 0, 1));
+    assert_eq!(items().item(0).unwrap().text_content().unwrap(), "first");
+
+    // Append and clear.
+    data.update(|rows| {
+        rows.push(Row {
+            id: 5000,
+            label: RwSignal::new("new".into()),
+        })
+    });
+    assert_eq!(items().length(), 1000);
+    data.set(Vec::new());
+    assert_eq!(items().length(), 0);
+}
+
+#[wasm_bindgen_test]
+fn keyed_for_hydrates_server_rows() {
+    let make = || {
+        let data = RwSignal::new(rows(3));
+        let view = view! {
+            <ul>
+                <For each=move || data.get() key=|row| row.id let:row>
+                    <li>{move || row.label.get()}</li>
+                </For>
+            </ul>
+        };
+        (data, view)
+    };
+    let html = leptos::ssr::render_to_string(move || make().1);
+    let root = container();
+    root.set_inner_html(&html);
+    let first = query(&root, "li");
+    let mutations = Mutations::observe(&root);
+    let data = RwSignal::new(None);
+    let _app = leptos::mount::hydrate_to(root.clone(), move || {
+        let (rows, view) = make();
+        data.set(Some(rows));
+        view
+    });
+    assert_eq!(mutations.counts(), (0, 0, 0));
+    assert!(take_hydration_mismatches().is_empty());
+    assert!(query(&root, "li").is_same_node(Some(&first)));
+    let rows = data.get_untracked().unwrap();
+    rows.update(|r| r.reverse());
+    assert_eq!(root.text_content().unwrap(), "row 2row 1row 0");
+}
+
+#[wasm_bindgen_test]
+fn attributes_properties_and_node_refs() {
+    let root = container();
+    let (title, set_title) = signal(Some("first".to_string()));
+    let input = NodeRef::<leptos::html::Input>::new();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <input node_ref=input title=move || title.get() prop:value="typed" style:color="red" disabled/>
+            <svg viewBox="0 0 10 10"><circle r="5"/></svg>
+        }
+    });
+    let element = input.get_untracked().expect("the node ref is loaded");
+    assert_eq!(element.value(), "typed");
+    assert_eq!(element.get_attribute("title").as_deref(), Some("first"));
+    assert!(element.has_attribute("disabled"));
+    assert_eq!(element.style().get_property_value("color").unwrap(), "red");
+    set_title.set(None);
+    assert!(!element.has_attribute("title"));
+    let circle = root.query_selector("circle").unwrap().unwrap();
+    assert_eq!(
+        circle.namespace_uri().as_deref(),
+        Some("http://www.w3.org/2000/svg")
+    );
+}
