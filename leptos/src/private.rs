@@ -78,15 +78,73 @@ pub trait ComponentProps {
     fn builder() -> Self::Builder;
 }
 
-/// The props builder of a component function, found from the function's own type, so that
-/// `view!` needs only the component in scope, not its props struct.
-pub fn props_builder<P: ComponentProps, V>(_component: &impl Fn(P) -> V) -> P::Builder {
+/// The props of a component: its props struct, or `()` for a component without props.
+pub trait PropsOrNoProps {
+    /// The builder `view!` sets props on.
+    type Builder;
+    /// A builder with nothing set.
+    fn builder() -> Self::Builder;
+}
+
+impl<P: ComponentProps> PropsOrNoProps for P {
+    type Builder = P::Builder;
+    fn builder() -> Self::Builder {
+        P::builder()
+    }
+}
+
+impl PropsOrNoProps for () {
+    type Builder = NoPropsBuilder;
+    fn builder() -> Self::Builder {
+        NoPropsBuilder
+    }
+}
+
+/// The "builder" of a component without props.
+#[derive(Debug)]
+pub struct NoPropsBuilder;
+
+impl NoPropsBuilder {
+    /// No props to build.
+    pub fn build(self) {}
+}
+
+/// A component function: `fn() -> impl IntoView` or `fn(Props) -> impl IntoView`.
+pub trait ComponentFn<P> {
+    /// Calls the component with its props.
+    fn call(self, props: P) -> View;
+}
+
+impl<F, V> ComponentFn<()> for F
+where
+    F: FnOnce() -> V,
+    V: IntoView,
+{
+    fn call(self, _: ()) -> View {
+        self().into_view()
+    }
+}
+
+impl<F, V, P> ComponentFn<P> for F
+where
+    F: FnOnce(P) -> V,
+    V: IntoView,
+    P: ComponentProps,
+{
+    fn call(self, props: P) -> View {
+        self(props).into_view()
+    }
+}
+
+/// The props builder of a component, found from the function's own type, so that `view!`
+/// needs only the component in scope, not its props struct.
+pub fn props_builder<P: PropsOrNoProps>(_component: &impl ComponentFn<P>) -> P::Builder {
     P::builder()
 }
 
 /// Runs a component (untracked: a component runs once) and names its view for hydration
 /// error messages.
-pub fn component<V: IntoView>(name: &'static str, render: impl FnOnce() -> V) -> View {
-    let view = reactive_graph::untrack(|| render().into_view());
+pub fn component<P>(name: &'static str, component: impl ComponentFn<P>, props: P) -> View {
+    let view = reactive_graph::untrack(|| component.call(props));
     View::new(ComponentView { name, view })
 }

@@ -150,6 +150,13 @@ impl Component {
             props,
             generics,
         } = self;
+        if props.is_empty() {
+            // No props: the function stays as it is (so `mount_to_body(App)` works).
+            return quote! {
+                #[allow(non_snake_case)]
+                #item
+            };
+        }
         let name = &item.sig.ident;
         let vis = &item.vis;
         let props_name = format_ident!("{}Props", name);

@@ -100,7 +100,9 @@ fn lower_node(node: Node, out: &mut Vec<Child>, errors: &mut Errors) {
             if !text.trim().is_empty() {
                 errors.push(
                     raw.span(),
-                    "text in `view!` must be quoted: write \"text\" (in double quotes)",
+                    "text in `view!` must be quoted: write \"text\" (in double quotes); if this \
+                     is the rest of an attribute value that contains `<` or `>`, wrap the value \
+                     in braces: `name={...}`",
                 );
             }
         }
@@ -183,7 +185,7 @@ fn lower_attribute(
     let value = attribute.value();
     let expect_value = |errors: &mut Errors| -> TokenStream {
         match value {
-            Some(value) => value.to_token_stream(),
+            Some(value) => unbraced(value),
             None => {
                 errors.push(key_span, format!("`{key}` needs a value: `{key}=...`"));
                 quote!(())
@@ -241,7 +243,7 @@ fn lower_attribute(
                 }
                 Some(StaticAttr::Present(false)) => {}
                 None => {
-                    let expr = expr.to_token_stream();
+                    let expr = unbraced(expr);
                     out.push(Attribute::Dynamic(quote_spanned! {key_span=>
                         ::leptos::__private::attribute(#name, #expr)
                     }));
@@ -324,7 +326,7 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
         }
         let setter = format_ident!("{}", key.replace('-', "_"), span = key_span);
         let value = match attribute.value() {
-            Some(value) => value.to_token_stream(),
+            Some(value) => unbraced(value),
             None => quote_spanned!(key_span=> true),
         };
         setters.push(quote_spanned! {key_span=> .#setter(#value) });
@@ -349,9 +351,23 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
     quote_spanned! {name_span=>
         ::leptos::__private::child(::leptos::__private::component(
             #component_name,
-            move || #component(::leptos::__private::props_builder(&#component) #(#setters)* .#build()),
+            #component,
+            ::leptos::__private::props_builder(&#component) #(#setters)* .#build(),
         ))
     }
+}
+
+/// A value as the user wrote it, without braces around a single expression (`name={expr}`
+/// becomes `expr`), so the generated call does not trip the `unused_braces` lint.
+fn unbraced(expr: &syn::Expr) -> TokenStream {
+    if let syn::Expr::Block(block) = expr {
+        if block.label.is_none() && block.attrs.is_empty() {
+            if let [syn::Stmt::Expr(inner, None)] = block.block.stmts.as_slice() {
+                return inner.to_token_stream();
+            }
+        }
+    }
+    expr.to_token_stream()
 }
 
 /// Joins adjacent static texts into one.
