@@ -364,11 +364,11 @@ impl Component {
 
             #(#needs_traits)*
 
-            impl #builder_impl_generics #builder_name<#(#param_idents,)* #(#states),*>
-            where #(#build_bounds)* #where_predicates
-            {
+            impl #builder_impl_generics #builder_name<#(#param_idents,)* #(#states),*> #where_clause {
                 /// The props, once every required one is set.
-                pub fn build(self) -> #props_name #ty_generics {
+                pub fn build(self) -> #props_name #ty_generics
+                where #(#build_bounds)* #where_predicates
+                {
                     #props_name { #(#build_fields)* __marker: ::std::marker::PhantomData }
                 }
             }

@@ -198,7 +198,11 @@ fn lower_attribute(
     }
     if let Some(event) = key.strip_prefix("on:") {
         let handler = expect_value(errors);
-        let event = format_ident!("{}", event.replace('-', "_"), span = key_span);
+        let event = format_ident!(
+            "{}",
+            event.replace('-', "_"),
+            span = last_segment_span(&attribute.key)
+        );
         out.push(Attribute::Dynamic(quote_spanned! {key_span=>
             ::leptos::__private::on(::leptos::ev::#event, #handler)
         }));
@@ -354,6 +358,17 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
             #component,
             ::leptos::__private::props_builder(&#component) #(#setters)* .#build(),
         ))
+    }
+}
+
+/// The span of the last part of a name like `on:click` (the `click`).
+fn last_segment_span(name: &NodeName) -> Span {
+    match name {
+        NodeName::Punctuated(parts) => parts
+            .last()
+            .map(|p| p.span())
+            .unwrap_or_else(|| name.span()),
+        _ => name.span(),
     }
 }
 

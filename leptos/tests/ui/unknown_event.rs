@@ -1,0 +1,5 @@
+use leptos::prelude::*;
+
+fn main() {
+    let _ = view! { <button on:clik=|_| ()>"Go"</button> };
+}

@@ -1,0 +1,5 @@
+use leptos::prelude::*;
+
+fn main() {
+    let _ = view! { <p>Hello world</p> };
+}
