@@ -65,12 +65,17 @@ where
     }
 }
 
-impl<F> ToChildren<F> for ChildrenFragment
+impl<F, V> ToChildren<F> for ChildrenFragment
 where
-    F: FnOnce() -> Vec<View> + Send + 'static,
+    F: FnOnce() -> V + Send + 'static,
+    V: IntoView,
 {
+    /// The children as separate views where they are separate (a list of views); markup
+    /// written in one `view!` stays one view.
     fn to_children(f: F) -> Self {
-        Box::new(move || Fragment { nodes: f() })
+        Box::new(move || Fragment {
+            nodes: f().into_view().into_parts(),
+        })
     }
 }
 

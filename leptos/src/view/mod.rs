@@ -217,6 +217,14 @@ impl View {
         }
     }
 
+    /// The views of a fragment, or this view alone.
+    pub fn into_parts(self) -> Vec<View> {
+        match self.inner {
+            ViewInner::Fragment(views) => views,
+            inner => vec![View { inner }],
+        }
+    }
+
     /// Whether this view is plain text (dynamic parts update such text in place).
     pub(crate) fn as_text(&self) -> Option<&str> {
         match &self.inner {

@@ -1,0 +1,248 @@
+//! Server rendering of the `view!` and `#[component]` surface: every construct, its HTML,
+//! and escaping.
+
+use leptos::prelude::*;
+use leptos::ssr::render_to_string;
+
+/// Removes the comment markers around dynamic parts, to compare visible HTML.
+fn visible(html: &str) -> String {
+    html.replace("<!--[-->", "")
+        .replace("<!--]-->", "")
+        .replace("<!---->", "")
+}
+
+#[test]
+fn static_markup_is_written_as_is_and_text_is_escaped() {
+    let html = render_to_string(|| {
+        view! {
+            <div id="main" class="a b" data-x="1 < 2">
+                <p>"Fish & chips <now>"</p>
+                <input type="checkbox" checked/>
+                <br/>
+            </div>
+        }
+    });
+    assert_eq!(
+        html,
+        r#"<div id="main" class="a b" data-x="1 &lt; 2"><p>Fish &amp; chips &lt;now&gt;</p><input type="checkbox" checked><br></div>"#
+    );
+}
+
+#[test]
+fn dynamic_values_are_escaped() {
+    let evil = "\"><script>alert(1)</script>";
+    let html = render_to_string(move || view! { <a title=evil href=move || evil>{evil}</a> });
+    assert!(!html.contains("<script>"), "{html}");
+    assert_eq!(
+        visible(&html),
+        r#"<a title="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" href="&quot;&gt;&lt;script&gt;alert(1)&lt;/script&gt;">"&gt;&lt;script&gt;alert(1)&lt;/script&gt;</a>"#
+    );
+}
+
+#[test]
+fn boolean_and_optional_attributes() {
+    let html = render_to_string(|| {
+        let none: Option<&str> = None;
+        view! { <input disabled=true readonly=false title=none placeholder=Some("type")/> }
+    });
+    assert_eq!(html, r#"<input disabled placeholder="type">"#);
+}
+
+#[test]
+fn class_and_style_directives_merge_with_static_values() {
+    let (active, _) = signal(true);
+    let html = render_to_string(move || {
+        view! {
+            <button class="btn" class:active=move || active.get() class:hidden=false style="margin: 0" style:color="red">
+                "Go"
+            </button>
+        }
+    });
+    assert_eq!(
+        html,
+        r#"<button class="btn active" style="margin: 0;color:red;">Go</button>"#
+    );
+}
+
+#[test]
+fn events_properties_and_node_refs_write_nothing_on_the_server() {
+    let input = NodeRef::<leptos::html::Input>::new();
+    let html = render_to_string(move || {
+        view! { <input node_ref=input prop:value="x" on:input=|_| ()/> }
+    });
+    assert_eq!(html, "<input>");
+}
+
+#[test]
+fn children_of_every_kind() {
+    let (count, _) = signal(7);
+    let html = render_to_string(move || {
+        let items = vec!["a", "b"];
+        let maybe: Option<&str> = None;
+        let branch = if count.get() > 5 {
+            Either::Left(view! { <b>"big"</b> })
+        } else {
+            Either::Right("small")
+        };
+        view! {
+            <ul>
+                {items.into_iter().map(|i| view! { <li>{i}</li> }).collect::<Vec<_>>()}
+            </ul>
+            {maybe}
+            {branch}
+            <p>{count} " / " {move || count.get() * 2} " / " {3.5} {'c'}</p>
+            <>
+                <span>"fragment"</span>
+            </>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        "<ul><li>a</li><li>b</li></ul><b>big</b><p>7 / 14 / 3.5c</p><span>fragment</span>"
+    );
+}
+
+/// A card with every kind of prop.
+#[component]
+fn Card(
+    /// The title.
+    title: String,
+    /// Shown under the title.
+    #[prop(optional)]
+    subtitle: Option<String>,
+    #[prop(into)] badge: String,
+    #[prop(default = 3)] stars: u8,
+    #[prop(optional, into)] note: Option<String>,
+    children: Children,
+) -> impl IntoView {
+    view! {
+        <section>
+            <h2>{title}</h2>
+            {subtitle.map(|s| view! { <h3>{s}</h3> })}
+            <em>{badge}</em>
+            <span>{"*".repeat(stars as usize)}</span>
+            {note}
+            {children()}
+        </section>
+    }
+}
+
+#[test]
+fn component_props_optional_into_default_and_children() {
+    let html = render_to_string(|| {
+        view! {
+            <Card title="One".to_string() badge="new" note="n">
+                <p>"body"</p>
+            </Card>
+            <Card title="Two".to_string() subtitle="sub".to_string() badge=String::from("b") stars=1>
+                "text"
+            </Card>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        "<section><h2>One</h2><em>new</em><span>***</span>n<p>body</p></section>\
+         <section><h2>Two</h2><h3>sub</h3><em>b</em><span>*</span>text</section>"
+    );
+}
+
+#[component]
+fn Repeat(times: usize, children: ChildrenFn) -> impl IntoView {
+    (0..times).map(|_| children()).collect::<Vec<_>>()
+}
+
+#[component]
+fn Wrap(children: ChildrenFragment) -> impl IntoView {
+    children()
+        .nodes
+        .into_iter()
+        .map(|child| view! { <div>{child}</div> })
+        .collect::<Vec<_>>()
+}
+
+#[test]
+fn children_fn_and_fragments() {
+    let html = render_to_string(|| {
+        view! {
+            <Repeat times=3><i>"x"</i></Repeat>
+            <Wrap><b>"w"</b></Wrap>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        "<i>x</i><i>x</i><i>x</i><div><b>w</b></div>"
+    );
+}
+
+#[test]
+fn show_renders_the_branch_that_holds() {
+    let html = |on: bool| {
+        render_to_string(move || {
+            view! {
+                <Show when=move || on fallback=|| view! { <i>"off"</i> }>
+                    <b>"on"</b>
+                </Show>
+            }
+        })
+    };
+    assert_eq!(visible(&html(true)), "<b>on</b>");
+    assert_eq!(visible(&html(false)), "<i>off</i>");
+}
+
+#[test]
+fn for_renders_rows_with_let_binding_or_children_prop() {
+    let rows = vec![(1, "one"), (2, "two <2>")];
+    let with_let = {
+        let rows = rows.clone();
+        render_to_string(move || {
+            view! {
+                <table>
+                    <For each=move || rows.clone() key=|r| r.0 let:row>
+                        <tr><td>{row.1}</td></tr>
+                    </For>
+                </table>
+            }
+        })
+    };
+    let with_children = render_to_string(move || {
+        view! {
+            <table>
+                <For each=move || rows.clone() key=|r| r.0 children=|row| view! { <tr><td>{row.1}</td></tr> }/>
+            </table>
+        }
+    });
+    assert_eq!(
+        visible(&with_let),
+        "<table><tr><td>one</td></tr><tr><td>two &lt;2&gt;</td></tr></table>"
+    );
+    assert_eq!(with_let, with_children);
+}
+
+#[test]
+fn svg_and_custom_elements() {
+    let html = render_to_string(|| {
+        view! {
+            <svg viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" stroke-width="1"/></svg>
+            <my-widget some-attr="x"></my-widget>
+        }
+    });
+    assert_eq!(
+        html,
+        r#"<svg viewBox="0 0 10 10"><circle cx="5" cy="5" r="4" stroke-width="1"></circle></svg><my-widget some-attr="x"></my-widget>"#
+    );
+}
+
+#[test]
+fn the_size_hint_covers_a_large_page() {
+    let rows: Vec<usize> = (0..1000).collect();
+    let view = view! {
+        <ul>{rows.into_iter().map(|i| view! { <li class="row">"Row " {i}</li> }).collect::<Vec<_>>()}</ul>
+    };
+    let hint = view.html_len();
+    let html = view.render_to_string();
+    assert!(
+        hint >= html.len() * 9 / 10,
+        "hint {hint} vs {} bytes",
+        html.len()
+    );
+}
