@@ -54,4 +54,7 @@ pub mod __private;
 mod book {
     #[doc = include_str!("../../docs/book/src/reactivity.md")]
     struct Reactivity;
+
+    #[doc = include_str!("../../docs/book/src/views.md")]
+    struct Views;
 }
