@@ -65,7 +65,7 @@ step "cargo fmt --all --check" cargo fmt --all --check
 step "cargo clippy --workspace --all-targets -- -D warnings" \
     cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
-step "browser tests (reactive_graph, wasm32, headless Chromium)" browser_tests
+step "browser tests (reactive_graph and leptos, wasm32, headless Chromium)" browser_tests
 step "peer benchmarks: fmt and one checked run of each workload (benches/peers)" \
     bash -c 'cargo fmt --manifest-path benches/peers/Cargo.toml --check &&
              cargo test --manifest-path benches/peers/Cargo.toml --benches'
