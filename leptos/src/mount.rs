@@ -1,6 +1,6 @@
 //! Starting an app in the browser: render it into the page, or take over the server's HTML.
 
-use crate::view::{Cursor, IntoView, Mounted};
+use crate::view::{Cursor, IntoView, Mounted, View};
 use reactive_graph::{untrack, Owner};
 use wasm_bindgen::JsCast;
 
@@ -58,15 +58,7 @@ where
     F: FnOnce() -> V + 'static,
     V: IntoView,
 {
-    let owner = Owner::new();
-    let mounted = owner.with(|| {
-        let view = untrack(|| app().into_view());
-        view.build(parent.unchecked_ref(), None)
-    });
-    UnmountHandle {
-        owner,
-        mounted: Some(mounted),
-    }
+    start(app, |view| view.build(parent.unchecked_ref(), None))
 }
 
 /// Takes over the HTML the server rendered into `<body>`: attaches listeners and reactive
@@ -86,12 +78,19 @@ where
     F: FnOnce() -> V + 'static,
     V: IntoView,
 {
+    start(app, |view| {
+        view.hydrate(&mut Cursor::new(parent.unchecked_ref()))
+    })
+}
+
+/// Runs the app in a new owner and puts its view in the page with `place`.
+fn start<F, V>(app: F, place: impl FnOnce(View) -> Mounted) -> UnmountHandle
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView,
+{
     let owner = Owner::new();
-    let mounted = owner.with(|| {
-        let view = untrack(|| app().into_view());
-        let mut cursor = Cursor::new(parent.unchecked_ref());
-        view.hydrate(&mut cursor)
-    });
+    let mounted = owner.with(|| place(untrack(|| app().into_view())));
     UnmountHandle {
         owner,
         mounted: Some(mounted),

@@ -9,7 +9,9 @@
 //! On the server no owner is made per row: the list is written straight into the page.
 
 use crate::component;
-use crate::view::{insert, Cursor, IntoView, Mounted, Range, Render, View, CLOSE, OPEN};
+use crate::view::{
+    insert, Cursor, CursorLoan, IntoView, Mounted, Range, Render, View, CLOSE, OPEN,
+};
 use reactive_graph::{untrack, Owner, RenderEffect};
 use std::cell::RefCell;
 use std::collections::HashMap;
@@ -133,7 +135,7 @@ impl<K: Eq + Hash + Clone + 'static> Render for KeyedList<K> {
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
         let open = cursor.expect_comment(OPEN, "the start of a <For/> list");
         let close_slot = Rc::new(RefCell::new(None));
-        let effect = self.bind_hydrating(close_slot.clone(), cursor);
+        let effect = self.effect(close_slot.clone(), Some(cursor));
         let close = cursor.expect_comment(CLOSE, "the end of a <For/> list");
         *close_slot.borrow_mut() = Some(close.clone());
         Mounted::new(
@@ -147,87 +149,71 @@ impl<K: Eq + Hash + Clone + 'static> Render for KeyedList<K> {
 }
 
 impl<K: Eq + Hash + Clone + 'static> KeyedList<K> {
-    fn bind_hydrating(
-        self,
-        close: Rc<RefCell<Option<web_sys::Node>>>,
-        cursor: &mut Cursor,
-    ) -> RenderEffect<Vec<Row<K>>> {
-        let handoff = Rc::new(RefCell::new(Some(cursor.split_off())));
-        let effect = self.effect(close, Some(handoff.clone()));
-        cursor.restore(
-            handoff
-                .borrow_mut()
-                .take()
-                .expect("the first run gives the cursor back"),
-        );
-        effect
-    }
-
+    /// Creates the effect that keeps the rows in step with the items. Its first run
+    /// hydrates the rows from `cursor` if given, or builds them before `close`.
     fn effect(
         self,
         close: Rc<RefCell<Option<web_sys::Node>>>,
-        handoff: Option<Rc<RefCell<Option<Cursor>>>>,
+        mut cursor: Option<&mut Cursor>,
     ) -> RenderEffect<Vec<Row<K>>> {
         let mut items = self.items;
+        let loan = CursorLoan::of(cursor.as_deref_mut());
+        let lent = loan.clone();
         // Rows belong to the list's owner, not to the effect (which disposes what it owns
         // each time it re-runs).
         let list_owner = Owner::current().unwrap_or_default();
-        RenderEffect::new(move |previous: Option<Vec<Row<K>>>| {
+        let effect = RenderEffect::new(move |previous: Option<Vec<Row<K>>>| {
             let items = items();
             let make_row = |key: K, build: RowBuilder| {
                 let owner = list_owner.child();
                 let view = owner.with(|| untrack(build));
                 (key, owner, view)
             };
-            match previous {
-                None => {
-                    let handed = handoff.as_ref().and_then(|h| h.borrow_mut().take());
-                    match handed {
-                        Some(mut cursor) => {
-                            let rows = items
-                                .into_iter()
-                                .map(|(key, build)| {
-                                    let (key, owner, view) = make_row(key, build);
-                                    let mounted =
-                                        owner.with(|| untrack(|| view.hydrate(&mut cursor)));
-                                    Row {
-                                        key,
-                                        owner,
-                                        mounted,
-                                    }
-                                })
-                                .collect();
-                            if let Some(handoff) = &handoff {
-                                *handoff.borrow_mut() = Some(cursor);
-                            }
-                            rows
-                        }
+            let Some(old) = previous else {
+                return lent.use_once(|cursor| {
+                    let target = match cursor {
+                        Some(cursor) => Err(cursor),
                         None => {
                             let close = close.borrow().clone().expect("built after its markers");
                             let parent = close.parent_node().expect("the list is in the document");
-                            items
-                                .into_iter()
-                                .map(|(key, build)| {
-                                    let (key, owner, view) = make_row(key, build);
-                                    let mounted = owner
-                                        .with(|| untrack(|| view.build(&parent, Some(&close))));
-                                    Row {
-                                        key,
-                                        owner,
-                                        mounted,
-                                    }
-                                })
-                                .collect()
+                            Ok((parent, close))
                         }
-                    }
-                }
-                Some(old) => {
-                    let close = close.borrow().clone().expect("bound after its markers");
-                    reconcile(old, items, &close, make_row)
-                }
+                    };
+                    mount_rows(items, target, &make_row)
+                });
+            };
+            let close = close.borrow().clone().expect("bound after its markers");
+            reconcile(old, items, &close, make_row)
+        });
+        loan.repay(cursor);
+        effect
+    }
+}
+
+/// Mounts the first rows: built before the closing marker (`Ok((parent, close))`), or
+/// hydrated from the cursor (`Err(cursor)`).
+fn mount_rows<K>(
+    items: Vec<(K, RowBuilder)>,
+    mut target: Result<(web_sys::Node, web_sys::Node), &mut Cursor>,
+    make_row: &impl Fn(K, RowBuilder) -> (K, Owner, View),
+) -> Vec<Row<K>> {
+    items
+        .into_iter()
+        .map(|(key, build)| {
+            let (key, owner, view) = make_row(key, build);
+            let mounted = owner.with(|| {
+                untrack(|| match &mut target {
+                    Ok((parent, close)) => view.build(parent, Some(close)),
+                    Err(cursor) => view.hydrate(cursor),
+                })
+            });
+            Row {
+                key,
+                owner,
+                mounted,
             }
         })
-    }
+        .collect()
 }
 
 /// Turns the mounted `old` rows into the rows of `items`, reusing rows by key and moving

@@ -1,7 +1,7 @@
 //! Dynamic children: a closure whose view is rendered again when what it reads changes.
 
 use super::dom::{self, Range, CLOSE, OPEN};
-use super::hydration::Cursor;
+use super::hydration::{Cursor, CursorLoan};
 use super::{Mounted, Render, View};
 use reactive_graph::{untrack, RenderEffect};
 use std::cell::RefCell;
@@ -37,26 +37,17 @@ impl DynamicView {
     fn bind(
         self,
         close: Rc<RefCell<Option<Node>>>,
-        cursor: Option<&mut Cursor>,
+        mut cursor: Option<&mut Cursor>,
     ) -> RenderEffect<Option<Mounted>> {
         let mut render = self.render;
-        // The effect's first run must own the cursor: hand it over and take it back after.
-        let handoff: Rc<RefCell<Option<Cursor>>> = Rc::new(RefCell::new(None));
-        let mut cursor = cursor;
-        if let Some(cursor) = cursor.as_deref_mut() {
-            *handoff.borrow_mut() = Some(cursor.split_off());
-        }
-        let slot = handoff.clone();
+        let loan = CursorLoan::of(cursor.as_deref_mut());
+        let lent = loan.clone();
         let effect = RenderEffect::new(move |previous: Option<Option<Mounted>>| {
             let view = render();
-            let Some(previous) = previous else {
-                let handed = slot.borrow_mut().take();
-                return Some(match handed {
-                    Some(mut cursor) => {
-                        let mounted = untrack(|| view.hydrate(&mut cursor));
-                        *slot.borrow_mut() = Some(cursor);
-                        mounted
-                    }
+            match previous {
+                Some(previous) => replace(previous, view, &close),
+                None => Some(lent.use_once(|cursor| match cursor {
+                    Some(cursor) => untrack(|| view.hydrate(cursor)),
                     None => {
                         let close = close.borrow().clone().expect("built after its markers");
                         let parent = close
@@ -64,18 +55,10 @@ impl DynamicView {
                             .expect("the markers are in the document");
                         untrack(|| view.build(&parent, Some(&close)))
                     }
-                });
-            };
-            replace(previous, view, &close)
+                })),
+            }
         });
-        if let Some(cursor) = cursor {
-            cursor.restore(
-                handoff
-                    .borrow_mut()
-                    .take()
-                    .expect("the first run gives the cursor back"),
-            );
-        }
+        loan.repay(cursor);
         effect
     }
 }

@@ -258,6 +258,45 @@ impl Cursor {
     }
 }
 
+/// A hydration cursor lent to the first run of an effect, which must own it while it runs
+/// (the effect is `'static`), and taken back afterwards. When building rather than
+/// hydrating, the loan is empty.
+#[derive(Clone, Default)]
+pub(crate) struct CursorLoan(std::rc::Rc<RefCell<Option<Cursor>>>);
+
+impl CursorLoan {
+    /// Lends `cursor`'s position (or nothing).
+    pub(crate) fn of(cursor: Option<&mut Cursor>) -> Self {
+        let loan = CursorLoan::default();
+        if let Some(cursor) = cursor {
+            *loan.0.borrow_mut() = Some(cursor.split_off());
+        }
+        loan
+    }
+
+    /// Runs `f` with the lent cursor, if it is still lent (the effect's first run when
+    /// hydrating), or with `None`.
+    pub(crate) fn use_once<T>(&self, f: impl FnOnce(Option<&mut Cursor>) -> T) -> T {
+        let lent = self.0.borrow_mut().take();
+        match lent {
+            Some(mut cursor) => {
+                let value = f(Some(&mut cursor));
+                *self.0.borrow_mut() = Some(cursor);
+                value
+            }
+            None => f(None),
+        }
+    }
+
+    /// Puts the lent position, advanced by the effect, back into `cursor`.
+    pub(crate) fn repay(self, cursor: Option<&mut Cursor>) {
+        if let Some(cursor) = cursor {
+            let lent = self.0.borrow_mut().take();
+            cursor.restore(lent.expect("the first run gives the cursor back"));
+        }
+    }
+}
+
 /// The server's DOM differs from what the client renders.
 #[derive(Debug)]
 #[must_use = "a mismatch should be reported"]

@@ -27,6 +27,7 @@ mod template;
 pub use attribute::{Attribute, AttributeValue, IntoAttributeValue};
 pub use dynamic::DynamicView;
 pub use escape::{escape_attr, escape_text};
+pub(crate) use hydration::CursorLoan;
 pub use hydration::{take_hydration_mismatches, Cursor};
 pub use into_view::{AnyView, Either, IntoView};
 pub use node_ref::{html, ElementType, NodeRef};
