@@ -130,11 +130,13 @@ fn Card(
 #[test]
 fn component_props_optional_into_default_and_children() {
     let html = render_to_string(|| {
+        // A prop without a value takes the variable of the same name.
+        let badge = String::from("b");
         view! {
             <Card title="One".to_string() badge="new" note="n">
                 <p>"body"</p>
             </Card>
-            <Card title="Two".to_string() subtitle="sub".to_string() badge=String::from("b") stars=1>
+            <Card title="Two".to_string() subtitle="sub".to_string() badge stars=1>
                 "text"
             </Card>
         }

@@ -329,9 +329,10 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
             continue;
         }
         let setter = format_ident!("{}", key.replace('-', "_"), span = key_span);
+        // `<Row row/>` is shorthand for `<Row row=row/>`, as in Leptos.
         let value = match attribute.value() {
             Some(value) => unbraced(value),
-            None => quote_spanned!(key_span=> true),
+            None => quote_spanned!(key_span=> #setter),
         };
         setters.push(quote_spanned! {key_span=> .#setter(#value) });
     }

@@ -1,0 +1,194 @@
+#!/usr/bin/env bash
+# Bundle size: our examples/counter (client-only, `csr`) against the same counter written with
+# Leptos 0.8.23 (benches/bundle/leptos_counter), built the same way, side by side in one run;
+# prints Markdown tables of the .wasm and .js sizes (raw, gzip -9, brotli -q 11) and the ratios.
+#
+#   benches/bundle/run.sh              # build both (release, wasm32), wasm-bindgen, measure
+#   NO_BUILD=1 benches/bundle/run.sh   # measure the last builds again
+#   OPT_LEVEL=3 benches/bundle/run.sh  # another opt-level, for both
+#
+# Both builds get the same release profile through CARGO_PROFILE_RELEASE_* (neither Cargo.toml
+# sets one): opt-level z (OPT_LEVEL), lto = true, codegen-units = 1, panic = "abort",
+# debug = false; std is rebuilt with the same profile (scripts/wasm-env.sh: build-std where
+# rustup has no wasm32 target). Same wasm-bindgen CLI (must be 0.2.130, the version in both
+# lock files), `--target web`.
+#
+# Tables:
+#  1. wasm-bindgen output as is (no wasm-opt). This keeps the wasm `name` section (function
+#     names), which no one ships; its size is shown separately.
+#  2. totals (.wasm + .js) for: (1); (1) with `--remove-name-section`; and (1) through
+#     `wasm-opt -Oz` from binaryen 132 (npm, `npm ci` in benches/bundle; Debian's binaryen 108
+#     breaks these bundles, so it is never used). Skipped when that wasm-opt is missing.
+#
+# Before measuring, both bundles are loaded in headless Chromium (if installed; SKIP_CHECK=1
+# skips it) and must mount the counter and count 11 clicks, so a broken build cannot win.
+#
+# Outputs go to benches/bundle/out/{ours,leptos}/{pkg,pkg-nonames,pkg-opt}/ (git-ignored).
+# Targets: target/front for ours (the shared wasm target dir), leptos_counter/target for Leptos.
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="$here/out"
+
+export CARGO_PROFILE_RELEASE_OPT_LEVEL="${OPT_LEVEL:-z}"
+export CARGO_PROFILE_RELEASE_LTO=true
+export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
+export CARGO_PROFILE_RELEASE_PANIC=abort
+export CARGO_PROFILE_RELEASE_DEBUG=false
+
+ours_wasm="$root/target/front/wasm32-unknown-unknown/release/counter.wasm"
+leptos_wasm="$here/leptos_counter/target/wasm32-unknown-unknown/release/leptos_counter.wasm"
+
+if [[ "${NO_BUILD:-}" != 1 ]]; then
+  # shellcheck source=/dev/null
+  . "$root/scripts/wasm-env.sh"
+  # One build at a time (2 shared cores).
+  (cd "$root" && $WASM_CARGO build --locked --release --target wasm32-unknown-unknown \
+    $WASM_BUILD_STD_FLAGS --target-dir target/front -p counter --features csr) >&2
+  (cd "$here/leptos_counter" && $WASM_CARGO build --locked --release \
+    --target wasm32-unknown-unknown $WASM_BUILD_STD_FLAGS --target-dir target) >&2
+fi
+
+wb_version="$(wasm-bindgen --version | awk '{print $2}')"
+for lock in "$root/Cargo.lock" "$here/leptos_counter/Cargo.lock"; do
+  locked="$(grep -A1 '^name = "wasm-bindgen"$' "$lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
+  if [[ "$locked" != "$wb_version" ]]; then
+    echo "wasm-bindgen CLI is $wb_version but $lock has $locked" >&2
+    exit 1
+  fi
+done
+
+wasm_opt="${WASM_OPT:-$here/node_modules/.bin/wasm-opt}"
+if [[ -x "$wasm_opt" ]] && ! "$wasm_opt" --version | grep -qE 'version (11[6-9]|1[2-9][0-9])'; then
+  echo "ignoring $wasm_opt: binaryen older than 116" >&2
+  wasm_opt=""
+fi
+[[ -x "$wasm_opt" ]] || wasm_opt=""
+
+# bindgen SIDE WASM NAME
+bindgen() {
+  local side="$1" wasm="$2" name="$3"
+  rm -rf "$out/$side"
+  wasm-bindgen --target web --out-dir "$out/$side/pkg" "$wasm"
+  wasm-bindgen --target web --remove-name-section --out-dir "$out/$side/pkg-nonames" "$wasm"
+  if [[ -n "$wasm_opt" ]]; then
+    mkdir -p "$out/$side/pkg-opt"
+    cp "$out/$side/pkg/$name.js" "$out/$side/pkg-opt/"
+    "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+      --enable-mutable-globals --enable-reference-types --enable-multivalue \
+      "$out/$side/pkg/${name}_bg.wasm" -o "$out/$side/pkg-opt/${name}_bg.wasm"
+  fi
+}
+bindgen ours "$ours_wasm" counter
+bindgen leptos "$leptos_wasm" leptos_counter
+
+# Smoke test in headless Chromium (when installed; SKIP_CHECK=1 skips it): each bundle must
+# mount the counter, and 11 clicks on +1 must show 11, double 22 and class "big".
+if [[ "${SKIP_CHECK:-}" != 1 ]] && command -v chromium >/dev/null; then
+  for side in ours leptos; do
+    name=$([[ $side == ours ]] && echo counter || echo leptos_counter)
+    cat >"$out/$side/index.html" <<HTML
+<!doctype html><html><head><meta charset="utf-8"></head><body><script type="module">
+import init from './pkg/$name.js'; await init();
+for (let i = 0; i < 11; i++) document.getElementById('increment').click();
+</script></body></html>
+HTML
+  done
+  port=$((20000 + RANDOM % 20000))
+  python3 -m http.server "$port" --bind 127.0.0.1 --directory "$out" >/dev/null 2>&1 &
+  server=$!
+  sleep 1
+  for side in ours leptos; do
+    profile="$(mktemp -d)"
+    dom="$(timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
+      --disable-background-networking --disable-component-update --disable-sync \
+      --user-data-dir="$profile" --virtual-time-budget=3000 --dump-dom \
+      "http://127.0.0.1:$port/$side/" 2>/dev/null || true)"
+    rm -rf "$profile"
+    text="$(echo "$dom" | sed -E 's/<!--[^>]*-->//g')"
+    if ! grep -q '<p id="count">Clicks: 11</p><p id="double" class="big">Double: 22</p>' <<<"$text"; then
+      kill "$server"
+      echo "smoke test failed for $side: $(grep -o '<main>.*</main>' <<<"$dom")" >&2
+      exit 1
+    fi
+  done
+  kill "$server"
+  echo "Both bundles checked in headless Chromium (mount, 11 clicks: count 11, double 22, class big)." >&2
+fi
+
+raw() { wc -c <"$1"; }
+gz() { gzip -9 -c "$1" | wc -c; }
+br() { if command -v brotli >/dev/null; then brotli -q 11 -c "$1" | wc -c; fi; }
+
+# Size of the wasm `name` custom section of a file, in bytes.
+name_section() {
+  python3 - "$1" <<'PY'
+import sys
+b = open(sys.argv[1], 'rb').read()
+def leb(i):
+    r = s = 0
+    while True:
+        x = b[i]; i += 1; r |= (x & 0x7f) << s; s += 7
+        if x < 0x80: return r, i
+i, size = 8, 0
+while i < len(b):
+    sid = b[i]; n, i = leb(i + 1)
+    if sid == 0:
+        l, j = leb(i)
+        if b[j:j + l] == b'name': size += n
+    i += n
+print(size)
+PY
+}
+
+fmt() { if [[ -z "$1" ]]; then echo "n/a"; else echo "$1" | sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta'; fi; }
+ratio() { awk -v o="$1" -v a="$2" 'BEGIN { if (o == "" || a == "" || a == 0) print "n/a"; else printf "%.2f\n", o / a }'; }
+row() { # LABEL OURS LEPTOS
+  echo "| $1 | $(fmt "$2") | $(fmt "$3") | $(ratio "$2" "$3") |"
+}
+
+o_pkg="$out/ours/pkg" l_pkg="$out/leptos/pkg"
+echo "Profile: opt-level=$CARGO_PROFILE_RELEASE_OPT_LEVEL, lto=true, codegen-units=1, panic=abort; wasm-bindgen $wb_version --target web; bytes"
+echo
+echo "| file, measure | ours (examples/counter) | Leptos 0.8.23 | ours / Leptos |"
+echo "| --- | ---: | ---: | ---: |"
+for m in raw gz br; do
+  label=$([[ $m == raw ]] && echo raw || { [[ $m == gz ]] && echo "gzip -9" || echo "brotli 11"; })
+  row ".wasm, $label" "$($m "$o_pkg/counter_bg.wasm")" "$($m "$l_pkg/leptos_counter_bg.wasm")"
+done
+for m in raw gz br; do
+  label=$([[ $m == raw ]] && echo raw || { [[ $m == gz ]] && echo "gzip -9" || echo "brotli 11"; })
+  row ".js, $label" "$($m "$o_pkg/counter.js")" "$($m "$l_pkg/leptos_counter.js")"
+done
+for m in raw gz br; do
+  label=$([[ $m == raw ]] && echo raw || { [[ $m == gz ]] && echo "gzip -9" || echo "brotli 11"; })
+  o=$(( $($m "$o_pkg/counter_bg.wasm") + $($m "$o_pkg/counter.js") ))
+  l=$(( $($m "$l_pkg/leptos_counter_bg.wasm") + $($m "$l_pkg/leptos_counter.js") ))
+  [[ $m == br ]] && ! command -v brotli >/dev/null && o="" && l=""
+  row "**.wasm + .js, $label**" "$o" "$l"
+done
+row "(.wasm \`name\` section, raw)" "$(name_section "$o_pkg/counter_bg.wasm")" "$(name_section "$l_pkg/leptos_counter_bg.wasm")"
+
+echo
+echo "Totals (.wasm + .js) as shipped, by post-processing:"
+echo
+echo "| post-processing | ours raw | Leptos raw | ratio | ours gzip -9 | Leptos gzip -9 | ratio | ours brotli 11 | Leptos brotli 11 | ratio |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+variant() { # LABEL DIR
+  local cells="" m o l
+  for m in raw gz br; do
+    o=$(( $($m "$out/ours/$2/counter_bg.wasm") + $($m "$out/ours/$2/counter.js") ))
+    l=$(( $($m "$out/leptos/$2/leptos_counter_bg.wasm") + $($m "$out/leptos/$2/leptos_counter.js") ))
+    [[ $m == br ]] && ! command -v brotli >/dev/null && o="" && l=""
+    cells+=" $(fmt "$o") | $(fmt "$l") | $(ratio "$o" "$l") |"
+  done
+  echo "| $1 |$cells"
+}
+variant "wasm-bindgen only" pkg
+variant "wasm-bindgen --remove-name-section" pkg-nonames
+if [[ -n "$wasm_opt" ]]; then
+  variant "wasm-bindgen, then wasm-opt -Oz ($("$wasm_opt" --version | awk '{print $3}'))" pkg-opt
+else
+  echo "| wasm-opt -Oz | (no binaryen >= 116: \`npm ci\` in benches/bundle) |||||||||"
+fi
