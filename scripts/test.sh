@@ -56,7 +56,10 @@ browser_tests() (
     # crate's browser tests.
     export WASM_BINDGEN_TEST_WEBDRIVER_JSON="$PWD/scripts/webdriver.json"
     # shellcheck disable=SC2086 # WASM_BUILD_STD_FLAGS is a list of flags
+    # leptos's browser tests render on the "server" side too (to hydrate the result), so
+    # they need both `ssr` and `hydrate` compiled in.
     "$WASM_CARGO" test -p reactive_graph -p leptos --test browser \
+        --features leptos/ssr,leptos/hydrate,leptos/csr \
         --target wasm32-unknown-unknown $WASM_BUILD_STD_FLAGS --target-dir target/front
 )
 

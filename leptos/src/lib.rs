@@ -25,6 +25,7 @@ pub mod children;
 pub mod control;
 pub mod ev;
 pub mod mount;
+#[cfg(render_html)]
 pub mod ssr;
 pub mod view;
 

@@ -1,6 +1,8 @@
 //! Starting an app in the browser: render it into the page, or take over the server's HTML.
 
-use crate::view::{Cursor, IntoView, Mounted, View};
+#[cfg(hydration)]
+use crate::view::Cursor;
+use crate::view::{IntoView, Mounted, View};
 use reactive_graph::{untrack, Owner};
 use wasm_bindgen::JsCast;
 
@@ -61,6 +63,7 @@ where
     start(app, |view| view.build(parent.unchecked_ref(), None))
 }
 
+#[cfg(hydration)]
 /// Takes over the HTML the server rendered into `<body>`: attaches listeners and reactive
 /// bindings to the existing nodes, creating none that already exist. Mismatches are
 /// reported with `console.error` and repaired.
@@ -72,6 +75,7 @@ where
     drop(hydrate_to(body(), app));
 }
 
+#[cfg(hydration)]
 /// Takes over the HTML the server rendered into `parent`.
 pub fn hydrate_to<F, V>(parent: web_sys::HtmlElement, app: F) -> UnmountHandle
 where

@@ -4,6 +4,26 @@
 pub use crate::children::ToChildren;
 pub use crate::view::{Hole, TNode, Template, View};
 
+/// A template's server HTML chunks, kept only in builds that write HTML (so a client bundle
+/// carries no server markup).
+#[cfg(render_html)]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __ssr_chunks {
+    ($($chunk:expr),* $(,)?) => { &[$($chunk),*] };
+}
+
+/// A template's server HTML chunks, kept only in builds that write HTML (so a client bundle
+/// carries no server markup).
+#[cfg(not(render_html))]
+#[doc(hidden)]
+#[macro_export]
+macro_rules! __ssr_chunks {
+    ($($chunk:expr),* $(,)?) => {
+        &[]
+    };
+}
+
 use crate::view::attribute::{
     self, Attribute, AttributeValue, EventDescriptor, IntoAttributeValue,
 };

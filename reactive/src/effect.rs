@@ -12,7 +12,7 @@
 //! `Effect::new` does nothing, while [`Effect::new_isomorphic`] still runs everywhere.
 
 use crate::graph;
-use crate::runtime::{Compute, NodeKind, NodeRef, NodeState};
+use crate::runtime::{Compute, Node, NodeKind, NodeRef, NodeState};
 use crate::sync::{BoxedFnMut, Lock, MaybeSend, MaybeSync, Shared, ThreadBound};
 use crate::traits::Dispose;
 
@@ -147,13 +147,13 @@ impl Effect {
 
     #[track_caller]
     fn create(kind: NodeKind, body: BoxedFnMut) -> Self {
-        let node = graph::create_node(kind, |node| {
-            node.state = NodeState::Dirty;
-            node.queued = true;
-            node.compute = Some(Shared::new(EffectCompute {
-                body: Lock::new(body),
-            }));
-        });
+        let mut node = Node::new(kind, None);
+        node.state = NodeState::Dirty;
+        node.queued = true;
+        node.compute = Some(Shared::new(EffectCompute {
+            body: Lock::new(body),
+        }));
+        let node = graph::create_node(node);
         if let Some(runtime) = node.runtime() {
             runtime.state.lock().effect_queue.push_back(node.id);
             graph::flush(&runtime);
@@ -221,11 +221,11 @@ impl<T: 'static> RenderEffect<T> {
             let next = (body.get_mut())(previous);
             *slot.lock().get_mut() = Some(next);
         });
-        let node = graph::create_node(NodeKind::RenderEffect, |node| {
-            node.compute = Some(Shared::new(EffectCompute {
-                body: Lock::new(run),
-            }));
-        });
+        let mut node = Node::new(NodeKind::RenderEffect, None);
+        node.compute = Some(Shared::new(EffectCompute {
+            body: Lock::new(run),
+        }));
+        let node = graph::create_node(node);
         if let Some(runtime) = node.runtime() {
             graph::run_computation(&runtime, node.id);
         }

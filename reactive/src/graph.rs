@@ -14,7 +14,6 @@
 use crate::owner::Owner;
 use crate::runtime::{Cleanup, Node, NodeId, NodeKind, NodeRef, NodeState, Runtime};
 use crate::sync::{AnyShared, Shared};
-use rustc_hash::FxHashSet;
 use std::cell::{Cell, RefCell};
 use std::panic::Location;
 
@@ -39,12 +38,14 @@ thread_local! {
 // ---- creating nodes -------------------------------------------------------------------
 
 /// Creates a node owned by the current owner (or unowned, in the default runtime).
+///
+/// Takes a finished [`Node`] (its `parent` is filled in here) rather than a closure, so
+/// this function exists once in the binary, not once per kind of node.
 #[track_caller]
-pub(crate) fn create_node(kind: NodeKind, configure: impl FnOnce(&mut Node)) -> NodeRef {
+pub(crate) fn create_node(mut node: Node) -> NodeRef {
     let defined_at = Location::caller();
     Owner::with_current_parts(|runtime, parent| {
-        let mut node = Node::new(kind, parent);
-        configure(&mut node);
+        node.parent = parent;
         let mut state = runtime.state.lock();
         let id = state.nodes.insert(node);
         if let Some(parent) = parent {
@@ -275,36 +276,38 @@ fn update_sources(graph: &mut crate::runtime::GraphState, tracking: Tracking) {
     }
     let mut sources = std::mem::take(&mut node.sources);
     let removed = sources.split_off(tracking.index);
-    let large = sources.len() + tracking.new_sources.len() > 16;
-    let mut seen: FxHashSet<NodeId> = if large {
-        sources.iter().copied().collect()
-    } else {
-        FxHashSet::default()
-    };
-    for source in tracking.new_sources {
-        let known = if large {
-            !seen.insert(source)
-        } else {
-            sources.contains(&source)
-        };
-        if known || !graph.nodes.contains_key(source) {
-            continue;
+    // Set membership by marks: sources kept get `kept`, old sources being dropped get `old`.
+    graph.epoch = graph.epoch.wrapping_add(2);
+    let (kept, old) = (graph.epoch, graph.epoch.wrapping_add(1));
+    for &source in &removed {
+        if let Some(node) = graph.nodes.get_mut(source) {
+            node.mark = old;
         }
+    }
+    for &source in &sources {
+        if let Some(node) = graph.nodes.get_mut(source) {
+            node.mark = kept;
+        }
+    }
+    for source in tracking.new_sources {
+        let Some(node) = graph.nodes.get_mut(source) else {
+            continue;
+        };
+        if node.mark == kept {
+            continue; // read twice in this run
+        }
+        let was_read = node.mark == old;
+        node.mark = kept;
         sources.push(source);
-        if !removed.contains(&source) {
-            graph.nodes[source].subscribers.push(id);
+        if !was_read {
+            node.subscribers.push(id);
         }
     }
     for source in removed {
-        let still_read = if large {
-            seen.contains(&source)
-        } else {
-            sources.contains(&source)
-        };
-        if !still_read {
-            if let Some(source) = graph.nodes.get_mut(source) {
-                if let Some(at) = source.subscribers.iter().position(|&s| s == id) {
-                    source.subscribers.swap_remove(at);
+        if let Some(node) = graph.nodes.get_mut(source) {
+            if node.mark != kept {
+                if let Some(at) = node.subscribers.iter().position(|&s| s == id) {
+                    node.subscribers.swap_remove(at);
                 }
             }
         }

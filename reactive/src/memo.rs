@@ -2,7 +2,7 @@
 
 use crate::graph;
 use crate::handle::{dispose_node, impl_handle};
-use crate::runtime::{downcast, Compute, NodeKind, NodeRef, NodeState};
+use crate::runtime::{downcast, Compute, Node, NodeKind, NodeRef, NodeState};
 use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, Shared, ValueCell};
 use crate::traits::{impl_with_by_tracking, Dispose, Track, WithUntracked};
 use std::marker::PhantomData;
@@ -69,15 +69,15 @@ impl<T: MaybeSend + MaybeSync + 'static> Memo<T> {
         changed: fn(Option<&T>, Option<&T>) -> bool,
     ) -> Self {
         let cell = Shared::new(ValueCell::new(None::<T>));
-        let node = graph::create_node(NodeKind::Memo, |node| {
-            node.state = NodeState::Dirty; // computed on first read
-            node.value = Some(cell.clone());
-            node.compute = Some(Shared::new(MemoCompute {
-                cell,
-                compute,
-                changed,
-            }));
-        });
+        let mut node = Node::new(NodeKind::Memo, None);
+        node.state = NodeState::Dirty; // computed on first read
+        node.value = Some(cell.clone());
+        node.compute = Some(Shared::new(MemoCompute {
+            cell,
+            compute,
+            changed,
+        }));
+        let node = graph::create_node(node);
         Memo {
             node,
             ty: PhantomData,

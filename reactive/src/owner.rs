@@ -92,7 +92,8 @@ impl Owner {
     /// Creates an owner below this one.
     #[track_caller]
     pub fn child(&self) -> Owner {
-        let node = self.with(|| graph::create_node(NodeKind::Owner, |_| {}));
+        let node =
+            self.with(|| graph::create_node(crate::runtime::Node::new(NodeKind::Owner, None)));
         Owner {
             runtime: self.runtime.clone(),
             id: node.id,
@@ -143,11 +144,16 @@ impl Owner {
             .get(self.id)
             .is_some_and(|n| n.parent.is_none() && n.kind == NodeKind::Owner);
         graph::dispose_owned(&self.runtime, self.id, true);
+        // On the server a disposed root takes its whole graph with it; in the browser all
+        // roots share the page's one graph.
+        #[cfg(not(target_arch = "wasm32"))]
         if is_root && !Shared::ptr_eq(&self.runtime, &default_runtime()) {
             let leftovers = std::mem::take(&mut self.runtime.state.lock().nodes);
             self.runtime.unregister();
             drop(leftovers);
         }
+        #[cfg(target_arch = "wasm32")]
+        let _ = is_root;
     }
 
     /// Whether this owner has been disposed.
@@ -204,7 +210,13 @@ impl Owner {
         };
         let data = node.owner_data.get_or_insert_with(Default::default);
         // The old value (if any) is dropped after the lock is released.
-        let old = data.contexts.insert(type_id, value);
+        let old = match data.contexts.iter_mut().find(|(t, _)| *t == type_id) {
+            Some((_, slot)) => Some(std::mem::replace(slot, value)),
+            None => {
+                data.contexts.push((type_id, value));
+                None
+            }
+        };
         drop(graph);
         drop(old);
         true
@@ -215,12 +227,12 @@ impl Owner {
         let mut at = Some(self.id);
         while let Some(id) = at {
             let node = graph.nodes.get(id)?;
-            if let Some(value) = node
-                .owner_data
-                .as_ref()
-                .and_then(|d| d.contexts.get(&type_id))
-            {
-                return Some(value.clone());
+            let found = node.owner_data.as_ref().and_then(|d| {
+                let (_, value) = d.contexts.iter().find(|(t, _)| *t == type_id)?;
+                Some(value.clone())
+            });
+            if found.is_some() {
+                return found;
             }
             at = node.parent;
         }

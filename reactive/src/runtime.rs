@@ -11,10 +11,14 @@
 //! comparison in the common case; other runtimes are found through a registry of weak
 //! pointers.
 
-use crate::sync::{AnyShared, Lock, MaybeSend, Shared, WeakShared};
+#[cfg(not(target_arch = "wasm32"))]
+use crate::sync::WeakShared;
+use crate::sync::{AnyShared, Lock, MaybeSend, Shared};
+#[cfg(not(target_arch = "wasm32"))]
 use rustc_hash::FxHashMap;
 use slotmap::SlotMap;
 use std::any::{Any, TypeId};
+#[cfg(not(target_arch = "wasm32"))]
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::panic::Location;
@@ -71,7 +75,8 @@ pub(crate) type Cleanup = Box<dyn FnOnce() + Send>;
 pub(crate) struct OwnerData {
     pub(crate) owned: Vec<NodeId>,
     pub(crate) cleanups: Vec<Cleanup>,
-    pub(crate) contexts: FxHashMap<TypeId, AnyShared>,
+    /// Few per owner: a list is smaller and as fast as a map.
+    pub(crate) contexts: Vec<(TypeId, AnyShared)>,
 }
 
 /// One node of the graph.
@@ -86,6 +91,8 @@ pub(crate) struct Node {
     pub(crate) subscribers: Vec<NodeId>,
     pub(crate) parent: Option<NodeId>,
     pub(crate) owner_data: Option<Box<OwnerData>>,
+    /// Scratch mark for set membership during one graph operation (see `GraphState::epoch`).
+    pub(crate) mark: u32,
 }
 
 impl Node {
@@ -100,6 +107,7 @@ impl Node {
             subscribers: Vec::new(),
             parent,
             owner_data: None,
+            mark: 0,
         }
     }
 }
@@ -111,6 +119,9 @@ pub(crate) struct GraphState {
     pub(crate) render_queue: VecDeque<NodeId>,
     pub(crate) effect_queue: VecDeque<NodeId>,
     pub(crate) flushing: bool,
+    /// Incremented to start a fresh set of marks on nodes (cheaper than a hash set, and no
+    /// sorting code in the bundle).
+    pub(crate) epoch: u32,
 }
 
 /// One reactive graph.
@@ -158,45 +169,42 @@ mod registry {
     }
 }
 
+/// In the browser there is exactly one graph: the registry is that graph.
 #[cfg(target_arch = "wasm32")]
 mod registry {
     use super::*;
-    use std::cell::Cell;
 
     thread_local! {
-        static NEXT_ID: Cell<u64> = const { Cell::new(1) };
-        static REGISTRY: RefCell<FxHashMap<RuntimeId, WeakShared<Runtime>>> = RefCell::default();
-        static DEFAULT: Shared<Runtime> = super::Runtime::create_registered();
-    }
-
-    pub(crate) fn next_id() -> RuntimeId {
-        NEXT_ID.with(|n| {
-            let id = n.get();
-            n.set(id + 1);
-            RuntimeId(id)
-        })
-    }
-
-    pub(crate) fn with_registry<R>(
-        f: impl FnOnce(&mut FxHashMap<RuntimeId, WeakShared<Runtime>>) -> R,
-    ) -> R {
-        REGISTRY.with(|r| f(&mut r.borrow_mut()))
+        static DEFAULT: Shared<Runtime> = Shared::new(Runtime {
+            id: RuntimeId(1),
+            state: Lock::new(GraphState::default()),
+        });
     }
 
     /// The browser's one runtime.
     pub(crate) fn default_runtime() -> Shared<Runtime> {
         DEFAULT.with(Shared::clone)
     }
+
+    pub(crate) fn find(id: RuntimeId) -> Option<Shared<Runtime>> {
+        DEFAULT.with(|runtime| (runtime.id == id).then(|| runtime.clone()))
+    }
+
+    pub(crate) fn count() -> usize {
+        1
+    }
 }
 
 pub(crate) use registry::default_runtime;
 
+#[cfg(not(target_arch = "wasm32"))]
 thread_local! {
     /// The runtime resolved last on this thread: handles of one graph hit it every time.
     static LAST_USED: RefCell<Option<Shared<Runtime>>> = const { RefCell::new(None) };
 }
 
 impl Runtime {
+    #[cfg(not(target_arch = "wasm32"))]
     fn create_registered() -> Shared<Runtime> {
         let runtime = Shared::new(Runtime {
             id: registry::next_id(),
@@ -208,14 +216,14 @@ impl Runtime {
 
     /// A fresh graph for a new root owner. In the browser all roots share one graph.
     pub(crate) fn for_new_root() -> Shared<Runtime> {
-        if cfg!(target_arch = "wasm32") {
-            default_runtime()
-        } else {
-            Self::create_registered()
-        }
+        #[cfg(target_arch = "wasm32")]
+        return default_runtime();
+        #[cfg(not(target_arch = "wasm32"))]
+        return Self::create_registered();
     }
 
     /// Forgets this runtime in the registry (its root owner was disposed).
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn unregister(&self) {
         registry::with_registry(|r| r.remove(&self.id));
         LAST_USED.with(|last| {
@@ -227,6 +235,13 @@ impl Runtime {
     }
 
     /// Resolves a runtime by id, or `None` if it was disposed.
+    #[cfg(target_arch = "wasm32")]
+    pub(crate) fn find(id: RuntimeId) -> Option<Shared<Runtime>> {
+        registry::find(id)
+    }
+
+    /// Resolves a runtime by id, or `None` if it was disposed.
+    #[cfg(not(target_arch = "wasm32"))]
     pub(crate) fn find(id: RuntimeId) -> Option<Shared<Runtime>> {
         let cached = LAST_USED.with(|last| {
             let last = last.borrow();
@@ -249,7 +264,10 @@ impl Runtime {
 /// The number of graphs alive in this process (one per undisposed root owner on the
 /// server, plus the process-wide default one).
 pub(crate) fn runtime_count() -> usize {
-    registry::with_registry(|r| r.values().filter(|w| w.strong_count() > 0).count())
+    #[cfg(target_arch = "wasm32")]
+    return registry::count();
+    #[cfg(not(target_arch = "wasm32"))]
+    return registry::with_registry(|r| r.values().filter(|w| w.strong_count() > 0).count());
 }
 
 // ---- handles --------------------------------------------------------------------------

@@ -6,7 +6,7 @@
 
 use crate::graph;
 use crate::handle::{dispose_node, impl_handle, update_value, with_value};
-use crate::runtime::{NodeKind, NodeRef};
+use crate::runtime::{Node, NodeKind, NodeRef};
 use crate::sync::{MaybeSend, MaybeSync, Shared, ValueCell};
 use crate::traits::{
     impl_with_by_tracking, Dispose, Notify, Track, Update, UpdateUntracked, WithUntracked,
@@ -38,9 +38,9 @@ pub fn signal<T: MaybeSend + MaybeSync + 'static>(value: T) -> (ReadSignal<T>, W
 
 #[track_caller]
 fn create_signal_node<T: MaybeSend + MaybeSync + 'static>(value: T) -> NodeRef {
-    graph::create_node(NodeKind::Signal, |node| {
-        node.value = Some(Shared::new(ValueCell::new(value)));
-    })
+    let mut node = Node::new(NodeKind::Signal, None);
+    node.value = Some(Shared::new(ValueCell::new(value)));
+    graph::create_node(node)
 }
 
 /// The read half of a signal: reading it inside a memo or effect subscribes to it.

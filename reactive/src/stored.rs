@@ -2,7 +2,7 @@
 
 use crate::graph;
 use crate::handle::{dispose_node, impl_handle, update_value, with_value};
-use crate::runtime::{NodeKind, NodeRef};
+use crate::runtime::{Node, NodeKind, NodeRef};
 use crate::sync::{MaybeSend, MaybeSync, Shared, ValueCell};
 use crate::traits::{panic_disposed, DefinedAt, Dispose};
 use std::marker::PhantomData;
@@ -29,8 +29,10 @@ impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
     #[track_caller]
     pub fn new(value: T) -> Self {
         StoredValue {
-            node: graph::create_node(NodeKind::Stored, |node| {
+            node: graph::create_node({
+                let mut node = Node::new(NodeKind::Stored, None);
                 node.value = Some(Shared::new(ValueCell::new(value)));
+                node
             }),
             ty: PhantomData,
         }

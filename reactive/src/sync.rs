@@ -80,8 +80,6 @@ mod imp {
 
     /// A shared pointer: `Rc` in the browser.
     pub(crate) type Shared<T> = std::rc::Rc<T>;
-    /// A weak shared pointer: `rc::Weak` in the browser.
-    pub(crate) type WeakShared<T> = std::rc::Weak<T>;
 
     /// Marker for what may cross threads on this target (everything, in the browser).
     pub trait MaybeSend {}

@@ -2,7 +2,7 @@
 
 use crate::graph;
 use crate::handle::dispose_node;
-use crate::runtime::{NodeKind, NodeRef};
+use crate::runtime::{Node, NodeKind, NodeRef};
 use crate::traits::{DefinedAt, Dispose, Notify, Track};
 
 /// A notification with no value: computations that [`track`](Track::track) it re-run when
@@ -32,7 +32,7 @@ impl Trigger {
     #[track_caller]
     pub fn new() -> Self {
         Trigger {
-            node: graph::create_node(NodeKind::Trigger, |_| {}),
+            node: graph::create_node(Node::new(NodeKind::Trigger, None)),
         }
     }
 }

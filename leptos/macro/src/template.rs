@@ -60,7 +60,7 @@ fn generate(mut children: Vec<Child>) -> TokenStream {
     chunks.push(current);
     quote! {{
         static __TEMPLATE: ::leptos::__private::Template = ::leptos::__private::Template {
-            ssr: &[#(#chunks),*],
+            ssr: ::leptos::__ssr_chunks!(#(#chunks),*),
             html: #html,
             nodes: &[#(#nodes),*],
             roots: #roots,

@@ -105,10 +105,12 @@ impl<K> Row<K> {
 }
 
 impl<K: Eq + Hash + Clone + 'static> Render for KeyedList<K> {
+    #[cfg(render_html)]
     fn html_len(&self) -> usize {
         64
     }
 
+    #[cfg(render_html)]
     fn to_html(mut self: Box<Self>, out: &mut String) {
         out.push_str("<!--[-->");
         for (_, build) in (self.items)() {
@@ -132,6 +134,7 @@ impl<K: Eq + Hash + Clone + 'static> Render for KeyedList<K> {
         )
     }
 
+    #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
         let open = cursor.expect_comment(OPEN, "the start of a <For/> list");
         let close_slot = Rc::new(RefCell::new(None));
@@ -204,7 +207,7 @@ fn mount_rows<K>(
             let mounted = owner.with(|| {
                 untrack(|| match &mut target {
                     Ok((parent, close)) => view.build(parent, Some(close)),
-                    Err(cursor) => view.hydrate(cursor),
+                    Err(cursor) => crate::view::hydrate_view(view, cursor),
                 })
             });
             Row {
@@ -261,7 +264,7 @@ fn reconcile<K: Eq + Hash + Clone>(
         let row = match sources[j] {
             Some(i) => {
                 let row = old[i].take().expect("each old row is reused once");
-                if !stay.contains(&j) {
+                if !stay[j] {
                     row.mounted.range.move_before(&parent, Some(&anchor));
                 }
                 row
@@ -285,9 +288,9 @@ fn reconcile<K: Eq + Hash + Clone>(
         .collect()
 }
 
-/// The positions `j` (in new order) of reused rows forming a longest increasing run of old
+/// Marks the positions `j` (in new order) of reused rows forming a longest increasing run of old
 /// indices: those rows are already in the right relative order and need not move.
-fn longest_increasing_subsequence(sources: &[Option<usize>]) -> std::collections::HashSet<usize> {
+fn longest_increasing_subsequence(sources: &[Option<usize>]) -> Vec<bool> {
     // Patience sorting over (position, old index), O(n log n).
     let mut tails: Vec<usize> = Vec::new(); // positions j, by length
     let mut previous: Vec<Option<usize>> = vec![None; sources.len()];
@@ -303,10 +306,10 @@ fn longest_increasing_subsequence(sources: &[Option<usize>]) -> std::collections
             tails[at] = j;
         }
     }
-    let mut stay = std::collections::HashSet::new();
+    let mut stay = vec![false; sources.len()];
     let mut at = tails.last().copied();
     while let Some(j) = at {
-        stay.insert(j);
+        stay[j] = true;
         at = previous[j];
     }
     stay
@@ -318,7 +321,11 @@ mod tests {
 
     fn moves(sources: &[Option<usize>]) -> usize {
         let reused = sources.iter().filter(|s| s.is_some()).count();
-        reused - longest_increasing_subsequence(sources).len()
+        reused
+            - longest_increasing_subsequence(sources)
+                .iter()
+                .filter(|&&s| s)
+                .count()
     }
 
     #[test]

@@ -3,6 +3,7 @@
 //!
 //! Static attributes never get here: `view!` writes them into the template itself.
 
+#[cfg(render_html)]
 use super::escape::escape_attr;
 use reactive_graph::RenderEffect;
 use std::any::Any;
@@ -38,6 +39,7 @@ impl std::fmt::Debug for AttributeValue {
 }
 
 impl AttributeValue {
+    #[cfg(render_html)]
     fn current(&self) -> StaticValue {
         match self {
             AttributeValue::Static(value) => value.clone(),
@@ -260,6 +262,7 @@ impl std::fmt::Debug for Attribute {
 
 impl Attribute {
     /// A guess of the HTML this attribute writes.
+    #[cfg(render_html)]
     pub(crate) fn html_len(&self) -> usize {
         match self {
             Attribute::Value { name, .. } => name.len() + 16,
@@ -270,6 +273,7 @@ impl Attribute {
     }
 
     /// Writes the attribute as HTML (leading space included), reading dynamic values once.
+    #[cfg(render_html)]
     pub(crate) fn write_html(self, out: &mut String) {
         match self {
             Attribute::Value { name, value } => write_value(out, name, value.current()),
@@ -391,6 +395,7 @@ impl Attribute {
     }
 }
 
+#[cfg(render_html)]
 fn write_value(out: &mut String, name: &str, value: StaticValue) {
     match value {
         StaticValue::Absent => {}
@@ -484,13 +489,21 @@ fn delegation_key(name: &str) -> JsValue {
 }
 
 thread_local! {
-    static DELEGATED: std::cell::RefCell<std::collections::HashSet<&'static str>> = Default::default();
+    /// The event names that already have a document listener (a handful).
+    static DELEGATED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
 }
 
 /// Installs (once per event name) the document listener that dispatches a bubbling event to
 /// the handlers stored on the target and its ancestors, nearest first.
 fn delegate(name: &'static str) {
-    let new = DELEGATED.with(|d| d.borrow_mut().insert(name));
+    let new = DELEGATED.with(|d| {
+        let mut delegated = d.borrow_mut();
+        let new = !delegated.contains(&name);
+        if new {
+            delegated.push(name);
+        }
+        new
+    });
     if !new {
         return;
     }
@@ -513,7 +526,7 @@ fn delegate(name: &'static str) {
     let _ = super::document().add_event_listener_with_callback(name, dispatch.unchecked_ref());
 }
 
-#[cfg(test)]
+#[cfg(all(test, render_html))]
 mod tests {
     use super::*;
 

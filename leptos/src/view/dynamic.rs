@@ -47,7 +47,7 @@ impl DynamicView {
             match previous {
                 Some(previous) => replace(previous, view, &close),
                 None => Some(lent.use_once(|cursor| match cursor {
-                    Some(cursor) => untrack(|| view.hydrate(cursor)),
+                    Some(cursor) => untrack(|| super::hydrate_view(view, cursor)),
                     None => {
                         let close = close.borrow().clone().expect("built after its markers");
                         let parent = close
@@ -90,10 +90,12 @@ fn replace(
 }
 
 impl Render for DynamicView {
+    #[cfg(render_html)]
     fn html_len(&self) -> usize {
         32
     }
 
+    #[cfg(render_html)]
     fn to_html(mut self: Box<Self>, out: &mut String) {
         out.push_str("<!--[-->");
         (self.render)().to_html(out);
@@ -115,6 +117,7 @@ impl Render for DynamicView {
         )
     }
 
+    #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
         let open = cursor.expect_comment(OPEN, "the start of a dynamic part");
         let close_slot = Rc::new(RefCell::new(None));

@@ -64,6 +64,7 @@ impl Cursor {
     }
 
     /// The next node, without taking it.
+    #[cfg(hydration)]
     pub(crate) fn peek(&self) -> Option<&Node> {
         self.next.as_ref()
     }
@@ -77,6 +78,8 @@ impl Cursor {
 
     /// Skips text nodes that hold only whitespace (between the shell's tags, say).
     fn skip_whitespace(&mut self) {
+        // Only server HTML has whitespace between tags; a cloned template has none.
+        #[cfg(hydration)]
         skip_blank(&mut self.next);
     }
 
@@ -94,10 +97,12 @@ impl Cursor {
         self.next = next;
     }
 
+    #[cfg(hydration)]
     pub(crate) fn enter_component(&mut self, name: &'static str) {
         self.components.push(name);
     }
 
+    #[cfg(hydration)]
     pub(crate) fn exit_component(&mut self) {
         self.components.pop();
     }
@@ -125,6 +130,7 @@ impl Cursor {
         }
     }
 
+    #[cfg(hydration)]
     /// Takes the next node as a text node holding `text`. Repairs what it can: an empty
     /// text the server could not write is created; different text is reported and replaced.
     pub(crate) fn expect_text(&mut self, text: &str) -> Node {
@@ -163,6 +169,7 @@ impl Cursor {
         }
     }
 
+    #[cfg(hydration)]
     /// Skips the next `count` top-level items of a view the server rendered differently,
     /// returning them: a bracketed dynamic part counts as one item.
     pub(crate) fn take_items(&mut self, count: usize) -> Vec<Node> {
@@ -189,11 +196,13 @@ impl Cursor {
         taken
     }
 
+    #[cfg(hydration)]
     /// The next node, for a view that repairs a mismatch by building before it.
     pub(crate) fn next_node(&self) -> Option<&Node> {
         self.next.as_ref()
     }
 
+    #[cfg(hydration)]
     /// Checks, without taking anything, that the nodes ahead have the structure of a
     /// template (tags, texts, and bracketed dynamic parts, which are skipped).
     pub(crate) fn verify(&self, nodes: &[super::TNode], roots: u16) -> Result<(), Mismatch> {
@@ -202,6 +211,7 @@ impl Cursor {
         self.verify_children(nodes, &mut index, roots, &mut at)
     }
 
+    #[cfg(hydration)]
     fn verify_children(
         &self,
         nodes: &[super::TNode],
@@ -244,6 +254,14 @@ impl Cursor {
         Ok(())
     }
 
+    /// Describes a mismatch. Without hydration, only freshly cloned templates are walked,
+    /// which cannot mismatch: no message is composed (nor its formatting code compiled in).
+    #[cfg(not(hydration))]
+    fn mismatch(&self, _expected: &str, _found: Option<&Node>) -> Mismatch {
+        Mismatch {}
+    }
+
+    #[cfg(hydration)]
     fn mismatch(&self, expected: &str, found: Option<&Node>) -> Mismatch {
         let found = match found {
             None => "the end of the parent element".to_string(),
@@ -301,12 +319,28 @@ impl CursorLoan {
 #[derive(Debug)]
 #[must_use = "a mismatch should be reported"]
 pub(crate) struct Mismatch {
+    #[cfg(hydration)]
     component: Option<&'static str>,
+    #[cfg(hydration)]
     expected: String,
+    #[cfg(hydration)]
     found: String,
+    #[cfg(hydration)]
     context: Option<String>,
 }
 
+#[cfg(not(hydration))]
+impl Mismatch {
+    pub(crate) fn with_context(self, _context: &str) -> Self {
+        self
+    }
+
+    pub(crate) fn report(self) {
+        unreachable!("a freshly cloned template has the structure it was cloned from")
+    }
+}
+
+#[cfg(hydration)]
 impl Mismatch {
     pub(crate) fn with_context(mut self, context: &str) -> Self {
         self.context = Some(context.to_string());
@@ -324,6 +358,7 @@ impl Mismatch {
     }
 }
 
+#[cfg(hydration)]
 impl std::fmt::Display for Mismatch {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "hydration mismatch")?;
@@ -343,6 +378,7 @@ impl std::fmt::Display for Mismatch {
 }
 
 /// Advances past whitespace-only text nodes.
+#[cfg(hydration)]
 fn skip_blank(at: &mut Option<Node>) {
     while let Some(node) = at {
         let blank = node.node_type() == Node::TEXT_NODE
@@ -354,6 +390,7 @@ fn skip_blank(at: &mut Option<Node>) {
     }
 }
 
+#[cfg(hydration)]
 /// The node after the bracketed part that starts at `open`.
 fn skip_bracketed(open: &Node) -> Option<Node> {
     let mut depth = 1;
@@ -372,6 +409,7 @@ fn skip_bracketed(open: &Node) -> Option<Node> {
     None
 }
 
+#[cfg(hydration)]
 fn describe(node: &Node) -> String {
     match node.node_type() {
         Node::ELEMENT_NODE => format!("<{}>", node.node_name().to_ascii_lowercase()),

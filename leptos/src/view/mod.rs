@@ -18,6 +18,7 @@
 pub mod attribute;
 mod dom;
 mod dynamic;
+#[cfg(render_html)]
 mod escape;
 mod hydration;
 mod into_view;
@@ -26,6 +27,7 @@ mod template;
 
 pub use attribute::{Attribute, AttributeValue, IntoAttributeValue};
 pub use dynamic::DynamicView;
+#[cfg(render_html)]
 pub use escape::{escape_attr, escape_text};
 pub(crate) use hydration::CursorLoan;
 pub use hydration::{take_hydration_mismatches, Cursor};
@@ -45,15 +47,18 @@ use std::borrow::Cow;
 pub trait Render: 'static {
     /// A guess of how many bytes of HTML this view writes, so the server can size its buffer
     /// once.
+    #[cfg(render_html)]
     fn html_len(&self) -> usize;
 
     /// Writes this view as HTML.
+    #[cfg(render_html)]
     fn to_html(self: Box<Self>, out: &mut String);
 
     /// Creates this view's DOM nodes inside `parent`, before `before` (or at the end).
     fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted;
 
     /// Takes over the DOM nodes the server rendered for this view, starting at the cursor.
+    #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted;
 }
 
@@ -149,6 +154,7 @@ impl View {
     }
 
     /// A guess of how many bytes of HTML this view writes.
+    #[cfg(render_html)]
     pub fn html_len(&self) -> usize {
         match &self.inner {
             ViewInner::Empty => 7,
@@ -159,6 +165,7 @@ impl View {
     }
 
     /// Writes this view as HTML, escaping every dynamic text and attribute value.
+    #[cfg(render_html)]
     pub fn to_html(self, out: &mut String) {
         match self.inner {
             ViewInner::Empty => out.push_str("<!---->"),
@@ -169,6 +176,7 @@ impl View {
     }
 
     /// This view as an HTML string, in a buffer sized once from the view's own estimate.
+    #[cfg(render_html)]
     pub fn render_to_string(self) -> String {
         let mut out = String::with_capacity(self.html_len());
         self.to_html(&mut out);
@@ -199,6 +207,7 @@ impl View {
     }
 
     /// Takes over the server-rendered DOM for this view, starting at the cursor.
+    #[cfg(hydration)]
     pub fn hydrate(self, cursor: &mut Cursor) -> Mounted {
         match self.inner {
             ViewInner::Empty => {
@@ -235,17 +244,34 @@ impl View {
     }
 }
 
+/// Hydrates `view` from `cursor`, for code that hydrates or builds depending on a runtime
+/// flag; unreachable in builds without hydration.
+#[cfg(hydration)]
+pub(crate) fn hydrate_view(view: View, cursor: &mut Cursor) -> Mounted {
+    view.hydrate(cursor)
+}
+
+/// Hydrates `view` from `cursor`, for code that hydrates or builds depending on a runtime
+/// flag; unreachable in builds without hydration.
+#[cfg(not(hydration))]
+pub(crate) fn hydrate_view(_view: View, _cursor: &mut Cursor) -> Mounted {
+    unreachable!("hydration is not compiled into this build (enable the `hydrate` feature)")
+}
+
 /// A component's view, remembered by name so hydration errors can say where they happened.
 pub(crate) struct ComponentView {
+    #[cfg_attr(not(hydration), allow(dead_code))]
     pub(crate) name: &'static str,
     pub(crate) view: View,
 }
 
 impl Render for ComponentView {
+    #[cfg(render_html)]
     fn html_len(&self) -> usize {
         self.view.html_len()
     }
 
+    #[cfg(render_html)]
     fn to_html(self: Box<Self>, out: &mut String) {
         self.view.to_html(out)
     }
@@ -254,6 +280,7 @@ impl Render for ComponentView {
         self.view.build(parent, before)
     }
 
+    #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
         cursor.enter_component(self.name);
         let mounted = self.view.hydrate(cursor);
@@ -262,7 +289,7 @@ impl Render for ComponentView {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, render_html))]
 mod tests {
     use super::*;
 
