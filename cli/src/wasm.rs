@@ -1,7 +1,8 @@
 //! The browser bundle: the app's library built for `wasm32-unknown-unknown` into
 //! `<target>/front` (so that native and wasm builds never invalidate each other and every wasm
 //! crate of the workspace shares one std build), then `wasm-bindgen --target web` into
-//! `<site-root>/<site-pkg-dir>`, then, with `--release`, `wasm-opt -Oz` if it is installed.
+//! `<site-root>/<site-pkg-dir>` (with `--release`, without the function-name section), then,
+//! with `--release`, `wasm-opt -Oz` if a recent enough one is installed.
 
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -105,6 +106,11 @@ pub(crate) fn build(
         .arg(&settings.output_name)
         .arg(wasm)
         .stdin(Stdio::null());
+    if release {
+        // Function names only serve debugging; a release bundle ships without them (as
+        // `wasm-opt` would drop them, where a working one is installed).
+        cmd.arg("--remove-name-section");
+    }
     run(cmd, "wasm-bindgen")?;
     let bundle = Bundle {
         js: pkg.join(format!("{}.js", settings.output_name)),
