@@ -7,8 +7,9 @@
 #   4. cargo test --workspace
 #   5. browser tests: the reactive core built for wasm32 (into target/front) and run in
 #      headless Chromium by wasm-bindgen-test-runner
-#   6. the peer benchmarks (benches/peers, its own workspace) in criterion's test mode: each
-#      workload runs once, ours and Leptos's, with its correctness checks, no timing
+#   6. the peer benchmarks (benches/peers and benches/ssr_peers, each its own workspace) in
+#      criterion's test mode: each workload runs once, ours and Leptos's, with its
+#      correctness checks, no timing
 #
 # Prints how long each step took.
 set -euo pipefail
@@ -69,9 +70,11 @@ step "cargo clippy --workspace --all-targets -- -D warnings" \
     cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
 step "browser tests (reactive_graph and leptos, wasm32, headless Chromium)" browser_tests
-step "peer benchmarks: fmt and one checked run of each workload (benches/peers)" \
+step "peer benchmarks: fmt and one checked run of each workload (benches/peers, benches/ssr_peers)" \
     bash -c 'cargo fmt --manifest-path benches/peers/Cargo.toml --check &&
-             cargo test --manifest-path benches/peers/Cargo.toml --benches'
+             cargo fmt --manifest-path benches/ssr_peers/Cargo.toml --check &&
+             cargo test --manifest-path benches/peers/Cargo.toml --benches &&
+             cargo test --manifest-path benches/ssr_peers/Cargo.toml --benches'
 
 echo
 print_timings
