@@ -248,3 +248,13 @@ fn the_size_hint_covers_a_large_page() {
         html.len()
     );
 }
+
+#[test]
+fn a_reactive_closure_is_bracketed_once() {
+    let (count, _) = signal(3);
+    let html = render_to_string(move || view! { <p>"n = " {move || count.get()}</p> });
+    assert_eq!(html, "<p>n = <!--[-->3<!--]--></p>");
+    // Any other expression gets the template's own brackets.
+    let html = render_to_string(move || view! { <p>{count}</p> });
+    assert_eq!(html, "<p><!--[--><!--[-->3<!--]--><!--]--></p>");
+}

@@ -15,6 +15,8 @@ pub(crate) enum Child {
     Text(String),
     /// Anything dynamic: an expression or a component, rendered between markers.
     Hole(TokenStream),
+    /// A closure (`{move || ...}`): its view brings its own markers, so the hole adds none.
+    BareHole(TokenStream),
 }
 
 pub(crate) struct Element {
@@ -109,16 +111,25 @@ fn lower_node(node: Node, out: &mut Vec<Child>, errors: &mut Errors) {
         Node::Block(block) => {
             // `{expr}`: pass the expression itself, so the user's braces are not flagged as
             // unnecessary around a function argument.
-            let tokens = match block.try_block() {
+            let (tokens, closure) = match block.try_block() {
                 Some(inner) => match inner.stmts.as_slice() {
-                    [syn::Stmt::Expr(expr, None)] => expr.to_token_stream(),
-                    _ => inner.to_token_stream(),
+                    [syn::Stmt::Expr(expr, None)] => (
+                        expr.to_token_stream(),
+                        matches!(expr, syn::Expr::Closure(_)),
+                    ),
+                    _ => (inner.to_token_stream(), false),
                 },
-                None => block.to_token_stream(),
+                None => (block.to_token_stream(), false),
             };
-            out.push(Child::Hole(quote_spanned! {tokens.span()=>
+            let hole = quote_spanned! {tokens.span()=>
                 ::leptos::__private::child(#tokens)
-            }));
+            };
+            // A closure always renders as a dynamic view, which brackets itself.
+            out.push(if closure {
+                Child::BareHole(hole)
+            } else {
+                Child::Hole(hole)
+            });
         }
         Node::Fragment(fragment) => {
             for child in fragment.children {

@@ -36,7 +36,9 @@ fn generate(mut children: Vec<Child>) -> TokenStream {
         0 => return quote!(::leptos::__private::View::empty()),
         1 => match children.pop().expect("one child") {
             // A lone component or expression needs no template (and no markers).
-            Child::Hole(hole) => return quote!(::leptos::__private::hole_view(#hole)),
+            Child::Hole(hole) | Child::BareHole(hole) => {
+                return quote!(::leptos::__private::hole_view(#hole))
+            }
             Child::Text(text) => return quote!(::leptos::__private::View::text(#text)),
             element => children.push(element),
         },
@@ -97,6 +99,12 @@ impl Emitter {
                 self.current.push_str(&text);
                 self.html.push_str(&text);
                 self.nodes.push(quote!(::leptos::__private::TNode::Text));
+            }
+            Child::BareHole(value) => {
+                self.hole(value);
+                self.html.push_str("<!---->");
+                self.nodes
+                    .push(quote!(::leptos::__private::TNode::BareHole));
             }
             Child::Hole(value) => {
                 self.current.push_str("<!--[-->");

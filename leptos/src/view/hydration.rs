@@ -243,10 +243,10 @@ impl Cursor {
                     *at = node.next_sibling();
                 }
                 (TNode::Text, _) => return Err(self.mismatch("text", found.as_ref())),
-                (TNode::Hole, Some(node)) if is_comment(node, dom::OPEN) => {
+                (TNode::Hole | TNode::BareHole, Some(node)) if is_comment(node, dom::OPEN) => {
                     *at = skip_bracketed(node);
                 }
-                (TNode::Hole, _) => {
+                (TNode::Hole | TNode::BareHole, _) => {
                     return Err(self.mismatch(&format!("<!--{}-->", dom::OPEN), found.as_ref()))
                 }
             }

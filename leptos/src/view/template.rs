@@ -51,6 +51,9 @@ pub enum TNode {
     Text,
     /// A child hole: any view, between `<!--[-->` and `<!--]-->`.
     Hole,
+    /// A child hole whose view brings its own `<!--[-->`/`<!--]-->` (a reactive closure), so
+    /// the template adds none; the browser template holds a placeholder comment there.
+    BareHole,
 }
 
 /// A dynamic part of a template.
@@ -233,6 +236,22 @@ impl Walk {
                         view.build(cursor.parent(), close.as_ref())
                     };
                     cursor.expect_comment(CLOSE, "the end of a dynamic part");
+                    self.keep.push(Box::new(mounted));
+                }
+                TNode::BareHole => {
+                    let Some(Hole::Child(view)) = self.holes.next() else {
+                        unreachable!("a child hole's value is a view")
+                    };
+                    let mounted = if self.hydrating {
+                        super::hydrate_view(view, cursor)
+                    } else {
+                        // Build in place of the placeholder comment.
+                        let placeholder = cursor.take().expect("a bare hole has a placeholder");
+                        let parent = cursor.parent().clone();
+                        let mounted = view.build(&parent, Some(&placeholder));
+                        let _ = parent.remove_child(&placeholder);
+                        mounted
+                    };
                     self.keep.push(Box::new(mounted));
                 }
             }
