@@ -303,3 +303,41 @@ fn attributes_properties_and_node_refs() {
         Some("http://www.w3.org/2000/svg")
     );
 }
+
+#[wasm_bindgen_test]
+fn delegated_events_bubble_inner_first_and_stop_propagation_stops_them() {
+    let root = container();
+    let log = RwSignal::new(Vec::<&'static str>::new());
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <div id="outer" on:click=move |_| log.update(|l| l.push("outer"))>
+                <button id="inner" on:click=move |_| log.update(|l| l.push("inner"))>"a"</button>
+                <button id="stopper" on:click=move |ev| {
+                    ev.stop_propagation();
+                    log.update(|l| l.push("stopper"));
+                }>"b"</button>
+                <input id="field" on:input=move |ev| {
+                    let value = leptos::ev::event_target_value(&ev);
+                    log.update(|l| l.push(if value == "x" { "input x" } else { "input ?" }));
+                }/>
+            </div>
+        }
+    });
+    query(&root, "#inner").click();
+    assert_eq!(log.get_untracked(), ["inner", "outer"]);
+    log.set(Vec::new());
+    query(&root, "#stopper").click();
+    assert_eq!(log.get_untracked(), ["stopper"]);
+    log.set(Vec::new());
+    let field: web_sys::HtmlInputElement = query(&root, "#field").unchecked_into();
+    field.set_value("x");
+    let event = web_sys::Event::new_with_event_init_dict("input", &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    field.dispatch_event(&event).unwrap();
+    // `input` bubbles too, but only the field handles it.
+    assert_eq!(log.get_untracked(), ["input x"]);
+}
