@@ -69,6 +69,9 @@ step "cargo fmt --all --check" cargo fmt --all --check
 step "cargo clippy --workspace --all-targets -- -D warnings" \
     cargo clippy --workspace --all-targets -- -D warnings
 step "cargo test --workspace" cargo test --workspace
+# In the workspace run every crate sees `server_fn`'s `ssr` feature (leptos_axum turns it on);
+# on its own, `server_fn` is built as a browser app's dependency is: the client half.
+step "cargo test -p server_fn (client half, without ssr)" cargo test -p server_fn
 step "browser tests (reactive_graph and leptos, wasm32, headless Chromium)" browser_tests
 step "peer benchmarks: fmt and one checked run of each workload (benches/peers, benches/ssr_peers)" \
     bash -c 'cargo fmt --manifest-path benches/peers/Cargo.toml --check &&

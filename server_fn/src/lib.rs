@@ -1,4 +1,49 @@
-//! Server functions: async Rust functions the browser calls over HTTP, with codecs, errors and the redirect protocol.
+//! Server functions: async Rust functions that run on the server and that the browser calls
+//! over HTTP.
 //!
-//! **Not implemented yet.** This crate reserves its place in the workspace; its contents
-//! arrive with issue #4. Nothing here is usable today.
+//! Mark an `async fn` returning `Result<T, ServerFnError>` with [`#[server]`](server). In a
+//! build with your crate's `ssr` feature the function runs its body and registers itself
+//! ([`registry`]) so that an integration such as `leptos_axum::handle_server_fns` serves it;
+//! in a client build the same function sends a request instead ([`client`]).
+//!
+//! ```
+//! use server_fn::{server, ServerFnError};
+//!
+//! /// Adds two numbers on the server.
+//! #[server]
+//! pub async fn add(a: i32, b: i32) -> Result<i32, ServerFnError> {
+//!     Ok(a + b)
+//! }
+//! ```
+//!
+//! - [`codec`]: how arguments and results travel (`PostUrl`, `GetUrl`, `Json`, ...).
+//! - [`error`]: [`ServerFnError`] and the HTTP status of errors.
+//! - [`handler`]: answering a request with a server function (for integrations).
+//!
+//! **State of this crate:** the server side, the codecs above and the macro work; the client
+//! transports (browser fetch, reqwest), redirects, streaming, CBOR and multipart codecs are
+//! not implemented yet.
+
+pub mod client;
+pub mod codec;
+pub mod error;
+mod function;
+pub mod handler;
+pub mod path;
+#[cfg(feature = "ssr")]
+pub mod registry;
+
+pub use error::{NoCustomError, ServerFnError};
+pub use function::{ServerFn, ServerFnReturn};
+pub use server_fn_macro::server;
+
+pub use bytes;
+pub use http;
+#[cfg(feature = "ssr")]
+#[doc(hidden)]
+pub use inventory;
+#[doc(hidden)]
+pub use serde;
+
+/// The result of a server function: `Result<T, ServerFnError<E>>`.
+pub type ServerFnResult<T, E = NoCustomError> = Result<T, ServerFnError<E>>;

@@ -1,0 +1,130 @@
+//! Why the server function route refused a request before any function ran.
+
+use std::fmt;
+
+use bytes::Bytes;
+use http::{header, HeaderValue, Method, Response, StatusCode};
+use server_fn::handler::plain_error_response;
+
+/// A request the server function route answers without running a function.
+#[derive(Clone, Debug, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ServerFnRouteError {
+    /// No server function is registered at the path (404).
+    NotFound {
+        /// The requested path.
+        path: String,
+    },
+    /// The function exists but takes another method (405).
+    MethodNotAllowed {
+        /// The requested path.
+        path: String,
+        /// The method the function takes.
+        allowed: Method,
+    },
+    /// The body is larger than the limit (413).
+    PayloadTooLarge {
+        /// The requested path.
+        path: String,
+        /// The limit in bytes.
+        limit: usize,
+    },
+    /// The body could not be read (400).
+    UnreadableBody {
+        /// The requested path.
+        path: String,
+        /// What went wrong.
+        reason: String,
+    },
+    /// The function panicked (500); the server keeps serving.
+    Panicked {
+        /// The requested path.
+        path: String,
+    },
+}
+
+impl ServerFnRouteError {
+    /// The HTTP status of the answer.
+    pub fn status(&self) -> StatusCode {
+        match self {
+            Self::NotFound { .. } => StatusCode::NOT_FOUND,
+            Self::MethodNotAllowed { .. } => StatusCode::METHOD_NOT_ALLOWED,
+            Self::PayloadTooLarge { .. } => StatusCode::PAYLOAD_TOO_LARGE,
+            Self::UnreadableBody { .. } => StatusCode::BAD_REQUEST,
+            Self::Panicked { .. } => StatusCode::INTERNAL_SERVER_ERROR,
+        }
+    }
+
+    fn path(&self) -> &str {
+        match self {
+            Self::NotFound { path }
+            | Self::MethodNotAllowed { path, .. }
+            | Self::PayloadTooLarge { path, .. }
+            | Self::UnreadableBody { path, .. }
+            | Self::Panicked { path } => path,
+        }
+    }
+
+    /// The answer: the status, a `ServerFnError::ServerError` with this message as the JSON
+    /// body (so a client decodes it like any server function error), and `Allow` for 405.
+    pub fn into_response(self) -> Response<Bytes> {
+        let mut response = plain_error_response(self.path(), self.status(), self.to_string());
+        if let Self::MethodNotAllowed { allowed, .. } = &self {
+            if let Ok(value) = HeaderValue::from_str(allowed.as_str()) {
+                response.headers_mut().insert(header::ALLOW, value);
+            }
+        }
+        response
+    }
+}
+
+impl fmt::Display for ServerFnRouteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Self::NotFound { path } => write!(
+                f,
+                "no server function at `{path}`: check the prefix and endpoint, and that the \
+                 server was built from the same source as the client"
+            ),
+            Self::MethodNotAllowed { path, allowed } => {
+                write!(
+                    f,
+                    "the server function at `{path}` takes {allowed} requests"
+                )
+            }
+            Self::PayloadTooLarge { limit, .. } => {
+                write!(
+                    f,
+                    "the request body is larger than the limit of {limit} bytes"
+                )
+            }
+            Self::UnreadableBody { reason, .. } => {
+                write!(f, "the request body could not be read: {reason}")
+            }
+            Self::Panicked { path } => write!(
+                f,
+                "the server function at `{path}` panicked; the server's log has the message"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ServerFnRouteError {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn statuses_and_allow_header() {
+        let error = ServerFnRouteError::MethodNotAllowed {
+            path: "/api/a".into(),
+            allowed: Method::GET,
+        };
+        assert_eq!(error.status(), StatusCode::METHOD_NOT_ALLOWED);
+        let response = error.into_response();
+        assert_eq!(response.headers()[header::ALLOW], "GET");
+        let body = String::from_utf8(response.body().to_vec()).unwrap();
+        assert!(body.contains("takes GET requests"), "{body}");
+    }
+}

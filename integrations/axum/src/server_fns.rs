@@ -1,0 +1,151 @@
+//! Serving the registered server functions through axum.
+
+use std::panic::AssertUnwindSafe;
+
+use axum::body::Body;
+use axum::extract::Request;
+use axum::response::Response;
+use axum::routing::any;
+use axum::Router;
+use futures::FutureExt;
+use http::header;
+use http_body_util::{BodyExt, LengthLimitError, Limited};
+use server_fn::registry::{server_fns, ServerFnRegistry};
+
+use crate::error::ServerFnRouteError;
+
+/// The default limit on a server function's request body: 2 MB.
+pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
+
+/// An axum handler that runs the server function registered at the request's path, with
+/// the default options ([`ServerFnHandler`]).
+///
+/// Mount it under the prefix of your functions:
+///
+/// ```
+/// use axum::{routing::post, Router};
+/// use leptos_axum::handle_server_fns;
+///
+/// let app: Router = Router::new().route("/api/{*fn_name}", post(handle_server_fns).get(handle_server_fns));
+/// ```
+pub async fn handle_server_fns(req: Request) -> Response {
+    ServerFnHandler::new().handle(req).await
+}
+
+/// Serves the server functions of this binary: finds the function by path, checks the
+/// method and the body's size, runs it, and turns a panic into a 500.
+///
+/// ```
+/// use axum::Router;
+/// use leptos_axum::ServerFnHandler;
+///
+/// // Every registered function at its own path, with a 64 KiB body limit.
+/// let app: Router = ServerFnHandler::new().body_limit(64 * 1024).router();
+/// ```
+#[derive(Clone, Debug)]
+pub struct ServerFnHandler {
+    registry: &'static ServerFnRegistry,
+    body_limit: usize,
+}
+
+impl Default for ServerFnHandler {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl ServerFnHandler {
+    /// A handler for every registered function, with a body limit of
+    /// [`DEFAULT_BODY_LIMIT`].
+    ///
+    /// # Panics
+    ///
+    /// If two registered functions share a path (the message names both).
+    pub fn new() -> Self {
+        Self {
+            registry: server_fns(),
+            body_limit: DEFAULT_BODY_LIMIT,
+        }
+    }
+
+    /// Sets the largest request body accepted, in bytes; larger ones answer 413.
+    #[must_use = "the handler is returned, not changed in place"]
+    pub fn body_limit(mut self, bytes: usize) -> Self {
+        self.body_limit = bytes;
+        self
+    }
+
+    /// A router with every registered function at its path; other paths are left to the
+    /// router you merge it into (404 by default).
+    pub fn router<S>(self) -> Router<S>
+    where
+        S: Clone + Send + Sync + 'static,
+    {
+        let mut router = Router::new();
+        for entry in self.registry.iter() {
+            let handler = self.clone();
+            router = router.route(
+                entry.path(),
+                any(move |req: Request| async move { handler.handle(req).await }),
+            );
+        }
+        router
+    }
+
+    /// Answers one request.
+    pub async fn handle(&self, req: Request) -> Response {
+        match self.run(req).await {
+            Ok(response) => response.map(Body::from),
+            Err(error) => error.into_response().map(Body::from),
+        }
+    }
+
+    async fn run(&self, req: Request) -> Result<http::Response<bytes::Bytes>, ServerFnRouteError> {
+        let path = req.uri().path().to_owned();
+        let Some(entry) = self.registry.get(&path) else {
+            return Err(ServerFnRouteError::NotFound { path });
+        };
+        if req.method() != entry.method() {
+            return Err(ServerFnRouteError::MethodNotAllowed {
+                path,
+                allowed: entry.method().clone(),
+            });
+        }
+        let (parts, body) = req.into_parts();
+        let bytes = self.read_body(&path, &parts.headers, body).await?;
+        let req = http::Request::from_parts(parts, bytes);
+        AssertUnwindSafe(entry.run(req))
+            .catch_unwind()
+            .await
+            .map_err(|_| ServerFnRouteError::Panicked { path })
+    }
+
+    /// Reads the whole body, refusing more than the limit (by `Content-Length` up front, and
+    /// while reading for bodies without one).
+    async fn read_body(
+        &self,
+        path: &str,
+        headers: &http::HeaderMap,
+        body: Body,
+    ) -> Result<bytes::Bytes, ServerFnRouteError> {
+        let too_large = || ServerFnRouteError::PayloadTooLarge {
+            path: path.to_owned(),
+            limit: self.body_limit,
+        };
+        let declared = headers
+            .get(header::CONTENT_LENGTH)
+            .and_then(|value| value.to_str().ok())
+            .and_then(|value| value.parse::<u64>().ok());
+        if declared.is_some_and(|length| length > self.body_limit as u64) {
+            return Err(too_large());
+        }
+        match Limited::new(body, self.body_limit).collect().await {
+            Ok(collected) => Ok(collected.to_bytes()),
+            Err(error) if error.is::<LengthLimitError>() => Err(too_large()),
+            Err(error) => Err(ServerFnRouteError::UnreadableBody {
+                path: path.to_owned(),
+                reason: error.to_string(),
+            }),
+        }
+    }
+}

@@ -1,0 +1,227 @@
+//! Code generation from the checked function and arguments.
+
+use proc_macro2::TokenStream;
+use quote::{format_ident, quote, quote_spanned, ToTokens};
+use syn::{FnArg, Ident, Pat};
+
+use crate::args::ServerArgs;
+use crate::ast::ServerFnDef;
+
+/// The arguments struct, its `ServerFn` impl, the registration (server) and the function
+/// itself: its body on the server, a request in a client build.
+pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
+    let item = &def.item;
+    let fn_ident = &item.sig.ident;
+    let vis = &item.vis;
+    let struct_ident = args.name.clone().unwrap_or_else(|| {
+        format_ident!(
+            "{}",
+            upper_camel(&fn_ident.to_string()),
+            span = fn_ident.span()
+        )
+    });
+    let output = &def.output;
+    let input = &args.input;
+    let output_encoding = &args.output;
+    let path = path_expr(args, def);
+    let field_idents: Vec<&Ident> = def.args.iter().map(|arg| &arg.ident).collect();
+    let fields = def.args.iter().map(|arg| {
+        let ident = &arg.ident;
+        let ty = &arg.ty;
+        let default = arg.default.then(|| quote!(#[serde(default)]));
+        let doc = format!("The `{ident}` argument.");
+        quote!(#[doc = #doc] #default pub #ident: #ty)
+    });
+    let docs = item.attrs.iter().filter(|attr| attr.path().is_ident("doc"));
+    let struct_doc = format!("The arguments of the server function [`{fn_ident}`].");
+
+    let client_fn = client_stub(def, &struct_ident, &field_idents);
+    let from_impls = args
+        .impl_from
+        .then(|| from_impls(def, &struct_ident))
+        .flatten();
+    let fn_name = fn_ident.to_string();
+    let client_message = format!(
+        "the body of `{fn_name}` only runs on the server: this crate was built without its `ssr` feature"
+    );
+    let run_body = quote_spanned! {fn_ident.span()=>
+        fn run_body(
+            self,
+        ) -> impl ::core::future::Future<
+            Output = ::core::result::Result<Self::Output, ::server_fn::ServerFnError<Self::Error>>,
+        > + ::core::marker::Send {
+            #[cfg(feature = "ssr")]
+            {
+                let #struct_ident { #(#field_idents),* } = self;
+                #fn_ident(#(#field_idents),*)
+            }
+            #[cfg(not(feature = "ssr"))]
+            {
+                let _ = self;
+                async { ::core::result::Result::Err(::server_fn::ServerFnError::ServerError(#client_message.into())) }
+            }
+        }
+    };
+
+    quote! {
+        #(#docs)*
+        #[doc = ""]
+        #[doc = #struct_doc]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::server_fn::serde::Serialize, ::server_fn::serde::Deserialize)]
+        #[serde(crate = "::server_fn::serde")]
+        #vis struct #struct_ident {
+            #(#fields),*
+        }
+
+        impl ::server_fn::ServerFn for #struct_ident {
+            const PATH: &'static str = #path;
+            type InputEncoding = #input;
+            type OutputEncoding = #output_encoding;
+            type Output = <#output as ::server_fn::ServerFnReturn>::Ok;
+            type Error = <#output as ::server_fn::ServerFnReturn>::CustomError;
+            #run_body
+        }
+
+        #from_impls
+
+        #[cfg(feature = "ssr")]
+        ::server_fn::inventory::submit! {
+            ::server_fn::registry::ServerFnEntry::new::<#struct_ident>(
+                ::core::concat!(::core::module_path!(), "::", #fn_name)
+            )
+        }
+
+        #[cfg(feature = "ssr")]
+        #item
+
+        #[cfg(not(feature = "ssr"))]
+        #client_fn
+    }
+}
+
+/// The function with the same signature whose body sends the request.
+fn client_stub(def: &ServerFnDef, struct_ident: &Ident, fields: &[&Ident]) -> TokenStream {
+    let mut sig = def.item.sig.clone();
+    for input in sig.inputs.iter_mut() {
+        if let FnArg::Typed(typed) = input {
+            if let Pat::Ident(pat) = &mut *typed.pat {
+                pat.mutability = None;
+            }
+        }
+    }
+    let attrs = &def.item.attrs;
+    let vis = &def.item.vis;
+    quote! {
+        #(#attrs)*
+        #vis #sig {
+            ::server_fn::client::call(#struct_ident { #(#fields),* }).await
+        }
+    }
+}
+
+/// `From` between the single argument's type and the struct.
+fn from_impls(def: &ServerFnDef, struct_ident: &Ident) -> Option<TokenStream> {
+    let [arg] = def.args.as_slice() else {
+        return None;
+    };
+    let ident = &arg.ident;
+    let ty = &arg.ty;
+    Some(quote! {
+        impl ::core::convert::From<#ty> for #struct_ident {
+            fn from(#ident: #ty) -> Self {
+                Self { #ident }
+            }
+        }
+
+        impl ::core::convert::From<#struct_ident> for #ty {
+            fn from(args: #struct_ident) -> Self {
+                args.#ident
+            }
+        }
+    })
+}
+
+/// The expression of `ServerFn::PATH`: a literal when the endpoint is given, else the
+/// compile-time `{prefix}{name}{hash}` of `server_fn::path`.
+fn path_expr(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
+    let prefix = &args.prefix;
+    if let Some(endpoint) = &args.endpoint {
+        let path = format!("{prefix}{endpoint}");
+        return quote!(#path);
+    }
+    let name = def.item.sig.ident.to_string();
+    let sig = &def.item.sig;
+    // Whitespace is dropped so that how the compiler prints tokens does not matter.
+    let signature: String = format!(
+        "{name}:{}->{}",
+        sig.inputs.to_token_stream(),
+        sig.output.to_token_stream()
+    )
+    .chars()
+    .filter(|c| !c.is_whitespace())
+    .collect();
+    let seed = fnv1a(0xcbf2_9ce4_8422_2325, signature.as_bytes());
+    let span = def.item.sig.ident.span();
+    quote_spanned! {span=> {
+        const PREFIX: &str = #prefix;
+        const NAME: &str = #name;
+        const HASH: u64 = ::server_fn::path::fnv1a(#seed, ::core::module_path!().as_bytes());
+        const BYTES: [u8; ::server_fn::path::hashed_path_len(PREFIX, NAME)] =
+            ::server_fn::path::hashed_path(PREFIX, NAME, HASH);
+        ::server_fn::path::path_str(&BYTES)
+    }}
+}
+
+/// 64-bit FNV-1a, as `server_fn::path::fnv1a`.
+fn fnv1a(seed: u64, bytes: &[u8]) -> u64 {
+    bytes.iter().fold(seed, |hash, byte| {
+        (hash ^ u64::from(*byte)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
+
+/// `add_todo` -> `AddTodo`.
+fn upper_camel(name: &str) -> String {
+    name.split('_')
+        .filter(|part| !part.is_empty())
+        .map(|part| {
+            let mut chars = part.chars();
+            chars
+                .next()
+                .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+                .unwrap_or_default()
+        })
+        .collect()
+}
+
+/// What the macro emits after an error: the errors and the function as written (minus
+/// `#[server(...)]` on its arguments), so the user sees the mistake and not a cascade of
+/// errors about a missing function.
+pub(crate) fn fallback(item: TokenStream, error: syn::Error) -> TokenStream {
+    let errors = error.to_compile_error();
+    let Ok(mut function) = syn::parse2::<syn::ItemFn>(item.clone()) else {
+        return quote!(#errors #item);
+    };
+    for input in function.sig.inputs.iter_mut() {
+        if let FnArg::Typed(typed) = input {
+            typed.attrs.retain(|attr| !attr.path().is_ident("server"));
+        }
+    }
+    quote!(#errors #function)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_become_upper_camel_case() {
+        assert_eq!(upper_camel("add"), "Add");
+        assert_eq!(upper_camel("add_todo_item"), "AddTodoItem");
+        assert_eq!(upper_camel("_private_fn"), "PrivateFn");
+    }
+
+    #[test]
+    fn fnv1a_matches_the_runtime() {
+        assert_eq!(fnv1a(0xcbf2_9ce4_8422_2325, b"a"), 0xaf63_dc4c_8601_ec8c);
+    }
+}

@@ -1,0 +1,65 @@
+//! The [`ServerFn`] trait, which `#[server]` implements for each function's arguments struct.
+
+use std::future::Future;
+
+use crate::codec::Encoding;
+use crate::ServerFnError;
+
+/// A server function, implemented by `#[server]` for the struct holding its arguments.
+///
+/// The struct is named after the function in UpperCamelCase (`add` gets `Add`) unless the
+/// attribute says `name = ...`. You rarely implement this trait by hand; you call the
+/// function, or use the struct with actions and forms.
+///
+/// ```
+/// use server_fn::{codec::PostUrl, server, ServerFn, ServerFnError};
+///
+/// /// Adds two numbers on the server.
+/// #[server]
+/// pub async fn add(a: i32, b: i32) -> Result<i32, ServerFnError> {
+///     Ok(a + b)
+/// }
+///
+/// assert!(Add::PATH.starts_with("/api/add"));
+/// assert_eq!(Add::PATH.len(), "/api/add".len() + 16); // fn name + a stable hash
+/// ```
+pub trait ServerFn: Send + Sized + 'static {
+    /// The URL path the function is served at, prefix included (`/api/add1a2b...`).
+    const PATH: &'static str;
+    /// How the arguments travel (see [`crate::codec`]).
+    type InputEncoding: Encoding;
+    /// How the `Ok` value travels back.
+    type OutputEncoding: Encoding;
+    /// The `Ok` type of the function's `Result`.
+    type Output: Send + 'static;
+    /// The custom error type in the function's `ServerFnError<E>`
+    /// ([`crate::NoCustomError`] when there is none).
+    type Error: Send + 'static;
+
+    /// Runs the function's body with these arguments. On the server it is the body you
+    /// wrote; in a client build (without the `ssr` feature) it answers
+    /// [`ServerFnError::ServerError`] without running anything.
+    fn run_body(
+        self,
+    ) -> impl Future<Output = Result<Self::Output, ServerFnError<Self::Error>>> + Send;
+}
+
+/// The `Ok` and custom error types of a server function's return type.
+///
+/// Implemented for `Result<T, ServerFnError<E>>` (and so for any alias of it), which is what
+/// every server function must return.
+#[diagnostic::on_unimplemented(
+    message = "a server function must return `Result<T, ServerFnError<E>>`, not `{Self}`",
+    label = "change the return type to `Result<_, ServerFnError>`"
+)]
+pub trait ServerFnReturn {
+    /// `T` in `Result<T, ServerFnError<E>>`.
+    type Ok;
+    /// `E` in `Result<T, ServerFnError<E>>`.
+    type CustomError;
+}
+
+impl<T, E> ServerFnReturn for Result<T, ServerFnError<E>> {
+    type Ok = T;
+    type CustomError = E;
+}

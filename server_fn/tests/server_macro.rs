@@ -1,0 +1,161 @@
+//! `#[server]` end to end within one crate: the generated struct, paths, encodings, and (with
+//! the `ssr` feature) the registered handler answering requests.
+
+use server_fn::codec::{Encoding, GetUrl, Json, PostUrl};
+use server_fn::{server, ServerFn, ServerFnError};
+
+/// Adds two numbers.
+#[server]
+pub async fn add(a: i32, b: i32) -> Result<i32, ServerFnError> {
+    Ok(a + b)
+}
+
+/// Adds two numbers, with JSON arguments.
+#[server(name = AddJson, prefix = "/rpc", endpoint = "add_json", input = Json, output = Json)]
+pub async fn add_json(a: i32, b: i32) -> Result<i32, ServerFnError> {
+    Ok(a + b)
+}
+
+/// Counts a todo's letters.
+#[server(AddTodo, "/api")]
+pub async fn add_todo(title: String) -> Result<usize, ServerFnError> {
+    Ok(title.len())
+}
+
+/// A page number plus the number of tags.
+#[server(encoding = "GetUrl")]
+pub async fn list(
+    #[server(default)] tags: Vec<String>,
+    mut page: u32,
+) -> Result<u32, ServerFnError> {
+    page += tags.len() as u32;
+    Ok(page)
+}
+
+/// Functions of the same names in another module.
+pub mod other {
+    use server_fn::{server, ServerFnError};
+
+    /// Same name and signature as the outer `add`, in another module.
+    #[server]
+    pub async fn add(a: i32, b: i32) -> Result<i32, ServerFnError> {
+        Ok(a - b)
+    }
+}
+
+#[test]
+fn the_struct_is_named_after_the_function() {
+    let args = Add { a: 1, b: 2 };
+    assert_eq!(format!("{args:?}"), "Add { a: 1, b: 2 }");
+    let todo: AddTodo = String::from("milk").into();
+    assert_eq!(String::from(todo.clone()), "milk");
+    assert_eq!(todo.title, "milk");
+}
+
+#[test]
+fn default_paths_are_the_name_and_a_hash_that_differs_by_module() {
+    assert!(Add::PATH.starts_with("/api/add"), "{}", Add::PATH);
+    assert_eq!(Add::PATH.len(), "/api/add".len() + 16);
+    assert!(other::Add::PATH.starts_with("/api/add"));
+    assert_ne!(Add::PATH, other::Add::PATH);
+    assert!(AddTodo::PATH.starts_with("/api/add_todo"));
+}
+
+#[test]
+fn default_paths_are_stable_across_builds() {
+    // The hash depends only on the module path, the name and the signature's tokens; a change
+    // to this value means browser bundles and servers built by different versions disagree.
+    assert_eq!(Add::PATH, "/api/addde9bb9b4e7ac6603");
+}
+
+#[test]
+fn named_arguments_set_the_path_and_encodings() {
+    assert_eq!(AddJson::PATH, "/rpc/add_json");
+    assert_eq!(
+        <<AddJson as ServerFn>::InputEncoding as Encoding>::METHOD,
+        "POST"
+    );
+    assert_eq!(
+        <<AddJson as ServerFn>::InputEncoding as Encoding>::CONTENT_TYPE,
+        Json::CONTENT_TYPE
+    );
+    assert_eq!(
+        <<Add as ServerFn>::InputEncoding as Encoding>::CONTENT_TYPE,
+        PostUrl::CONTENT_TYPE
+    );
+    assert_eq!(
+        <<List as ServerFn>::InputEncoding as Encoding>::METHOD,
+        GetUrl::METHOD
+    );
+}
+
+#[cfg(feature = "ssr")]
+mod server_side {
+    use super::*;
+    use server_fn::bytes::Bytes;
+    use server_fn::http::{Request, StatusCode};
+    use server_fn::registry::server_fns;
+
+    fn call(req: Request<Bytes>) -> (StatusCode, String) {
+        let entry = server_fns().get(req.uri().path()).expect("registered");
+        let res = futures::executor::block_on(entry.run(req));
+        (
+            res.status(),
+            String::from_utf8(res.body().to_vec()).unwrap(),
+        )
+    }
+
+    #[test]
+    fn the_function_runs_its_body_on_the_server() {
+        assert_eq!(futures::executor::block_on(add(2, 3)).unwrap(), 5);
+        assert_eq!(futures::executor::block_on(other::add(2, 3)).unwrap(), -1);
+    }
+
+    #[test]
+    fn every_function_is_registered() {
+        let registry = server_fns();
+        for path in [
+            Add::PATH,
+            other::Add::PATH,
+            AddJson::PATH,
+            AddTodo::PATH,
+            List::PATH,
+        ] {
+            assert!(registry.get(path).is_some(), "{path} is not registered");
+        }
+        assert_eq!(registry.get(List::PATH).unwrap().method(), "GET");
+        assert!(registry
+            .get(Add::PATH)
+            .unwrap()
+            .name()
+            .ends_with("server_macro::add"));
+    }
+
+    #[test]
+    fn the_handler_decodes_runs_and_encodes() {
+        let req = Request::post(Add::PATH)
+            .body(Bytes::from_static(b"a=2&b=40"))
+            .unwrap();
+        assert_eq!(call(req), (StatusCode::OK, "42".into()));
+        let uri = format!("{}?page=3", List::PATH);
+        let req = Request::get(uri).body(Bytes::new()).unwrap();
+        assert_eq!(call(req), (StatusCode::OK, "3".into()));
+    }
+
+    #[test]
+    fn bad_arguments_answer_400_naming_the_field() {
+        let req = Request::post(Add::PATH)
+            .body(Bytes::from_static(b"a=2&b=x"))
+            .unwrap();
+        let (status, body) = call(req);
+        assert_eq!(status, StatusCode::BAD_REQUEST);
+        assert!(body.contains("field `b`"), "{body}");
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+#[test]
+fn a_client_build_sends_a_request_instead() {
+    let error = futures::executor::block_on(add(2, 3)).unwrap_err();
+    assert!(matches!(error, ServerFnError::Request(m) if m.contains(Add::PATH)));
+}
