@@ -9,11 +9,12 @@
 //! On the server no owner is made per row: the list is written straight into the page.
 
 use crate::component;
+#[cfg(hydration)]
+use crate::view::hydrate_bracketed;
 use crate::view::{
-    insert, Cursor, CursorLoan, IntoView, Mounted, Range, Render, View, CLOSE, OPEN,
+    build_bracketed, CloseMarker, Cursor, CursorLoan, IntoView, Mounted, Render, View,
 };
 use reactive_graph::{untrack, Owner, RenderEffect};
-use std::cell::RefCell;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::rc::Rc;
@@ -120,34 +121,14 @@ impl<K: Eq + Hash + Clone + 'static> Render for KeyedList<K> {
     }
 
     fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
-        let open = crate::view::marker(OPEN);
-        let close = crate::view::marker(CLOSE);
-        insert(parent, &open, before);
-        insert(parent, &close, before);
-        let effect = self.effect(Rc::new(RefCell::new(Some(close.clone()))), None);
-        Mounted::new(
-            Range {
-                first: open,
-                last: close,
-            },
-            effect,
-        )
+        build_bracketed(parent, before, |close, cursor| self.effect(close, cursor))
     }
 
     #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
-        let open = cursor.expect_comment(OPEN, "the start of a <For/> list");
-        let close_slot = Rc::new(RefCell::new(None));
-        let effect = self.effect(close_slot.clone(), Some(cursor));
-        let close = cursor.expect_comment(CLOSE, "the end of a <For/> list");
-        *close_slot.borrow_mut() = Some(close.clone());
-        Mounted::new(
-            Range {
-                first: open,
-                last: close,
-            },
-            effect,
-        )
+        hydrate_bracketed(cursor, "<For/> list", |close, cursor| {
+            self.effect(close, cursor)
+        })
     }
 }
 
@@ -156,7 +137,7 @@ impl<K: Eq + Hash + Clone + 'static> KeyedList<K> {
     /// hydrates the rows from `cursor` if given, or builds them before `close`.
     fn effect(
         self,
-        close: Rc<RefCell<Option<web_sys::Node>>>,
+        close: CloseMarker,
         mut cursor: Option<&mut Cursor>,
     ) -> RenderEffect<Vec<Row<K>>> {
         let mut items = self.items;

@@ -36,7 +36,7 @@ impl DynamicView {
     /// `cursor` if given (the cursor advances past the content), or builds before `close`.
     fn bind(
         self,
-        close: Rc<RefCell<Option<Node>>>,
+        close: CloseMarker,
         mut cursor: Option<&mut Cursor>,
     ) -> RenderEffect<Option<Mounted>> {
         let mut render = self.render;
@@ -103,33 +103,60 @@ impl Render for DynamicView {
     }
 
     fn build(self: Box<Self>, parent: &Node, before: Option<&Node>) -> Mounted {
-        let open = dom::marker(OPEN);
-        let close = dom::marker(CLOSE);
-        dom::insert(parent, &open, before);
-        dom::insert(parent, &close, before);
-        let effect = self.bind(Rc::new(RefCell::new(Some(close.clone()))), None);
-        Mounted::new(
-            Range {
-                first: open,
-                last: close,
-            },
-            effect,
-        )
+        build_bracketed(parent, before, |close, cursor| self.bind(close, cursor))
     }
 
     #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
-        let open = cursor.expect_comment(OPEN, "the start of a dynamic part");
-        let close_slot = Rc::new(RefCell::new(None));
-        let effect = self.bind(close_slot.clone(), Some(cursor));
-        let close = cursor.expect_comment(CLOSE, "the end of a dynamic part");
-        *close_slot.borrow_mut() = Some(close.clone());
-        Mounted::new(
-            Range {
-                first: open,
-                last: close,
-            },
-            effect,
-        )
+        hydrate_bracketed(cursor, "dynamic part", |close, cursor| {
+            self.bind(close, cursor)
+        })
     }
+}
+
+/// The closing marker of a bracketed part: known at once when building, only once the
+/// content has been hydrated when hydrating.
+pub(crate) type CloseMarker = Rc<RefCell<Option<Node>>>;
+
+/// Builds a bracketed part (`<!--[-->`, content, `<!--]-->`) before `before`: inserts the
+/// markers, then `bind` creates what keeps the content between them up to date.
+pub(crate) fn build_bracketed<S: 'static>(
+    parent: &Node,
+    before: Option<&Node>,
+    bind: impl FnOnce(CloseMarker, Option<&mut Cursor>) -> S,
+) -> Mounted {
+    let open = dom::marker(OPEN);
+    let close = dom::marker(CLOSE);
+    dom::insert(parent, &open, before);
+    dom::insert(parent, &close, before);
+    let state = bind(Rc::new(RefCell::new(Some(close.clone()))), None);
+    Mounted::new(
+        Range {
+            first: open,
+            last: close,
+        },
+        state,
+    )
+}
+
+/// Hydrates a bracketed part at the cursor: takes `<!--[-->`, lets `bind` hydrate the
+/// content from the cursor, then takes `<!--]-->`. `what` names the part in mismatch reports.
+#[cfg(hydration)]
+pub(crate) fn hydrate_bracketed<S: 'static>(
+    cursor: &mut Cursor,
+    what: &str,
+    bind: impl FnOnce(CloseMarker, Option<&mut Cursor>) -> S,
+) -> Mounted {
+    let open = cursor.expect_comment(OPEN, &format!("the start of a {what}"));
+    let close_slot: CloseMarker = Rc::new(RefCell::new(None));
+    let state = bind(close_slot.clone(), Some(cursor));
+    let close = cursor.expect_comment(CLOSE, &format!("the end of a {what}"));
+    *close_slot.borrow_mut() = Some(close.clone());
+    Mounted::new(
+        Range {
+            first: open,
+            last: close,
+        },
+        state,
+    )
 }

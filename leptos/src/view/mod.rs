@@ -26,7 +26,10 @@ mod node_ref;
 mod template;
 
 pub use attribute::{Attribute, AttributeValue, IntoAttributeValue};
+#[cfg(hydration)]
+pub(crate) use dynamic::hydrate_bracketed;
 pub use dynamic::DynamicView;
+pub(crate) use dynamic::{build_bracketed, CloseMarker};
 #[cfg(render_html)]
 pub use escape::{escape_attr, escape_text};
 pub(crate) use hydration::CursorLoan;
@@ -35,7 +38,7 @@ pub use into_view::{AnyView, Either, IntoView};
 pub use node_ref::{html, ElementType, NodeRef};
 pub use template::{Hole, TNode, Template, TemplateView};
 
-pub(crate) use dom::{document, insert, marker, Range, CLOSE, OPEN};
+pub(crate) use dom::{document, Range};
 
 use std::any::Any;
 use std::borrow::Cow;
