@@ -263,6 +263,28 @@ fn describe(value: &Value) -> String {
     }
 }
 
+/// Plain settings for tests elsewhere in the crate: defaults, no features, nothing set.
+#[cfg(test)]
+impl Settings {
+    pub(crate) fn for_tests(mode: Mode, site_root: &std::path::Path) -> Settings {
+        Settings {
+            mode,
+            output_name: "my_app".into(),
+            site_root: site_root.into(),
+            site_pkg_dir: "pkg".into(),
+            site_addr: "127.0.0.1:3000".parse().unwrap(),
+            assets_dir: None,
+            bin_target: None,
+            bin_features: vec![],
+            bin_default_features: false,
+            lib_features: vec![],
+            lib_default_features: false,
+            bin_profile_release: None,
+            lib_profile_release: None,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -117,19 +117,8 @@ mod tests {
     #[test]
     fn environment_uses_cargo_leptos_names() {
         let settings = Settings {
-            mode: Mode::Isomorphic,
-            output_name: "my_app".into(),
-            site_root: "/ws/target/site".into(),
-            site_pkg_dir: "pkg".into(),
-            site_addr: "127.0.0.1:3000".parse().unwrap(),
-            assets_dir: None,
             bin_target: Some("my-app".into()),
-            bin_features: vec![],
-            bin_default_features: false,
-            lib_features: vec![],
-            lib_default_features: false,
-            bin_profile_release: None,
-            lib_profile_release: None,
+            ..Settings::for_tests(Mode::Isomorphic, std::path::Path::new("/ws/target/site"))
         };
         let env = env(&settings, "127.0.0.1:4000".parse().unwrap(), false);
         let get = |k: &str| env.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());

@@ -128,21 +128,7 @@ mod tests {
     use crate::metadata::Mode;
 
     fn settings(root: &Path) -> Settings {
-        Settings {
-            mode: Mode::ClientOnly,
-            output_name: "my_app".into(),
-            site_root: root.into(),
-            site_pkg_dir: "pkg".into(),
-            site_addr: "127.0.0.1:3000".parse().unwrap(),
-            assets_dir: None,
-            bin_target: None,
-            bin_features: vec![],
-            bin_default_features: false,
-            lib_features: vec![],
-            lib_default_features: false,
-            bin_profile_release: None,
-            lib_profile_release: None,
-        }
+        Settings::for_tests(Mode::ClientOnly, root)
     }
 
     fn temp_dir(name: &str) -> PathBuf {

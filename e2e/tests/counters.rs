@@ -22,13 +22,12 @@ fn workspace_root() -> PathBuf {
 /// target directory and its output.
 static BUILD: Mutex<()> = Mutex::new(());
 
-/// `cargo app serve` for an example, on a free port.
-fn serve(example: &str) -> Server {
-    let root = workspace_root();
-    let manifest = root.join("examples").join(example).join("Cargo.toml");
-    let _guard = BUILD.lock().unwrap_or_else(|p| p.into_inner());
-    let status = Command::new(env!("CARGO"))
-        .current_dir(&root)
+/// `cargo run -p cargo-app -- app <subcommand> --manifest-path <manifest>`, from the
+/// workspace root.
+fn cargo_app(subcommand: &str, manifest: &std::path::Path) -> Command {
+    let mut command = Command::new(env!("CARGO"));
+    command
+        .current_dir(workspace_root())
         .args([
             "run",
             "-q",
@@ -36,30 +35,29 @@ fn serve(example: &str) -> Server {
             "cargo-app",
             "--",
             "app",
-            "build",
+            subcommand,
             "--manifest-path",
         ])
-        .arg(&manifest)
+        .arg(manifest);
+    command
+}
+
+/// `cargo app serve` for an example, on a free port. The example is built first, under a
+/// lock, so that `serve` (which builds too) finds nothing left to do and tests never build
+/// the same example at once.
+fn serve(example: &str) -> Server {
+    let manifest = workspace_root()
+        .join("examples")
+        .join(example)
+        .join("Cargo.toml");
+    let _guard = BUILD.lock().unwrap_or_else(|p| p.into_inner());
+    let status = cargo_app("build", &manifest)
         .status()
         .expect("running the build tool");
     assert!(status.success(), "`cargo app build` failed for {example}");
     let addr = e2e::free_addr().expect("a free port");
-    let mut command = Command::new(env!("CARGO"));
-    command
-        .current_dir(&root)
-        .args([
-            "run",
-            "-q",
-            "-p",
-            "cargo-app",
-            "--",
-            "app",
-            "serve",
-            "--manifest-path",
-        ])
-        .arg(&manifest)
-        .arg("--site-addr")
-        .arg(addr.to_string());
+    let mut command = cargo_app("serve", &manifest);
+    command.arg("--site-addr").arg(addr.to_string());
     Server::start(command, addr).expect("the example server starts")
 }
 
