@@ -16,7 +16,7 @@ use std::task::{Context, Poll};
 /// On the server, outside a tokio runtime: there is nothing to run the future on.
 #[track_caller]
 pub fn spawn(future: impl Future<Output = ()> + crate::sync::MaybeSend + 'static) {
-    let future = OwnedFuture::new(future);
+    let future = ScopedFuture::new(future);
     #[cfg(target_arch = "wasm32")]
     wasm_bindgen_futures::spawn_local(future);
     #[cfg(not(target_arch = "wasm32"))]
@@ -39,7 +39,7 @@ pub fn spawn(future: impl Future<Output = ()> + crate::sync::MaybeSend + 'static
 /// On the server, outside a `LocalSet`.
 #[track_caller]
 pub fn spawn_local(future: impl Future<Output = ()> + 'static) {
-    let future = OwnedFuture::new(future);
+    let future = ScopedFuture::new(future);
     #[cfg(target_arch = "wasm32")]
     wasm_bindgen_futures::spawn_local(future);
     #[cfg(not(target_arch = "wasm32"))]
@@ -48,22 +48,52 @@ pub fn spawn_local(future: impl Future<Output = ()> + 'static) {
     }
 }
 
-/// A future that makes its owner current while it is polled.
-struct OwnedFuture<F> {
+/// A future that makes an owner current (and tracks nothing) while it is polled, so the
+/// contexts it reads and the nodes it creates belong to that owner.
+///
+/// Integrations use it to run a server function inside the owner that holds the request's
+/// context:
+///
+/// ```
+/// use reactive_graph::{provide_context, use_context, Owner, ScopedFuture};
+/// let owner = Owner::new_root();
+/// owner.with(|| provide_context(7u32));
+/// let read = ScopedFuture::with_owner(owner.clone(), async { use_context::<u32>() });
+/// assert_eq!(futures::executor::block_on(read), Some(7));
+/// owner.dispose();
+/// ```
+pub struct ScopedFuture<F> {
     owner: Option<Owner>,
     future: Pin<Box<F>>,
 }
 
-impl<F: Future> OwnedFuture<F> {
-    fn new(future: F) -> Self {
-        OwnedFuture {
+impl<F> std::fmt::Debug for ScopedFuture<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ScopedFuture")
+            .field("owner", &self.owner)
+            .finish_non_exhaustive()
+    }
+}
+
+impl<F: Future> ScopedFuture<F> {
+    /// Wraps `future` with the owner that is current now (if any).
+    pub fn new(future: F) -> Self {
+        ScopedFuture {
             owner: Owner::current(),
+            future: Box::pin(future),
+        }
+    }
+
+    /// Wraps `future` with `owner`.
+    pub fn with_owner(owner: Owner, future: F) -> Self {
+        ScopedFuture {
+            owner: Some(owner),
             future: Box::pin(future),
         }
     }
 }
 
-impl<F: Future> Future for OwnedFuture<F> {
+impl<F: Future> Future for ScopedFuture<F> {
     type Output = F::Output;
 
     fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<F::Output> {

@@ -58,7 +58,7 @@ mod trigger;
 pub use action::Action;
 pub use derived::Signal;
 pub use effect::{Effect, EffectFunction, NoArgument, RenderEffect, WithPrevious};
-pub use executor::{spawn, spawn_local};
+pub use executor::{spawn, spawn_local, ScopedFuture};
 pub use graph::{batch, untrack};
 pub use memo::Memo;
 pub use owner::{expect_context, on_cleanup, provide_context, use_context, Owner};

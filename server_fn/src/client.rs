@@ -47,7 +47,8 @@ where
     }
 }
 
-/// Calls `F` on the server. See the module docs: no transport is built in yet.
+/// Calls `F` on the server: builds the request, sends it with `F::Client`, decodes the
+/// answer.
 pub async fn call<F>(args: F) -> Result<F::Output, ServerFnError<F::Error>>
 where
     F: ServerFn + IntoReq<F::InputEncoding>,
@@ -55,10 +56,34 @@ where
     F::Error: DeserializeOwned,
 {
     let request = build_request(args)?;
-    Err(ServerFnError::Request(format!(
-        "cannot send {} {}: this build has no HTTP client for server functions yet; \
-         call it from a build with the `ssr` feature",
-        request.method(),
-        request.uri()
-    )))
+    let response = <F::Client as Client>::send(request)
+        .await
+        .map_err(ServerFnError::Request)?;
+    decode_response::<F>(response)
+}
+
+/// Sends a server function's request and answers the response: the transport of a client
+/// build. Name your own with `#[server(client = MyClient)]`.
+pub trait Client: 'static {
+    /// Sends `request` (its URI is the function's path, relative to the server) and
+    /// answers the response, or a message saying why nothing came back.
+    fn send(
+        request: Request<Bytes>,
+    ) -> impl std::future::Future<Output = Result<Response<Bytes>, String>>;
+}
+
+/// The client a server function uses unless it names another: `fetch` in the browser,
+/// `reqwest` on native targets with the `reqwest` feature.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct DefaultClient;
+
+impl Client for DefaultClient {
+    async fn send(request: Request<Bytes>) -> Result<Response<Bytes>, String> {
+        Err(format!(
+            "cannot send {} {}: this build has no HTTP client for server functions yet; \
+             call it from a build with the `ssr` feature",
+            request.method(),
+            request.uri()
+        ))
+    }
 }

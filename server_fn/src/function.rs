@@ -35,6 +35,9 @@ pub trait ServerFn: Send + Sized + 'static {
     /// The custom error type in the function's `ServerFnError<E>`
     /// ([`crate::NoCustomError`] when there is none).
     type Error: Send + 'static;
+    /// What sends the request in a client build (`client = ...` in the attribute;
+    /// [`crate::client::DefaultClient`] otherwise).
+    type Client: crate::client::Client;
 
     /// Runs the function's body with these arguments. On the server it is the body you
     /// wrote; in a client build (without the `ssr` feature) it answers

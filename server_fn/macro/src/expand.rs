@@ -79,6 +79,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
             type OutputEncoding = #output_encoding;
             type Output = <#output as ::server_fn::ServerFnReturn>::Ok;
             type Error = <#output as ::server_fn::ServerFnReturn>::CustomError;
+            type Client = ::server_fn::client::DefaultClient;
             #run_body
         }
 
