@@ -22,6 +22,7 @@
 extern crate self as leptos;
 
 pub mod children;
+pub mod config;
 pub mod control;
 pub mod ev;
 pub mod mount;

@@ -12,8 +12,17 @@
 //! **Not implemented yet:** `handle_server_fns_with_context`, `LeptosRoutes`, `extract()`,
 //! `ResponseOptions`, `redirect()` and `LeptosOptions`.
 
+mod call;
 mod error;
+mod extract;
+mod response;
 mod server_fns;
 
+pub use call::{ERROR_PARAM, PATH_PARAM};
 pub use error::ServerFnRouteError;
-pub use server_fns::{handle_server_fns, ServerFnHandler, DEFAULT_BODY_LIMIT};
+pub use extract::{extract, extract_with_state};
+pub use leptos::config::LeptosOptions;
+pub use response::{redirect, ResponseOptions, ResponseParts};
+pub use server_fns::{
+    handle_server_fns, handle_server_fns_with_context, ServerFnHandler, DEFAULT_BODY_LIMIT,
+};

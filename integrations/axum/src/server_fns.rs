@@ -1,6 +1,7 @@
 //! Serving the registered server functions through axum.
 
 use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -12,6 +13,7 @@ use http::header;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use server_fn::registry::{server_fns, ServerFnRegistry};
 
+use crate::call::{run_server_fn, AdditionalContext};
 use crate::error::ServerFnRouteError;
 
 /// The default limit on a server function's request body: 2 MB.
@@ -32,6 +34,35 @@ pub async fn handle_server_fns(req: Request) -> Response {
     ServerFnHandler::new().handle(req).await
 }
 
+/// [`handle_server_fns`], with `additional_context` run in each call's owner before the
+/// function, so that the function can `use_context` what it provides.
+///
+/// ```
+/// use axum::{extract::Request, routing::post, Router};
+/// use leptos::prelude::*;
+///
+/// #[derive(Clone, Debug)]
+/// struct Pool;
+///
+/// let pool = Pool;
+/// let app: Router = Router::new().route(
+///     "/api/{*fn_name}",
+///     post(move |req: Request| {
+///         let pool = pool.clone();
+///         leptos_axum::handle_server_fns_with_context(move || provide_context(pool.clone()), req)
+///     }),
+/// );
+/// ```
+pub async fn handle_server_fns_with_context(
+    additional_context: impl Fn() + Clone + Send + Sync + 'static,
+    req: Request,
+) -> Response {
+    ServerFnHandler::new()
+        .with_context(additional_context)
+        .handle(req)
+        .await
+}
+
 /// Serves the server functions of this binary: finds the function by path, checks the
 /// method and the body's size, runs it, and turns a panic into a 500.
 ///
@@ -42,10 +73,20 @@ pub async fn handle_server_fns(req: Request) -> Response {
 /// // Every registered function at its own path, with a 64 KiB body limit.
 /// let app: Router = ServerFnHandler::new().body_limit(64 * 1024).router();
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ServerFnHandler {
     registry: &'static ServerFnRegistry,
     body_limit: usize,
+    context: Option<AdditionalContext>,
+}
+
+impl std::fmt::Debug for ServerFnHandler {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerFnHandler")
+            .field("body_limit", &self.body_limit)
+            .field("context", &self.context.is_some())
+            .finish_non_exhaustive()
+    }
 }
 
 impl Default for ServerFnHandler {
@@ -65,7 +106,16 @@ impl ServerFnHandler {
         Self {
             registry: server_fns(),
             body_limit: DEFAULT_BODY_LIMIT,
+            context: None,
         }
+    }
+
+    /// Runs `context` in each call's owner before the function, to provide what the app's
+    /// functions read with `use_context` (a database pool, the app's state).
+    #[must_use = "the handler is returned, not changed in place"]
+    pub fn with_context(mut self, context: impl Fn() + Send + Sync + 'static) -> Self {
+        self.context = Some(Arc::new(context));
+        self
     }
 
     /// Sets the largest request body accepted, in bytes; larger ones answer 413.
@@ -114,7 +164,7 @@ impl ServerFnHandler {
         let (parts, body) = req.into_parts();
         let bytes = self.read_body(&path, &parts.headers, body).await?;
         let req = http::Request::from_parts(parts, bytes);
-        AssertUnwindSafe(entry.run(req))
+        AssertUnwindSafe(run_server_fn(entry, req, self.context.as_ref()))
             .catch_unwind()
             .await
             .map_err(|_| ServerFnRouteError::Panicked { path })

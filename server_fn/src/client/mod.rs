@@ -4,10 +4,28 @@
 //! with the input encoding ([`crate::codec::IntoReq`]), sends it, and decodes the answer: the
 //! `Ok` value with the output encoding, or a `ServerFnError` from an error response.
 //!
-//! **Not implemented yet:** the transports. The browser client (fetch) and the native one
-//! (reqwest) arrive in the next slice; until then a client-side call answers
-//! [`ServerFnError::Request`] saying so. Request building and response decoding are here and
-//! tested.
+//! The transport is a [`Client`]: [`DefaultClient`] uses `fetch` in the browser and, with
+//! the `reqwest` feature, `reqwest` on native targets (set the server's address with
+//! [`set_server_url`]). `#[server(client = MyClient)]` names another.
+//!
+//! # Redirects
+//!
+//! When a server function calls `redirect(path)` during a fetch call, the server answers
+//! normally and names the target in the [`REDIRECT_HEADER`] header instead of answering a
+//! 302 (which `fetch` would follow into the target page's HTML). [`call`] sees the header and
+//! hands the path to the redirect hook: by default the browser navigates there
+//! (`location.assign`); a router replaces the hook with client-side navigation
+//! ([`set_redirect_hook`]).
+
+#[cfg(target_arch = "wasm32")]
+mod browser;
+#[cfg(all(feature = "reqwest", not(target_arch = "wasm32")))]
+mod native;
+mod redirect;
+
+#[cfg(all(feature = "reqwest", not(target_arch = "wasm32")))]
+pub use native::set_server_url;
+pub use redirect::{set_redirect_hook, RedirectHook, REDIRECT_HEADER};
 
 use bytes::Bytes;
 use http::{Request, Response};
@@ -59,13 +77,35 @@ where
     let response = <F::Client as Client>::send(request)
         .await
         .map_err(ServerFnError::Request)?;
+    if let Some(target) = response
+        .headers()
+        .get(REDIRECT_HEADER)
+        .and_then(|value| value.to_str().ok())
+    {
+        redirect::follow(target);
+    }
     decode_response::<F>(response)
 }
 
 /// Sends a server function's request and answers the response: the transport of a client
 /// build. Name your own with `#[server(client = MyClient)]`.
+///
+/// On native targets the future must be `Send` (so a call can run on any tokio worker); in
+/// the browser it need not be.
+#[cfg(not(target_arch = "wasm32"))]
 pub trait Client: 'static {
     /// Sends `request` (its URI is the function's path, relative to the server) and
+    /// answers the response, or a message saying why nothing came back.
+    fn send(
+        request: Request<Bytes>,
+    ) -> impl std::future::Future<Output = Result<Response<Bytes>, String>> + Send;
+}
+
+/// Sends a server function's request and answers the response: the transport of a client
+/// build. Name your own with `#[server(client = MyClient)]`.
+#[cfg(target_arch = "wasm32")]
+pub trait Client: 'static {
+    /// Sends `request` (its URI is the function's path, relative to the page's origin) and
     /// answers the response, or a message saying why nothing came back.
     fn send(
         request: Request<Bytes>,
@@ -73,15 +113,31 @@ pub trait Client: 'static {
 }
 
 /// The client a server function uses unless it names another: `fetch` in the browser,
-/// `reqwest` on native targets with the `reqwest` feature.
+/// `reqwest` on native targets with the `reqwest` feature. A native build without that
+/// feature has no transport, and a call answers [`ServerFnError::Request`] saying so.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct DefaultClient;
 
+#[cfg(target_arch = "wasm32")]
+impl Client for DefaultClient {
+    async fn send(request: Request<Bytes>) -> Result<Response<Bytes>, String> {
+        browser::send(request).await
+    }
+}
+
+#[cfg(all(feature = "reqwest", not(target_arch = "wasm32")))]
+impl Client for DefaultClient {
+    async fn send(request: Request<Bytes>) -> Result<Response<Bytes>, String> {
+        native::send(request).await
+    }
+}
+
+#[cfg(all(not(feature = "reqwest"), not(target_arch = "wasm32")))]
 impl Client for DefaultClient {
     async fn send(request: Request<Bytes>) -> Result<Response<Bytes>, String> {
         Err(format!(
-            "cannot send {} {}: this build has no HTTP client for server functions yet; \
-             call it from a build with the `ssr` feature",
+            "cannot send {} {}: a native client build needs the `reqwest` feature of \
+             `server_fn` (and `server_fn::client::set_server_url`) to call the server",
             request.method(),
             request.uri()
         ))
