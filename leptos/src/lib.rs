@@ -25,7 +25,9 @@ pub mod children;
 pub mod config;
 pub mod control;
 pub mod ev;
+pub mod form;
 pub mod mount;
+pub mod server_action;
 #[cfg(render_html)]
 pub mod ssr;
 pub mod view;
@@ -41,6 +43,9 @@ pub mod prelude {
     };
     pub use crate::control::{For, Show};
     pub use crate::ev::event_target_value;
+    pub use crate::form::ActionForm;
+    pub use crate::server_action::ServerAction;
+    pub use server_fn::{ServerFn, ServerFnError};
     pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
     pub use crate::{component, view};
     pub use reactive_graph::prelude::*;
