@@ -79,10 +79,11 @@ where
     S: ServerFn + FromReq<PostUrl>,
 {
     use wasm_bindgen::JsCast;
-    let form: web_sys::HtmlFormElement = event
-        .target()
-        .and_then(|target| target.dyn_into().ok())
-        .ok_or_else(|| ServerFnError::Request("the submit event came from no form".into()))?;
+    let form: web_sys::HtmlFormElement =
+        event
+            .target()
+            .and_then(|target| target.dyn_into().ok())
+            .ok_or_else(|| ServerFnError::Request("the submit event came from no form".into()))?;
     let data = web_sys::FormData::new_with_form(&form)
         .map_err(|_| ServerFnError::Request("the form's fields cannot be read".into()))?;
     let query = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)

@@ -26,6 +26,7 @@ pub mod config;
 pub mod control;
 pub mod ev;
 pub mod form;
+pub mod hydration;
 pub mod mount;
 pub mod server_action;
 #[cfg(render_html)]
@@ -44,11 +45,12 @@ pub mod prelude {
     pub use crate::control::{For, Show};
     pub use crate::ev::event_target_value;
     pub use crate::form::ActionForm;
+    pub use crate::hydration::{AutoReload, HydrationScripts};
     pub use crate::server_action::ServerAction;
-    pub use server_fn::{ServerFn, ServerFnError};
     pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
     pub use crate::{component, view};
     pub use reactive_graph::prelude::*;
+    pub use server_fn::{ServerFn, ServerFnError};
 }
 
 /// What the macros' generated code calls. Not a public API: it may change at any time.

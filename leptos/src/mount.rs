@@ -67,12 +67,21 @@ where
 /// Takes over the HTML the server rendered into `<body>`: attaches listeners and reactive
 /// bindings to the existing nodes, creating none that already exist. Mismatches are
 /// reported with `console.error` and repaired.
+///
+/// The server writes the app in `<body>` between `<!--[-->` and `<!--]-->`, as both
+/// [`render_document`](crate::ssr::render_document) and a shell's `<body><App/></body>` do.
 pub fn hydrate_body<F, V>(app: F)
 where
     F: FnOnce() -> V + 'static,
     V: IntoView,
 {
-    drop(hydrate_to(body(), app));
+    let body = body();
+    drop(start(app, |view| {
+        let mut cursor = Cursor::new(body.unchecked_ref());
+        crate::view::hydrate_bracketed(&mut cursor, "app in <body>", |_close, cursor| {
+            cursor.map(|cursor| view.hydrate(cursor))
+        })
+    }));
 }
 
 #[cfg(hydration)]

@@ -55,7 +55,9 @@ impl<S: ServerFn> Copy for ServerAction<S> {}
 
 impl<S: ServerFn> std::fmt::Debug for ServerAction<S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ServerAction").field("url", &S::PATH).finish()
+        f.debug_struct("ServerAction")
+            .field("url", &S::PATH)
+            .finish()
     }
 }
 
@@ -170,7 +172,11 @@ fn percent_decode(value: &str) -> String {
     let mut out = Vec::with_capacity(bytes.len());
     let mut i = 0;
     while i < bytes.len() {
-        match (bytes[i], bytes.get(i + 1).copied().and_then(hex), bytes.get(i + 2).copied().and_then(hex)) {
+        match (
+            bytes[i],
+            bytes.get(i + 1).copied().and_then(hex),
+            bytes.get(i + 2).copied().and_then(hex),
+        ) {
             (b'%', Some(high), Some(low)) => {
                 out.push((high * 16 + low) as u8);
                 i += 3;

@@ -37,7 +37,7 @@ where
 /// let page = leptos::ssr::render_document("Counter", "/pkg", "counter", || view! { <p>"hi"</p> });
 /// assert!(page.starts_with("<!DOCTYPE html>"));
 /// assert!(page.contains(r#"import init, { hydrate } from '/pkg/counter.js'"#));
-/// assert!(page.contains("<body><p>hi</p></body>"));
+/// assert!(page.contains("<body><!--[--><p>hi</p><!--]--></body>"));
 /// ```
 pub fn render_document<F, V>(title: &str, pkg_path: &str, output_name: &str, app: F) -> String
 where
@@ -52,19 +52,12 @@ where
     crate::view::escape_text(title, &mut page);
     page.push_str("</title>");
     page.push_str(&hydration_scripts(pkg_path, output_name));
-    page.push_str("</head><body>");
+    // The app is bracketed, as a component in a shell's `<body>` is, so that
+    // `hydrate_body` finds the same markup whichever way the document was written.
+    page.push_str("</head><body><!--[-->");
     page.push_str(&body);
-    page.push_str("</body></html>");
+    page.push_str("<!--]--></body></html>");
     page
 }
 
-/// The `<head>` tags that preload the wasm bundle and hydrate the app once it is loaded.
-pub fn hydration_scripts(pkg_path: &str, output_name: &str) -> String {
-    let pkg = pkg_path.trim_end_matches('/');
-    format!(
-        "<link rel=\"modulepreload\" href=\"{pkg}/{output_name}.js\"/>\
-         <link rel=\"preload\" href=\"{pkg}/{output_name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"\"/>\
-         <script type=\"module\">import init, {{ hydrate }} from '{pkg}/{output_name}.js'; \
-         init({{ module_or_path: '{pkg}/{output_name}_bg.wasm' }}).then(() => hydrate());</script>"
-    )
-}
+pub use crate::hydration::hydration_scripts;

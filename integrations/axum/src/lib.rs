@@ -16,6 +16,7 @@ mod call;
 mod error;
 mod extract;
 mod response;
+mod routes;
 mod server_fns;
 
 pub use call::{ERROR_PARAM, PATH_PARAM};
@@ -23,6 +24,10 @@ pub use error::ServerFnRouteError;
 pub use extract::{extract, extract_with_state};
 pub use leptos::config::LeptosOptions;
 pub use response::{redirect, ResponseOptions, ResponseParts};
+pub use routes::{
+    file_and_error_handler, generate_route_list, AxumRouteListing, FileAndErrorHandler,
+    HandlerFuture, LeptosRoutes,
+};
 pub use server_fns::{
     handle_server_fns, handle_server_fns_with_context, ServerFnHandler, DEFAULT_BODY_LIMIT,
 };

@@ -23,6 +23,7 @@ mod escape;
 mod hydration;
 mod into_view;
 mod node_ref;
+mod raw;
 mod template;
 
 pub use attribute::{Attribute, AttributeValue, IntoAttributeValue};

@@ -20,9 +20,7 @@ static HOOK: OnceLock<RedirectHook> = OnceLock::new();
 /// ```
 /// server_fn::client::set_redirect_hook(|path| println!("navigate to {path}")).ok();
 /// ```
-pub fn set_redirect_hook(
-    hook: impl Fn(&str) + Send + Sync + 'static,
-) -> Result<(), RedirectHook> {
+pub fn set_redirect_hook(hook: impl Fn(&str) + Send + Sync + 'static) -> Result<(), RedirectHook> {
     HOOK.set(Box::new(hook))
 }
 

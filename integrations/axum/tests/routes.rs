@@ -1,0 +1,145 @@
+//! Server-rendered pages through a real axum router: `LeptosRoutes`, response options and
+//! redirects during rendering, the document around an app, and the file/404 fallback.
+
+use axum::body::Body;
+use axum::extract::FromRef;
+use axum::http::{header, Request, StatusCode};
+use axum::response::Response;
+use axum::Router;
+use http_body_util::BodyExt;
+use leptos::config::LeptosOptions;
+use leptos::prelude::*;
+use leptos_axum::{
+    file_and_error_handler, generate_route_list, redirect, LeptosRoutes, ResponseOptions,
+};
+use tower::ServiceExt;
+
+#[derive(Clone, Debug)]
+struct Pool(&'static str);
+
+#[derive(FromRef, Clone, Debug)]
+struct AppState {
+    leptos_options: LeptosOptions,
+    pool: Pool,
+}
+
+#[component]
+fn App() -> impl IntoView {
+    let pool = expect_context::<Pool>();
+    let (title, _) = signal("<Todos>");
+    view! { <h1>{title}</h1><p>{pool.0}</p> }
+}
+
+#[component]
+fn Gone() -> impl IntoView {
+    expect_context::<ResponseOptions>().set_status(StatusCode::GONE);
+    view! { <p>"gone"</p> }
+}
+
+#[component]
+fn Elsewhere() -> impl IntoView {
+    redirect("/login");
+    view! { <p>"moved"</p> }
+}
+
+fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head><HydrationScripts options/></head>
+            <body><p>"Not here"</p></body>
+        </html>
+    }
+}
+
+fn options(site_root: &str) -> LeptosOptions {
+    LeptosOptions {
+        output_name: "todo".into(),
+        site_root: site_root.into(),
+        ..Default::default()
+    }
+}
+
+async fn get(app: Router, path: &str) -> (StatusCode, http::HeaderMap, String) {
+    let request = Request::get(path)
+        .header(header::ACCEPT, "text/html")
+        .body(Body::empty())
+        .unwrap();
+    let response: Response = app.oneshot(request).await.unwrap();
+    let status = response.status();
+    let headers = response.headers().clone();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, headers, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn pages_render_in_a_document_with_the_apps_context() {
+    let state = AppState {
+        leptos_options: options("target/site"),
+        pool: Pool("sqlite"),
+    };
+    let pool = state.pool.clone();
+    let app = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list(App),
+            move || provide_context(pool.clone()),
+            App,
+        )
+        .with_state(state);
+    let (status, headers, body) = get(app, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert_eq!(headers[header::CONTENT_TYPE], "text/html; charset=utf-8");
+    assert!(body.starts_with("<!DOCTYPE html>"), "{body}");
+    assert!(
+        body.contains("import init, { hydrate } from '/pkg/todo.js'"),
+        "{body}"
+    );
+    let app = body
+        .split_once("<body><!--[-->")
+        .and_then(|(_, rest)| rest.strip_suffix("<!--]--></body></html>"))
+        .unwrap_or_else(|| panic!("the app is not bracketed in <body>: {body}"));
+    let text = app.replace("<!--[-->", "").replace("<!--]-->", "");
+    assert_eq!(text, "<h1>&lt;Todos&gt;</h1><p>sqlite</p>");
+}
+
+#[tokio::test]
+async fn components_set_the_status_and_redirect() {
+    let options = options("target/site");
+    let gone = Router::new()
+        .leptos_routes(&options, generate_route_list(Gone), Gone)
+        .with_state(options.clone());
+    let (status, _, body) = get(gone, "/").await;
+    assert_eq!(status, StatusCode::GONE);
+    assert!(body.contains("<p>gone</p>"));
+
+    let moved = Router::new()
+        .leptos_routes(&options, generate_route_list(Elsewhere), Elsewhere)
+        .with_state(options);
+    let (status, headers, _) = get(moved, "/").await;
+    assert_eq!(status, StatusCode::FOUND);
+    assert_eq!(headers[header::LOCATION], "/login");
+}
+
+#[tokio::test]
+async fn files_are_served_and_anything_else_is_a_404_page() {
+    let root = std::env::temp_dir().join(format!("leptos-axum-routes-{}", std::process::id()));
+    std::fs::create_dir_all(root.join("pkg")).unwrap();
+    std::fs::write(root.join("pkg/todo.js"), "export default 1;").unwrap();
+    let options = options(root.to_str().unwrap());
+    let app = || {
+        Router::new()
+            .fallback(file_and_error_handler(shell))
+            .with_state(options.clone())
+    };
+    let (status, _, body) = get(app(), "/pkg/todo.js").await;
+    assert_eq!(
+        (status, body.as_str()),
+        (StatusCode::OK, "export default 1;")
+    );
+    let (status, _, body) = get(app(), "/no/such/page").await;
+    assert_eq!(status, StatusCode::NOT_FOUND);
+    assert!(body.starts_with("<!DOCTYPE html>"), "{body}");
+    assert!(body.contains("<p>Not here</p>"));
+    std::fs::remove_dir_all(root).ok();
+}

@@ -1,0 +1,79 @@
+//! The pieces of a server-rendered document that start the browser bundle: for an app that
+//! writes its own document shell, as Leptos apps do.
+//!
+//! ```
+//! use leptos::prelude::*;
+//! use leptos::config::LeptosOptions;
+//!
+//! #[component]
+//! fn App() -> impl IntoView {
+//!     view! { <p>"Hello"</p> }
+//! }
+//!
+//! fn shell(options: LeptosOptions) -> impl IntoView {
+//!     view! {
+//!         <!DOCTYPE html>
+//!         <html lang="en">
+//!             <head>
+//!                 <meta charset="utf-8"/>
+//!                 <AutoReload options=options.clone()/>
+//!                 <HydrationScripts options/>
+//!             </head>
+//!             <body>
+//!                 <App/>
+//!             </body>
+//!         </html>
+//!     }
+//! }
+//!
+//! let options = LeptosOptions { output_name: "todo".into(), ..Default::default() };
+//! let page = leptos::ssr::render_to_string(move || shell(options));
+//! assert!(page.contains("import init, { hydrate } from '/pkg/todo.js'"));
+//! assert!(page.contains("<body><!--[--><p>Hello</p><!--]--></body>"));
+//! ```
+
+use crate::component;
+use crate::config::LeptosOptions;
+use crate::view::{IntoView, View};
+
+/// The `<head>` tags that preload the wasm bundle and, once it is loaded, call its
+/// `hydrate` export (which should call [`hydrate_body`](crate::mount::hydrate_body)).
+pub fn hydration_scripts(pkg_path: &str, output_name: &str) -> String {
+    let pkg = pkg_path.trim_end_matches('/');
+    format!(
+        "<link rel=\"modulepreload\" href=\"{pkg}/{output_name}.js\"/>\
+         <link rel=\"preload\" href=\"{pkg}/{output_name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"\"/>\
+         <script type=\"module\">import init, {{ hydrate }} from '{pkg}/{output_name}.js'; \
+         init({{ module_or_path: '{pkg}/{output_name}_bg.wasm' }}).then(() => hydrate());</script>"
+    )
+}
+
+/// Writes the [`hydration_scripts`] for the bundle `options` name, in a document shell's
+/// `<head>`.
+#[component]
+pub fn HydrationScripts(
+    /// The app's settings: the bundle's name and where it is served.
+    options: LeptosOptions,
+    /// Accepted for compatibility with Leptos; islands are not supported, so it must be
+    /// `false`.
+    #[prop(optional)]
+    islands: bool,
+) -> impl IntoView {
+    debug_assert!(!islands, "islands are not supported");
+    View::raw_html(hydration_scripts(&options.pkg_path(), &options.output_name))
+}
+
+/// Accepted for compatibility with Leptos's development reload socket, which this
+/// framework does not have (the build tool restarts the server instead): renders nothing.
+#[component]
+pub fn AutoReload(
+    /// The app's settings.
+    #[prop(optional)]
+    options: Option<LeptosOptions>,
+    /// Ignored.
+    #[prop(optional)]
+    disable_watch: bool,
+) -> impl IntoView {
+    let _ = (options, disable_watch);
+    View::fragment(Vec::new())
+}
