@@ -52,13 +52,14 @@ const KNOWN_CODECS: &[&str] = &["PostUrl", "GetUrl", "Json", "GetJson"];
 
 impl ServerArgs {
     /// Parses and validates the attribute's tokens, recording every mistake in `errors`.
-    pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Self {
+    /// Built-in codecs are named under `sf` (the runtime crate's path).
+    pub(crate) fn parse(tokens: TokenStream, sf: &Path, errors: &mut Errors) -> Self {
         let mut args = Self {
             name: None,
             prefix: "/api/".to_owned(),
             endpoint: None,
-            input: codec_path("PostUrl", Span::call_site()),
-            output: codec_path("Json", Span::call_site()),
+            input: codec_path(sf, "PostUrl", Span::call_site()),
+            output: codec_path(sf, "Json", Span::call_site()),
             impl_from: true,
         };
         let raw = match Punctuated::<RawArg, Token![,]>::parse_terminated.parse2(tokens) {
@@ -85,7 +86,7 @@ impl ServerArgs {
                 errors.spanned(&key_ident, format!("`{key}` is given twice: keep one"));
                 continue;
             }
-            args.apply(&key_ident, &value, errors);
+            args.apply(&key_ident, &value, sf, errors);
             seen.push(key);
         }
         let has = |key: &str| seen.iter().any(|k| k == key);
@@ -96,7 +97,7 @@ impl ServerArgs {
     }
 
     /// Applies one `key = value`.
-    fn apply(&mut self, key: &Ident, value: &Expr, errors: &mut Errors) {
+    fn apply(&mut self, key: &Ident, value: &Expr, sf: &Path, errors: &mut Errors) {
         match key.to_string().as_str() {
             "name" => self.name = ident_value(value, "name", errors),
             "prefix" => {
@@ -115,17 +116,17 @@ impl ServerArgs {
             }
             "input" => {
                 if let Some(path) = path_value(value, "input", errors) {
-                    self.input = codec(path);
+                    self.input = codec(sf, path);
                 }
             }
             "output" => {
                 if let Some(path) = path_value(value, "output", errors) {
-                    self.output = codec(path);
+                    self.output = codec(sf, path);
                 }
             }
             "encoding" => {
                 if let Some(encoding) = str_value(value, "encoding", errors) {
-                    self.set_encoding(encoding, errors);
+                    self.set_encoding(encoding, sf, errors);
                 }
             }
             "impl_from" => match value {
@@ -159,11 +160,11 @@ impl ServerArgs {
     }
 
     /// The legacy `encoding = "..."`: sets the input encoding (the output stays JSON).
-    fn set_encoding(&mut self, encoding: &LitStr, errors: &mut Errors) {
+    fn set_encoding(&mut self, encoding: &LitStr, sf: &Path, errors: &mut Errors) {
         let span = encoding.span();
         match encoding.value().to_ascii_lowercase().as_str() {
-            "url" => self.input = codec_path("PostUrl", span),
-            "geturl" => self.input = codec_path("GetUrl", span),
+            "url" => self.input = codec_path(sf, "PostUrl", span),
+            "geturl" => self.input = codec_path(sf, "GetUrl", span),
             "cbor" | "getcbor" => errors.spanned(encoding, CBOR_NOT_YET),
             _ => errors.spanned(encoding, UNKNOWN_ENCODING),
         }
@@ -227,18 +228,18 @@ fn path_value<'a>(value: &'a Expr, key: &str, errors: &mut Errors) -> Option<&'a
     None
 }
 
-/// A codec path: a bare known name resolves to `::server_fn::codec::Name`, anything else is
-/// taken as written (a custom encoding in scope).
-fn codec(path: &Path) -> TokenStream {
+/// A codec path: a bare known name resolves to `{sf}::codec::Name`, anything else is taken
+/// as written (a custom encoding in scope).
+fn codec(sf: &Path, path: &Path) -> TokenStream {
     match path.get_ident() {
         Some(ident) if KNOWN_CODECS.contains(&ident.to_string().as_str()) => {
-            codec_path(&ident.to_string(), ident.span())
+            codec_path(sf, &ident.to_string(), ident.span())
         }
         _ => quote!(#path),
     }
 }
 
-fn codec_path(name: &str, span: Span) -> TokenStream {
+fn codec_path(sf: &Path, name: &str, span: Span) -> TokenStream {
     let ident = Ident::new(name, span);
-    quote_spanned!(span=> ::server_fn::codec::#ident)
+    quote_spanned!(span=> #sf::codec::#ident)
 }
