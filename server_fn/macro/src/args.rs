@@ -2,10 +2,10 @@
 //! `#[server(name = AddTodo, prefix = "/api", input = Json, ...)]`, parsed and validated.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use syn::{Expr, ExprLit, ExprPath, Ident, Lit, LitStr, Path, Token};
+use syn::{Expr, ExprLit, ExprPath, Ident, Lit, LitStr, Path, Token, Type};
 
 use crate::errors::Errors;
 
@@ -21,6 +21,8 @@ pub(crate) struct ServerArgs {
     pub(crate) input: TokenStream,
     /// The output encoding's type.
     pub(crate) output: TokenStream,
+    /// The client type (`client = ...`), if given.
+    pub(crate) client: Option<Type>,
     /// Whether to implement `From` between a single argument and the struct.
     pub(crate) impl_from: bool,
 }
@@ -31,12 +33,20 @@ enum RawArg {
     Positional(Expr),
 }
 
+/// The keys whose value is a type (which may have generics, so is not parsed as an
+/// expression); it is kept as `Expr::Verbatim`.
+const TYPE_KEYS: &[&str] = &["client", "req", "res"];
+
 impl Parse for RawArg {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         if input.peek(Ident) && input.peek2(Token![=]) {
             let key: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
-            let value: Expr = input.parse()?;
+            let value = if TYPE_KEYS.contains(&key.to_string().as_str()) {
+                Expr::Verbatim(input.parse::<Type>()?.into_token_stream())
+            } else {
+                input.parse()?
+            };
             Ok(Self::Named { key, value })
         } else {
             Ok(Self::Positional(input.parse()?))
@@ -48,7 +58,7 @@ const KEYS: &str =
     "`name`, `prefix`, `endpoint`, `input`, `output`, `encoding`, `client`, `req`, `res`, `impl_from`";
 
 /// The codecs a bare name in `input = ...`/`output = ...` resolves to.
-const KNOWN_CODECS: &[&str] = &["PostUrl", "GetUrl", "Json", "GetJson"];
+const KNOWN_CODECS: &[&str] = &["PostUrl", "GetUrl", "Json", "GetJson", "Cbor", "GetCbor"];
 
 impl ServerArgs {
     /// Parses and validates the attribute's tokens, recording every mistake in `errors`.
@@ -60,6 +70,7 @@ impl ServerArgs {
             endpoint: None,
             input: codec_path(sf, "PostUrl", Span::call_site()),
             output: codec_path(sf, "Json", Span::call_site()),
+            client: None,
             impl_from: true,
         };
         let raw = match Punctuated::<RawArg, Token![,]>::parse_terminated.parse2(tokens) {
@@ -136,9 +147,16 @@ impl ServerArgs {
                 }) => self.impl_from = flag.value,
                 other => errors.spanned(other, "`impl_from` takes `true` or `false`"),
             },
-            "client" | "req" | "res" => {
-                errors.spanned(key, format!("`{key}` is not supported yet"))
-            }
+            "client" => match value {
+                Expr::Verbatim(tokens) => match syn::parse2::<Type>(tokens.clone()) {
+                    Ok(ty) => self.client = Some(ty),
+                    Err(error) => errors.push(error),
+                },
+                other => errors.spanned(other, "`client` takes a type, like `client = MyClient`"),
+            },
+            // Accepted so that code written for Leptos compiles: every integration here
+            // hands the codecs an `http::Request<Bytes>` and takes an `http::Response`.
+            "req" | "res" => {}
             _ => errors.spanned(
                 key,
                 format!("unknown argument `{key}`: the arguments are {KEYS}"),
@@ -159,13 +177,21 @@ impl ServerArgs {
         self.prefix = value;
     }
 
-    /// The legacy `encoding = "..."`: sets the input encoding (the output stays JSON).
+    /// The legacy `encoding = "..."`: `"Url"`/`"GetUrl"` set the input encoding (the output
+    /// stays JSON); `"Cbor"`/`"GetCbor"` set both, with a CBOR result.
     fn set_encoding(&mut self, encoding: &LitStr, sf: &Path, errors: &mut Errors) {
         let span = encoding.span();
         match encoding.value().to_ascii_lowercase().as_str() {
             "url" => self.input = codec_path(sf, "PostUrl", span),
             "geturl" => self.input = codec_path(sf, "GetUrl", span),
-            "cbor" | "getcbor" => errors.spanned(encoding, CBOR_NOT_YET),
+            "cbor" => {
+                self.input = codec_path(sf, "Cbor", span);
+                self.output = codec_path(sf, "Cbor", span);
+            }
+            "getcbor" => {
+                self.input = codec_path(sf, "GetCbor", span);
+                self.output = codec_path(sf, "GetCbor", span);
+            }
             _ => errors.spanned(encoding, UNKNOWN_ENCODING),
         }
     }
@@ -179,8 +205,6 @@ const ENCODING_CONFLICT: &str = "`encoding` sets the input encoding: give either
      `input`/`output`, not both";
 const EMPTY_ENDPOINT: &str =
     "the endpoint is empty: name the path after the prefix, e.g. \"add_todo\"";
-const CBOR_NOT_YET: &str =
-    "the CBOR encodings are not implemented yet: use \"Url\", \"GetUrl\" or `input = Json`";
 const UNKNOWN_ENCODING: &str =
     "unknown encoding: use \"Url\", \"GetUrl\", \"Cbor\" or \"GetCbor\" (any case)";
 

@@ -23,6 +23,10 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
     let output = &def.output;
     let input = &args.input;
     let output_encoding = &args.output;
+    let client = match &args.client {
+        Some(client) => client.to_token_stream(),
+        None => quote!(#sf::client::DefaultClient),
+    };
     let path = path_expr(args, def, sf);
     let field_idents: Vec<&Ident> = def.args.iter().map(|arg| &arg.ident).collect();
     let fields = def.args.iter().map(|arg| {
@@ -80,7 +84,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
             type OutputEncoding = #output_encoding;
             type Output = <#output as #sf::ServerFnReturn>::Ok;
             type Error = <#output as #sf::ServerFnReturn>::CustomError;
-            type Client = #sf::client::DefaultClient;
+            type Client = #client;
             #run_body
         }
 
