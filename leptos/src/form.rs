@@ -22,7 +22,7 @@ use crate::{component, view};
 /// ```
 /// use leptos::prelude::*;
 ///
-/// #[server_fn::server]
+/// #[leptos::server]
 /// pub async fn add_todo(title: String) -> Result<(), ServerFnError> {
 ///     Ok(())
 /// }

@@ -17,6 +17,10 @@
 //! assert!(html.starts_with(r#"<p class="greeting">Hello, "#));
 //! assert!(html.contains("Ada"));
 //! ```
+//!
+//! Server functions ([`#[server]`](server), the [`server_fn`] crate re-exported) are `async`
+//! functions whose body runs on the server and that the browser calls over HTTP; an app
+//! needs no dependency besides `leptos` to declare them.
 
 // Lets the macros' `::leptos::...` paths work inside this crate too.
 extern crate self as leptos;
@@ -33,8 +37,9 @@ pub mod server_action;
 pub mod ssr;
 pub mod view;
 
-pub use leptos_macro::{component, view};
+pub use leptos_macro::{component, server, view};
 pub use reactive_graph;
+pub use server_fn;
 pub use view::html;
 
 /// Everything an application usually needs, in one glob import.
@@ -48,7 +53,7 @@ pub mod prelude {
     pub use crate::hydration::{AutoReload, HydrationScripts};
     pub use crate::server_action::ServerAction;
     pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
-    pub use crate::{component, view};
+    pub use crate::{component, server, view};
     pub use reactive_graph::prelude::*;
     pub use server_fn::{ServerFn, ServerFnError};
 }

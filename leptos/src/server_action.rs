@@ -24,7 +24,7 @@ pub type ServerFnOutcome<S> =
 /// ```
 /// use leptos::prelude::*;
 ///
-/// #[server_fn::server]
+/// #[leptos::server]
 /// pub async fn add_todo(title: String) -> Result<(), ServerFnError> {
 ///     Ok(())
 /// }

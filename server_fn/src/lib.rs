@@ -35,7 +35,7 @@ pub mod registry;
 
 pub use error::{NoCustomError, ServerFnError};
 pub use function::{ServerFn, ServerFnReturn};
-pub use server_fn_macro::server;
+pub use server_fn_macro_default::server;
 
 pub use bytes;
 pub use http;

@@ -32,6 +32,41 @@ pub async fn list(
     Ok(page)
 }
 
+/// Sums bytes; CBOR both ways (legacy `encoding`, any case).
+#[server(encoding = "cBoR", req = http::Request<bytes::Bytes>, res = http::Response<bytes::Bytes>)]
+pub async fn sum_bytes(bytes: Vec<u8>) -> Result<u64, ServerFnError> {
+    Ok(bytes.iter().map(|b| u64::from(*b)).sum())
+}
+
+/// The length of a name; a GET with a CBOR result.
+#[server(encoding = "GetCbor")]
+pub async fn name_len(name: String) -> Result<usize, ServerFnError> {
+    Ok(name.len())
+}
+
+/// A client that answers every request itself: the request's body length, as JSON, and
+/// remembers the URI it was sent to.
+#[derive(Debug)]
+pub struct EchoLenClient;
+
+static LAST_URI: std::sync::Mutex<String> = std::sync::Mutex::new(String::new());
+
+impl server_fn::client::Client for EchoLenClient {
+    async fn send(
+        request: server_fn::http::Request<server_fn::bytes::Bytes>,
+    ) -> Result<server_fn::http::Response<server_fn::bytes::Bytes>, String> {
+        *LAST_URI.lock().unwrap() = request.uri().to_string();
+        let body = request.body().len().to_string();
+        Ok(server_fn::http::Response::new(body.into()))
+    }
+}
+
+/// A function sent with [`EchoLenClient`].
+#[server(client = EchoLenClient)]
+pub async fn with_own_client(text: String) -> Result<usize, ServerFnError> {
+    Ok(text.len() * 100)
+}
+
 /// Functions of the same names in another module.
 pub mod other {
     use server_fn::{server, ServerFnError};
@@ -89,6 +124,30 @@ fn named_arguments_set_the_path_and_encodings() {
     );
 }
 
+#[test]
+fn legacy_cbor_encodings_set_input_and_output() {
+    use server_fn::codec::{Cbor, GetCbor};
+    type In<F> = <F as ServerFn>::InputEncoding;
+    type Out<F> = <F as ServerFn>::OutputEncoding;
+    assert_eq!(<In<SumBytes> as Encoding>::CONTENT_TYPE, Cbor::CONTENT_TYPE);
+    assert_eq!(<In<SumBytes> as Encoding>::METHOD, "POST");
+    assert_eq!(
+        <Out<SumBytes> as Encoding>::CONTENT_TYPE,
+        "application/cbor"
+    );
+    assert_eq!(<In<NameLen> as Encoding>::METHOD, GetCbor::METHOD);
+    assert_eq!(<Out<NameLen> as Encoding>::CONTENT_TYPE, "application/cbor");
+}
+
+#[test]
+fn client_names_the_client_type() {
+    fn client_of<F: ServerFn>() -> &'static str {
+        std::any::type_name::<F::Client>()
+    }
+    assert!(client_of::<WithOwnClient>().ends_with("::EchoLenClient"));
+    assert!(client_of::<Add>().ends_with("::DefaultClient"));
+}
+
 #[cfg(feature = "ssr")]
 mod server_side {
     use super::*;
@@ -143,6 +202,26 @@ mod server_side {
     }
 
     #[test]
+    fn cbor_functions_read_and_answer_cbor() {
+        let mut body = Vec::new();
+        ciborium::into_writer(
+            &SumBytes {
+                bytes: vec![1, 2, 250],
+            },
+            &mut body,
+        )
+        .unwrap();
+        let req = Request::post(SumBytes::PATH)
+            .body(Bytes::from(body))
+            .unwrap();
+        let entry = server_fns().get(SumBytes::PATH).unwrap();
+        let res = futures::executor::block_on(entry.run(req));
+        assert_eq!(res.status(), StatusCode::OK);
+        let sum: u64 = ciborium::from_reader(res.body().as_ref()).unwrap();
+        assert_eq!(sum, 253);
+    }
+
+    #[test]
     fn bad_arguments_answer_400_naming_the_field() {
         let req = Request::post(Add::PATH)
             .body(Bytes::from_static(b"a=2&b=x"))
@@ -151,6 +230,14 @@ mod server_side {
         assert_eq!(status, StatusCode::BAD_REQUEST);
         assert!(body.contains("field `b`"), "{body}");
     }
+}
+
+#[cfg(not(feature = "ssr"))]
+#[test]
+fn a_client_build_sends_with_the_named_client() {
+    let answer = futures::executor::block_on(with_own_client("abc".into()));
+    assert_eq!(answer, Ok("text=abc".len()));
+    assert_eq!(*LAST_URI.lock().unwrap(), WithOwnClient::PATH);
 }
 
 #[cfg(not(feature = "ssr"))]

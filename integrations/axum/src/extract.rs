@@ -12,7 +12,6 @@ use server_fn::ServerFnError;
 /// ```
 /// use axum::{extract::Query, http::Method};
 /// use leptos::prelude::*;
-/// use server_fn::ServerFnError;
 /// use serde::Deserialize;
 ///
 /// #[derive(Deserialize, Debug)]
@@ -20,7 +19,7 @@ use server_fn::ServerFnError;
 ///     foo: String,
 /// }
 ///
-/// #[server_fn::server]
+/// #[leptos::server]
 /// pub async fn axum_extract() -> Result<String, ServerFnError> {
 ///     let (method, query): (Method, Query<MyQuery>) = leptos_axum::extract().await?;
 ///     Ok(format!("{method:?} and {query:?}"))
@@ -40,12 +39,11 @@ where
 /// ```
 /// use axum::extract::State;
 /// use leptos::prelude::*;
-/// use server_fn::ServerFnError;
 ///
 /// #[derive(Clone, Debug)]
 /// pub struct AppState { pub greeting: &'static str }
 ///
-/// #[server_fn::server]
+/// #[leptos::server]
 /// pub async fn greet() -> Result<String, ServerFnError> {
 ///     let state = expect_context::<AppState>();
 ///     let State(AppState { greeting }) = leptos_axum::extract_with_state(&state).await?;

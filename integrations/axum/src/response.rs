@@ -23,11 +23,10 @@ pub struct ResponseParts {
 ///
 /// ```
 /// use leptos::prelude::*;
-/// use server_fn::ServerFnError;
 /// use leptos_axum::ResponseOptions;
 /// use http::{header, HeaderValue, StatusCode};
 ///
-/// #[server_fn::server]
+/// #[leptos::server]
 /// pub async fn tea_and_cookies() -> Result<(), ServerFnError> {
 ///     let response = expect_context::<ResponseOptions>();
 ///     response.set_status(StatusCode::IM_A_TEAPOT);
@@ -113,9 +112,8 @@ impl ResponseOptions {
 ///
 /// ```
 /// use leptos::prelude::*;
-/// use server_fn::ServerFnError;
 ///
-/// #[server_fn::server]
+/// #[leptos::server]
 /// pub async fn add_todo(title: String) -> Result<(), ServerFnError> {
 ///     // ... save it ...
 ///     leptos_axum::redirect("/");

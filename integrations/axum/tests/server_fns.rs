@@ -27,6 +27,12 @@ pub async fn add_json(a: i32, b: i32) -> Result<i32, ServerFnError> {
     Ok(a + b)
 }
 
+/// Adds two numbers (Cbor both ways).
+#[server(input = Cbor, output = Cbor)]
+pub async fn add_cbor(a: i32, b: i32) -> Result<i32, ServerFnError> {
+    Ok(a + b)
+}
+
 /// Always fails.
 #[server]
 pub async fn fail() -> Result<(), ServerFnError> {
@@ -119,6 +125,46 @@ async fn a_malformed_body_answers_400_naming_the_field() {
         .body(Body::from(r#"{"a":2,"b":"x"}"#))
         .unwrap();
     let (status, _, body) = send(app(), req).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("field `b`"), "{body}");
+}
+
+fn cbor<T: serde::Serialize>(value: &T) -> Vec<u8> {
+    let mut bytes = Vec::new();
+    ciborium::into_writer(value, &mut bytes).unwrap();
+    bytes
+}
+
+fn post_cbor(path: &str, body: Vec<u8>) -> Request<Body> {
+    Request::post(path)
+        .header(header::CONTENT_TYPE, "application/cbor")
+        .body(Body::from(body))
+        .unwrap()
+}
+
+#[tokio::test]
+async fn add_with_cbor() {
+    let args = cbor(&AddCbor { a: 2, b: 40 });
+    let response = app().oneshot(post_cbor(AddCbor::PATH, args)).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    assert_eq!(response.headers()[header::CONTENT_TYPE], "application/cbor");
+    let body = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(ciborium::from_reader::<i32, _>(body.as_ref()).unwrap(), 42);
+}
+
+#[tokio::test]
+async fn a_malformed_cbor_body_answers_400() {
+    let (status, _, body) = send(app(), post_cbor(AddCbor::PATH, vec![0xff, 0x13])).await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("invalid CBOR"), "{body}");
+
+    #[derive(serde::Serialize)]
+    struct Wrong {
+        a: i32,
+        b: &'static str,
+    }
+    let args = cbor(&Wrong { a: 1, b: "forty" });
+    let (status, _, body) = send(app(), post_cbor(AddCbor::PATH, args)).await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
     assert!(body.contains("field `b`"), "{body}");
 }

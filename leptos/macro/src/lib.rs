@@ -1,4 +1,4 @@
-//! The `view!` and `#[component]` macros.
+//! The `view!`, `#[component]` and `#[server]` macros.
 //!
 //! Both are thin: they parse, check, and generate calls into the `leptos` crate, where the
 //! logic lives and is tested. Errors point at the user's tokens.
@@ -8,6 +8,9 @@
 //!   (server HTML chunks, browser HTML, node list) and the list of hole values.
 //! - `#[component]` ([`component()`]): `component.rs` turns a function's parameters into a
 //!   props struct with a builder whose errors name the missing or misspelled prop.
+//! - `#[server]` ([`server()`]): the expansion of `server_fn_macro`, with the generated code
+//!   naming `::leptos::server_fn`, so an app that depends only on `leptos` can declare
+//!   server functions.
 
 mod component;
 mod ir;
@@ -30,4 +33,15 @@ pub fn view(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn component(args: TokenStream, input: TokenStream) -> TokenStream {
     component::expand(args.into(), input.into()).into()
+}
+
+#[doc = include_str!("../../../server_fn/macro/docs/server.md")]
+#[proc_macro_attribute]
+pub fn server(args: TokenStream, input: TokenStream) -> TokenStream {
+    server_fn_macro::server_macro_impl(args.into(), input.into(), leptos_server_fn_path()).into()
+}
+
+/// `::leptos::server_fn`: the path the server-function macros' generated code names.
+fn leptos_server_fn_path() -> syn::Path {
+    syn::parse_quote!(::leptos::server_fn)
 }

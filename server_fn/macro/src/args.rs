@@ -2,10 +2,10 @@
 //! `#[server(name = AddTodo, prefix = "/api", input = Json, ...)]`, parsed and validated.
 
 use proc_macro2::{Span, TokenStream};
-use quote::{quote, quote_spanned};
+use quote::{quote, quote_spanned, ToTokens};
 use syn::parse::{Parse, ParseStream, Parser};
 use syn::punctuated::Punctuated;
-use syn::{Expr, ExprLit, ExprPath, Ident, Lit, LitStr, Path, Token};
+use syn::{Expr, ExprLit, ExprPath, Ident, Lit, LitStr, Path, Token, Type};
 
 use crate::errors::Errors;
 
@@ -21,6 +21,8 @@ pub(crate) struct ServerArgs {
     pub(crate) input: TokenStream,
     /// The output encoding's type.
     pub(crate) output: TokenStream,
+    /// The client type (`client = ...`), if given.
+    pub(crate) client: Option<Type>,
     /// Whether to implement `From` between a single argument and the struct.
     pub(crate) impl_from: bool,
 }
@@ -31,12 +33,20 @@ enum RawArg {
     Positional(Expr),
 }
 
+/// The keys whose value is a type (which may have generics, so is not parsed as an
+/// expression); it is kept as `Expr::Verbatim`.
+const TYPE_KEYS: &[&str] = &["client", "req", "res"];
+
 impl Parse for RawArg {
     fn parse(input: ParseStream) -> syn::Result<Self> {
         if input.peek(Ident) && input.peek2(Token![=]) {
             let key: Ident = input.parse()?;
             input.parse::<Token![=]>()?;
-            let value: Expr = input.parse()?;
+            let value = if TYPE_KEYS.contains(&key.to_string().as_str()) {
+                Expr::Verbatim(input.parse::<Type>()?.into_token_stream())
+            } else {
+                input.parse()?
+            };
             Ok(Self::Named { key, value })
         } else {
             Ok(Self::Positional(input.parse()?))
@@ -48,17 +58,19 @@ const KEYS: &str =
     "`name`, `prefix`, `endpoint`, `input`, `output`, `encoding`, `client`, `req`, `res`, `impl_from`";
 
 /// The codecs a bare name in `input = ...`/`output = ...` resolves to.
-const KNOWN_CODECS: &[&str] = &["PostUrl", "GetUrl", "Json", "GetJson"];
+const KNOWN_CODECS: &[&str] = &["PostUrl", "GetUrl", "Json", "GetJson", "Cbor", "GetCbor"];
 
 impl ServerArgs {
     /// Parses and validates the attribute's tokens, recording every mistake in `errors`.
-    pub(crate) fn parse(tokens: TokenStream, errors: &mut Errors) -> Self {
+    /// Built-in codecs are named under `sf` (the runtime crate's path).
+    pub(crate) fn parse(tokens: TokenStream, sf: &Path, errors: &mut Errors) -> Self {
         let mut args = Self {
             name: None,
             prefix: "/api/".to_owned(),
             endpoint: None,
-            input: codec_path("PostUrl", Span::call_site()),
-            output: codec_path("Json", Span::call_site()),
+            input: codec_path(sf, "PostUrl", Span::call_site()),
+            output: codec_path(sf, "Json", Span::call_site()),
+            client: None,
             impl_from: true,
         };
         let raw = match Punctuated::<RawArg, Token![,]>::parse_terminated.parse2(tokens) {
@@ -85,7 +97,7 @@ impl ServerArgs {
                 errors.spanned(&key_ident, format!("`{key}` is given twice: keep one"));
                 continue;
             }
-            args.apply(&key_ident, &value, errors);
+            args.apply(&key_ident, &value, sf, errors);
             seen.push(key);
         }
         let has = |key: &str| seen.iter().any(|k| k == key);
@@ -96,7 +108,7 @@ impl ServerArgs {
     }
 
     /// Applies one `key = value`.
-    fn apply(&mut self, key: &Ident, value: &Expr, errors: &mut Errors) {
+    fn apply(&mut self, key: &Ident, value: &Expr, sf: &Path, errors: &mut Errors) {
         match key.to_string().as_str() {
             "name" => self.name = ident_value(value, "name", errors),
             "prefix" => {
@@ -115,17 +127,17 @@ impl ServerArgs {
             }
             "input" => {
                 if let Some(path) = path_value(value, "input", errors) {
-                    self.input = codec(path);
+                    self.input = codec(sf, path);
                 }
             }
             "output" => {
                 if let Some(path) = path_value(value, "output", errors) {
-                    self.output = codec(path);
+                    self.output = codec(sf, path);
                 }
             }
             "encoding" => {
                 if let Some(encoding) = str_value(value, "encoding", errors) {
-                    self.set_encoding(encoding, errors);
+                    self.set_encoding(encoding, sf, errors);
                 }
             }
             "impl_from" => match value {
@@ -135,9 +147,16 @@ impl ServerArgs {
                 }) => self.impl_from = flag.value,
                 other => errors.spanned(other, "`impl_from` takes `true` or `false`"),
             },
-            "client" | "req" | "res" => {
-                errors.spanned(key, format!("`{key}` is not supported yet"))
-            }
+            "client" => match value {
+                Expr::Verbatim(tokens) => match syn::parse2::<Type>(tokens.clone()) {
+                    Ok(ty) => self.client = Some(ty),
+                    Err(error) => errors.push(error),
+                },
+                other => errors.spanned(other, "`client` takes a type, like `client = MyClient`"),
+            },
+            // Accepted so that code written for Leptos compiles: every integration here
+            // hands the codecs an `http::Request<Bytes>` and takes an `http::Response`.
+            "req" | "res" => {}
             _ => errors.spanned(
                 key,
                 format!("unknown argument `{key}`: the arguments are {KEYS}"),
@@ -158,13 +177,21 @@ impl ServerArgs {
         self.prefix = value;
     }
 
-    /// The legacy `encoding = "..."`: sets the input encoding (the output stays JSON).
-    fn set_encoding(&mut self, encoding: &LitStr, errors: &mut Errors) {
+    /// The legacy `encoding = "..."`: `"Url"`/`"GetUrl"` set the input encoding (the output
+    /// stays JSON); `"Cbor"`/`"GetCbor"` set both, with a CBOR result.
+    fn set_encoding(&mut self, encoding: &LitStr, sf: &Path, errors: &mut Errors) {
         let span = encoding.span();
         match encoding.value().to_ascii_lowercase().as_str() {
-            "url" => self.input = codec_path("PostUrl", span),
-            "geturl" => self.input = codec_path("GetUrl", span),
-            "cbor" | "getcbor" => errors.spanned(encoding, CBOR_NOT_YET),
+            "url" => self.input = codec_path(sf, "PostUrl", span),
+            "geturl" => self.input = codec_path(sf, "GetUrl", span),
+            "cbor" => {
+                self.input = codec_path(sf, "Cbor", span);
+                self.output = codec_path(sf, "Cbor", span);
+            }
+            "getcbor" => {
+                self.input = codec_path(sf, "GetCbor", span);
+                self.output = codec_path(sf, "GetCbor", span);
+            }
             _ => errors.spanned(encoding, UNKNOWN_ENCODING),
         }
     }
@@ -178,8 +205,6 @@ const ENCODING_CONFLICT: &str = "`encoding` sets the input encoding: give either
      `input`/`output`, not both";
 const EMPTY_ENDPOINT: &str =
     "the endpoint is empty: name the path after the prefix, e.g. \"add_todo\"";
-const CBOR_NOT_YET: &str =
-    "the CBOR encodings are not implemented yet: use \"Url\", \"GetUrl\" or `input = Json`";
 const UNKNOWN_ENCODING: &str =
     "unknown encoding: use \"Url\", \"GetUrl\", \"Cbor\" or \"GetCbor\" (any case)";
 
@@ -227,18 +252,18 @@ fn path_value<'a>(value: &'a Expr, key: &str, errors: &mut Errors) -> Option<&'a
     None
 }
 
-/// A codec path: a bare known name resolves to `::server_fn::codec::Name`, anything else is
-/// taken as written (a custom encoding in scope).
-fn codec(path: &Path) -> TokenStream {
+/// A codec path: a bare known name resolves to `{sf}::codec::Name`, anything else is taken
+/// as written (a custom encoding in scope).
+fn codec(sf: &Path, path: &Path) -> TokenStream {
     match path.get_ident() {
         Some(ident) if KNOWN_CODECS.contains(&ident.to_string().as_str()) => {
-            codec_path(&ident.to_string(), ident.span())
+            codec_path(sf, &ident.to_string(), ident.span())
         }
         _ => quote!(#path),
     }
 }
 
-fn codec_path(name: &str, span: Span) -> TokenStream {
+fn codec_path(sf: &Path, name: &str, span: Span) -> TokenStream {
     let ident = Ident::new(name, span);
-    quote_spanned!(span=> ::server_fn::codec::#ident)
+    quote_spanned!(span=> #sf::codec::#ident)
 }

@@ -2,14 +2,14 @@
 
 use proc_macro2::TokenStream;
 use quote::{format_ident, quote, quote_spanned, ToTokens};
-use syn::{FnArg, Ident, Pat};
+use syn::{FnArg, Ident, Pat, Path};
 
 use crate::args::ServerArgs;
 use crate::ast::ServerFnDef;
 
 /// The arguments struct, its `ServerFn` impl, the registration (server) and the function
 /// itself: its body on the server, a request in a client build.
-pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
+pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenStream {
     let item = &def.item;
     let fn_ident = &item.sig.ident;
     let vis = &item.vis;
@@ -23,7 +23,11 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
     let output = &def.output;
     let input = &args.input;
     let output_encoding = &args.output;
-    let path = path_expr(args, def);
+    let client = match &args.client {
+        Some(client) => client.to_token_stream(),
+        None => quote!(#sf::client::DefaultClient),
+    };
+    let path = path_expr(args, def, sf);
     let field_idents: Vec<&Ident> = def.args.iter().map(|arg| &arg.ident).collect();
     let fields = def.args.iter().map(|arg| {
         let ident = &arg.ident;
@@ -35,7 +39,8 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
     let docs = item.attrs.iter().filter(|attr| attr.path().is_ident("doc"));
     let struct_doc = format!("The arguments of the server function [`{fn_ident}`].");
 
-    let client_fn = client_stub(def, &struct_ident, &field_idents);
+    let client_fn = client_stub(def, &struct_ident, &field_idents, sf);
+    let serde_crate = serde_crate(sf);
     let from_impls = args
         .impl_from
         .then(|| from_impls(def, &struct_ident))
@@ -48,7 +53,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
         fn run_body(
             self,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<Self::Output, ::server_fn::ServerFnError<Self::Error>>,
+            Output = ::core::result::Result<Self::Output, #sf::ServerFnError<Self::Error>>,
         > + ::core::marker::Send {
             #[cfg(feature = "ssr")]
             {
@@ -58,7 +63,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
             #[cfg(not(feature = "ssr"))]
             {
                 let _ = self;
-                async { ::core::result::Result::Err(::server_fn::ServerFnError::ServerError(#client_message.into())) }
+                async { ::core::result::Result::Err(#sf::ServerFnError::ServerError(#client_message.into())) }
             }
         }
     };
@@ -67,27 +72,27 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
         #(#docs)*
         #[doc = ""]
         #[doc = #struct_doc]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, ::server_fn::serde::Serialize, ::server_fn::serde::Deserialize)]
-        #[serde(crate = "::server_fn::serde")]
+        #[derive(::core::clone::Clone, ::core::fmt::Debug, #sf::serde::Serialize, #sf::serde::Deserialize)]
+        #[serde(crate = #serde_crate)]
         #vis struct #struct_ident {
             #(#fields),*
         }
 
-        impl ::server_fn::ServerFn for #struct_ident {
+        impl #sf::ServerFn for #struct_ident {
             const PATH: &'static str = #path;
             type InputEncoding = #input;
             type OutputEncoding = #output_encoding;
-            type Output = <#output as ::server_fn::ServerFnReturn>::Ok;
-            type Error = <#output as ::server_fn::ServerFnReturn>::CustomError;
-            type Client = ::server_fn::client::DefaultClient;
+            type Output = <#output as #sf::ServerFnReturn>::Ok;
+            type Error = <#output as #sf::ServerFnReturn>::CustomError;
+            type Client = #client;
             #run_body
         }
 
         #from_impls
 
         #[cfg(feature = "ssr")]
-        ::server_fn::inventory::submit! {
-            ::server_fn::registry::ServerFnEntry::new::<#struct_ident>(
+        #sf::inventory::submit! {
+            #sf::registry::ServerFnEntry::new::<#struct_ident>(
                 ::core::concat!(::core::module_path!(), "::", #fn_name)
             )
         }
@@ -101,7 +106,12 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
 }
 
 /// The function with the same signature whose body sends the request.
-fn client_stub(def: &ServerFnDef, struct_ident: &Ident, fields: &[&Ident]) -> TokenStream {
+fn client_stub(
+    def: &ServerFnDef,
+    struct_ident: &Ident,
+    fields: &[&Ident],
+    sf: &Path,
+) -> TokenStream {
     let mut sig = def.item.sig.clone();
     for input in sig.inputs.iter_mut() {
         if let FnArg::Typed(typed) = input {
@@ -115,7 +125,7 @@ fn client_stub(def: &ServerFnDef, struct_ident: &Ident, fields: &[&Ident]) -> To
     quote! {
         #(#attrs)*
         #vis #sig {
-            ::server_fn::client::call(#struct_ident { #(#fields),* }).await
+            #sf::client::call(#struct_ident { #(#fields),* }).await
         }
     }
 }
@@ -144,7 +154,7 @@ fn from_impls(def: &ServerFnDef, struct_ident: &Ident) -> Option<TokenStream> {
 
 /// The expression of `ServerFn::PATH`: a literal when the endpoint is given, else the
 /// compile-time `{prefix}{name}{hash}` of `server_fn::path`.
-fn path_expr(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
+fn path_expr(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenStream {
     let prefix = &args.prefix;
     if let Some(endpoint) = &args.endpoint {
         let path = format!("{prefix}{endpoint}");
@@ -166,11 +176,22 @@ fn path_expr(args: &ServerArgs, def: &ServerFnDef) -> TokenStream {
     quote_spanned! {span=> {
         const PREFIX: &str = #prefix;
         const NAME: &str = #name;
-        const HASH: u64 = ::server_fn::path::fnv1a(#seed, ::core::module_path!().as_bytes());
-        const BYTES: [u8; ::server_fn::path::hashed_path_len(PREFIX, NAME)] =
-            ::server_fn::path::hashed_path(PREFIX, NAME, HASH);
-        ::server_fn::path::path_str(&BYTES)
+        const HASH: u64 = #sf::path::fnv1a(#seed, ::core::module_path!().as_bytes());
+        const BYTES: [u8; #sf::path::hashed_path_len(PREFIX, NAME)] =
+            #sf::path::hashed_path(PREFIX, NAME, HASH);
+        #sf::path::path_str(&BYTES)
     }}
+}
+
+/// The value of `#[serde(crate = "...")]`: the runtime crate's re-export of serde.
+fn serde_crate(sf: &Path) -> String {
+    let path: String = sf
+        .to_token_stream()
+        .to_string()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    format!("{path}::serde")
 }
 
 /// 64-bit FNV-1a, as `server_fn::path::fnv1a`.

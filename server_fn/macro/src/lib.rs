@@ -1,71 +1,35 @@
-//! The `#[server]` attribute of `server_fn`; see `server_fn::server` for its documentation.
+//! The expansion of `#[server]`, as an ordinary library.
 //!
-//! The macro parses the attribute's arguments ([`args`]) and the function ([`ast`]),
+//! A proc macro can only be exported by a `proc-macro` crate, and the code it writes must name
+//! the runtime crate by a path that resolves in the *user's* crate: `::server_fn` for a crate
+//! that depends on `server_fn`, `::leptos::server_fn` for one that only depends on `leptos`.
+//! So the expansion lives here, taking that path as a parameter, and two thin proc-macro
+//! crates call it: `server_fn_macro_default` (re-exported as `server_fn::server`) and
+//! `leptos_macro` (re-exported as `leptos::server`).
+//!
+//! The expansion parses the attribute's arguments ([`args`]) and the function ([`ast`]),
 //! recording every mistake with the span of the user's tokens ([`errors`]), then generates
-//! the code ([`expand`]). Generated code calls into `server_fn` (`::server_fn::...`).
+//! the code ([`expand`]), which calls into the runtime crate.
 
-use proc_macro::TokenStream;
+use proc_macro2::TokenStream;
 
 mod args;
 mod ast;
 mod errors;
 mod expand;
 
-/// Declares a server function: an `async fn` whose body runs only on the server and that a
-/// client build calls over HTTP.
+/// The expansion of `#[server(args)] item`, whose generated code names the runtime crate
+/// `server_fn_path` (`::server_fn`, or `::leptos::server_fn` through `leptos`).
 ///
-/// ```ignore
-/// use server_fn::{server, ServerFnError};
-///
-/// #[server]
-/// pub async fn add_todo(title: String) -> Result<(), ServerFnError> {
-///     // runs on the server: database access, secrets, ...
-///     Ok(())
-/// }
-/// ```
-///
-/// The macro generates:
-/// - a struct holding the arguments, named after the function in UpperCamelCase
-///   (`AddTodo`), with `Clone`, `Debug` and serde's `Serialize`/`Deserialize`;
-/// - its `server_fn::ServerFn` impl (path, encodings, body);
-/// - under **your crate's** `ssr` feature: the function as written, and its registration so
-///   that `leptos_axum::handle_server_fns` serves it;
-/// - without that feature: a function of the same signature that sends the request.
-///
-/// So the crate that declares server functions needs an `ssr` feature (which should turn on
-/// `server_fn/ssr`); without one the compiler warns about an unexpected `cfg`.
-///
-/// # Named arguments
-///
-/// - `name = AddTodo`: the struct's name.
-/// - `prefix = "/api"`: where the function is mounted (default `/api`; must start with `/`).
-/// - `endpoint = "add_todo"`: the path after the prefix. The default is the function's name
-///   followed by a 16-digit hash of its module path, name and signature, which is the same
-///   in every build of the same source.
-/// - `input = PostUrl`, `output = Json`: the encodings (see `server_fn::codec`). The
-///   built-in names (`PostUrl`, `GetUrl`, `Json`, `GetJson`) need no import; any other path
-///   is taken as a custom encoding in scope.
-/// - `encoding = "Url"` / `"GetUrl"` (legacy, any case): the input encoding.
-/// - `impl_from = false`: do not implement `From` between a single argument's type and the
-///   struct (implemented by default).
-/// - The positional form `#[server(AddTodo, "/api")]` (name, prefix, encoding, endpoint).
-/// - `#[server(default)]` on an argument: a missing value deserializes as its `Default`.
-///
-/// `client`, `req`, `res` and the CBOR encodings are not supported yet (a compile error
-/// says so).
-///
-/// # Rules
-///
-/// The function must be `async`, not generic, take plain `name: Type` arguments, and return
-/// `Result<T, ServerFnError>` or `Result<T, ServerFnError<E>>` (or an alias ending in
-/// `Result`). Arguments and `T` must be serializable with serde; a custom `E` must be
-/// serializable and implement `server_fn::error::AsStatusCode`.
-#[proc_macro_attribute]
-pub fn server(args: TokenStream, item: TokenStream) -> TokenStream {
-    let item2 = proc_macro2::TokenStream::from(item);
+/// The documentation of the attribute itself is on `server_fn::server`.
+pub fn server_macro_impl(
+    args: TokenStream,
+    item: TokenStream,
+    server_fn_path: syn::Path,
+) -> TokenStream {
     let mut errors = errors::Errors::default();
-    let server_args = args::ServerArgs::parse(args.into(), &mut errors);
-    let function = match syn::parse2::<syn::ItemFn>(item2.clone()) {
+    let server_args = args::ServerArgs::parse(args, &server_fn_path, &mut errors);
+    let function = match syn::parse2::<syn::ItemFn>(item.clone()) {
         Ok(function) => ast::ServerFnDef::parse(function, &mut errors),
         Err(error) => {
             errors.push(syn::Error::new(
@@ -76,8 +40,45 @@ pub fn server(args: TokenStream, item: TokenStream) -> TokenStream {
         }
     };
     match errors.finish(function) {
-        Ok(Some(def)) => expand::expand(&server_args, &def).into(),
-        Ok(None) => item2.into(),
-        Err(error) => expand::fallback(item2, error).into(),
+        Ok(Some(def)) => expand::expand(&server_args, &def, &server_fn_path),
+        Ok(None) => item,
+        Err(error) => expand::fallback(item, error),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use quote::quote;
+
+    fn expand_with(path: syn::Path) -> String {
+        server_macro_impl(
+            quote!(),
+            quote! {
+                pub async fn add(a: i32, b: i32) -> Result<i32, ServerFnError> { Ok(a + b) }
+            },
+            path,
+        )
+        .to_string()
+    }
+
+    #[test]
+    fn every_runtime_path_goes_through_the_given_crate_path() {
+        let code = expand_with(syn::parse_quote!(::leptos::server_fn));
+        let rooted = code.matches(":: server_fn ::").count();
+        let through_leptos = code.matches(":: leptos :: server_fn ::").count();
+        assert!(rooted > 5, "{code}");
+        assert_eq!(rooted, through_leptos, "a path skips `::leptos`: {code}");
+        assert!(
+            code.contains(r#"crate = "::leptos::server_fn::serde""#),
+            "{code}"
+        );
+    }
+
+    #[test]
+    fn the_default_path_is_server_fn() {
+        let code = expand_with(syn::parse_quote!(::server_fn));
+        assert!(!code.contains("leptos"), "{code}");
+        assert!(code.contains(":: server_fn :: ServerFn for Add"), "{code}");
     }
 }

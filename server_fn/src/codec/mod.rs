@@ -21,8 +21,11 @@
 //! | [`GetUrl`] | GET | query string | cacheable reads; arguments are visible in the URL |
 //! | [`Json`] | POST | JSON body | nested data, enums, anything the URL encoding cannot express |
 //! | [`GetJson`] | GET | query string | a GET whose name says the result is JSON |
+//! | [`Cbor`] | POST | CBOR body | large or binary data: CBOR is smaller and faster than JSON |
+//! | [`GetCbor`] | GET | query string | a cacheable read with a CBOR result |
 //!
-//! As an output encoding, [`Json`] (and its aliases) writes the value as JSON.
+//! As an output encoding, [`Json`] (and [`GetJson`]) writes the value as JSON, [`Cbor`]
+//! (and [`GetCbor`]) as CBOR.
 //!
 //! # Why the traits are simpler than Leptos's
 //!
@@ -34,9 +37,11 @@
 //! and a mistake is reported against one trait with one type parameter.
 //! Streaming encodings will take their own body type when they arrive.
 
+mod cbor;
 mod json;
 mod url;
 
+pub use cbor::{Cbor, GetCbor};
 pub use json::{GetJson, Json};
 pub use url::{GetUrl, PostUrl};
 
