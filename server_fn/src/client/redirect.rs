@@ -12,8 +12,10 @@ pub type RedirectHook = Box<dyn Fn(&str) + Send + Sync>;
 static HOOK: OnceLock<RedirectHook> = OnceLock::new();
 
 /// Replaces what happens when a server function's response asks for a redirect. A client
-/// router calls it once at start-up to navigate without reloading the page; the default
-/// assigns `window.location` in the browser and does nothing on native targets.
+/// router calls it once at start-up to navigate without reloading the page. The default, in
+/// the browser, loads the target page (`location.assign`) unless it is the page already
+/// shown (same path and query), which needs no reload: the action that made the call
+/// updates it in place. On native targets the default does nothing.
 ///
 /// Answers `Err(hook)` with the hook given if one was already set.
 ///
@@ -34,9 +36,20 @@ pub(crate) fn follow(target: &str) {
 
 #[cfg(target_arch = "wasm32")]
 fn default_redirect(target: &str) {
-    if let Some(window) = web_sys::window() {
-        let _ = window.location().assign(target);
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let location = window.location();
+    let here = location.href().unwrap_or_default();
+    if let Ok(url) = web_sys::Url::new_with_base(target, &here) {
+        let same_page = Some(url.origin()) == location.origin().ok()
+            && Some(url.pathname()) == location.pathname().ok()
+            && Some(url.search()) == location.search().ok();
+        if same_page {
+            return;
+        }
     }
+    let _ = location.assign(target);
 }
 
 #[cfg(not(target_arch = "wasm32"))]
