@@ -34,6 +34,7 @@
 //! | [`element`] | [`Element`]: click, text, attributes, properties |
 //! | [`probes`] | in-page recorders: DOM removals, elements kept from before hydration, document markers |
 //! | [`server`] | [`Server`]: an example app's process on a free loopback port |
+//! | [`examples`] | building and serving the workspace's examples with the build tool |
 //! | [`wait`] | [`wait_until`]: deadline-based polling |
 //! | [`error`] | [`Error`]: every failure, with a message that says what to do |
 //!
@@ -46,6 +47,7 @@ pub mod browser;
 pub mod chromedriver;
 pub mod element;
 pub mod error;
+pub mod examples;
 pub mod probes;
 mod process;
 pub mod server;

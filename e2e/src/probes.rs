@@ -9,6 +9,9 @@
 //!   [`Browser::mark_elements_early`] keeps the elements matching a selector as soon as the HTML
 //!   is parsed, before deferred and module scripts (the wasm loader) run;
 //!   [`Browser::early_elements_survive`] compares them with the current ones.
+//! - Has the app hydrated yet? [`Browser::record_listeners`] records the event types given
+//!   listeners on `document` (where delegated events are handled);
+//!   [`Browser::wait_for_document_listener`] waits until one is there.
 //! - Was a navigation client-side or a full page load? [`Browser::mark_document`] puts a marker
 //!   on the current `window`; [`Browser::is_same_document`] tells whether it is still there.
 //!
@@ -73,7 +76,56 @@ const MARK_EARLY: &str = r#"(() => {
   document.addEventListener("DOMContentLoaded", capture);
 })();"#;
 
+/// Records the event types of listeners added to `document` into
+/// `window.__e2e_document_listeners`.
+const RECORD_LISTENERS: &str = r#"(() => {
+  if (window.__e2e_document_listeners) return;
+  const types = (window.__e2e_document_listeners = []);
+  const add = EventTarget.prototype.addEventListener;
+  EventTarget.prototype.addEventListener = function (type, ...rest) {
+    if (this === document) types.push(type);
+    return add.call(this, type, ...rest);
+  };
+})();"#;
+
 impl Browser {
+    /// From the next navigation on, records the event types of the listeners added to
+    /// `document`, which is where an app handles delegated events once it has hydrated.
+    pub fn record_listeners(&self) -> Result<ScriptId> {
+        self.require_js("record_listeners")?;
+        self.on_new_document(RECORD_LISTENERS)
+    }
+
+    /// Waits until a listener for `event` is on `document` (see
+    /// [`Browser::record_listeners`]): for a server-rendered app, that it has hydrated.
+    pub fn wait_for_document_listener(&self, event: &str) -> Result<()> {
+        self.require_js("wait_for_document_listener")?;
+        let check = format!(
+            "return (window.__e2e_document_listeners || []).includes({});",
+            Value::String(event.to_owned())
+        );
+        self.wait_until(
+            &format!("a `{event}` listener on document (the app hydrating)"),
+            self.timeout(),
+            || Ok(self.eval(&check)?.as_bool() == Some(true)),
+        )
+    }
+
+    /// The URLs of the requests the current page made for resources and with `fetch`, in
+    /// order (the Resource Timing entries).
+    pub fn requested_urls(&self) -> Result<Vec<String>> {
+        let value = self
+            .eval("return performance.getEntriesByType('resource').map((entry) => entry.name);")?;
+        Ok(value
+            .as_array()
+            .map(|urls| {
+                urls.iter()
+                    .filter_map(|url| url.as_str().map(str::to_owned))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
     /// From the next navigation on, records every element node removed from the document,
     /// from the very start of parsing; read them with [`Browser::removed_elements`].
     ///

@@ -7,58 +7,9 @@
 //! - `counter` (client-only): the app renders in the browser and reacts to clicks.
 
 use e2e::{Browser, Js, Server};
-use std::path::PathBuf;
-use std::process::Command;
-use std::sync::Mutex;
 
-fn workspace_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .expect("e2e/ is inside the workspace")
-        .to_path_buf()
-}
-
-/// Builds are serialized: two tests building the same example at once would share its
-/// target directory and its output.
-static BUILD: Mutex<()> = Mutex::new(());
-
-/// `cargo run -p cargo-app -- app <subcommand> --manifest-path <manifest>`, from the
-/// workspace root.
-fn cargo_app(subcommand: &str, manifest: &std::path::Path) -> Command {
-    let mut command = Command::new(env!("CARGO"));
-    command
-        .current_dir(workspace_root())
-        .args([
-            "run",
-            "-q",
-            "-p",
-            "cargo-app",
-            "--",
-            "app",
-            subcommand,
-            "--manifest-path",
-        ])
-        .arg(manifest);
-    command
-}
-
-/// `cargo app serve` for an example, on a free port. The example is built first, under a
-/// lock, so that `serve` (which builds too) finds nothing left to do and tests never build
-/// the same example at once.
 fn serve(example: &str) -> Server {
-    let manifest = workspace_root()
-        .join("examples")
-        .join(example)
-        .join("Cargo.toml");
-    let _guard = BUILD.lock().unwrap_or_else(|p| p.into_inner());
-    let status = cargo_app("build", &manifest)
-        .status()
-        .expect("running the build tool");
-    assert!(status.success(), "`cargo app build` failed for {example}");
-    let addr = e2e::free_addr().expect("a free port");
-    let mut command = cargo_app("serve", &manifest);
-    command.arg("--site-addr").arg(addr.to_string());
-    Server::start(command, addr).expect("the example server starts")
+    e2e::examples::serve_example(example, |_| {})
 }
 
 #[test]
