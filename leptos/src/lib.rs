@@ -25,6 +25,8 @@ pub mod children;
 pub mod control;
 pub mod ev;
 pub mod mount;
+mod render_scope;
+pub mod resource;
 #[cfg(render_html)]
 pub mod ssr;
 pub mod view;
@@ -38,8 +40,9 @@ pub mod prelude {
     pub use crate::children::{
         Children, ChildrenFn, ChildrenFnMut, ChildrenFragment, Fragment, ToChildren, ViewFn,
     };
-    pub use crate::control::{For, Show};
+    pub use crate::control::{For, Show, Suspend, Suspense, Transition};
     pub use crate::ev::event_target_value;
+    pub use crate::resource::{OnceResource, Resource};
     pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
     pub use crate::{component, view};
     pub use reactive_graph::prelude::*;

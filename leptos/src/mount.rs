@@ -82,9 +82,40 @@ where
     F: FnOnce() -> V + 'static,
     V: IntoView,
 {
-    start(app, |view| {
-        view.hydrate(&mut Cursor::new(parent.unchecked_ref()))
+    // Resources created while hydrating find the values the server rendered with.
+    let scope = crate::render_scope::RenderScope::hydrate(resource_data(&parent));
+    crate::render_scope::with_scope(scope, || {
+        start(app, |view| {
+            view.hydrate(&mut Cursor::new(parent.unchecked_ref()))
+        })
     })
+}
+
+#[cfg(hydration)]
+/// The resources' values the server wrote (`<script id="__RESOURCES">`, inside the
+/// hydration root or in `<head>`), by id.
+fn resource_data(parent: &web_sys::HtmlElement) -> serde_json::Map<String, serde_json::Value> {
+    const SELECTOR: &str = "script#__RESOURCES";
+    let script = parent.query_selector(SELECTOR).ok().flatten().or_else(|| {
+        let in_head = format!("head > {SELECTOR}");
+        crate::view::document()
+            .query_selector(&in_head)
+            .ok()
+            .flatten()
+    });
+    let Some(text) = script.and_then(|script| script.text_content()) else {
+        return serde_json::Map::new();
+    };
+    match serde_json::from_str(&text) {
+        Ok(data) => data,
+        Err(error) => {
+            crate::render_scope::warn(&format!(
+                "the resources' data the server sent is not a JSON object ({error}); \
+                 resources will fetch their values again"
+            ));
+            serde_json::Map::new()
+        }
+    }
 }
 
 /// Runs the app in a new owner and puts its view in the page with `place`.
