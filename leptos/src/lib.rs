@@ -33,6 +33,8 @@ pub mod form;
 pub mod hydration;
 pub mod mount;
 pub mod server_action;
+mod render_scope;
+pub mod resource;
 #[cfg(render_html)]
 pub mod ssr;
 pub mod view;
@@ -47,11 +49,12 @@ pub mod prelude {
     pub use crate::children::{
         Children, ChildrenFn, ChildrenFnMut, ChildrenFragment, Fragment, ToChildren, ViewFn,
     };
-    pub use crate::control::{For, Show};
+    pub use crate::control::{For, Show, Suspend, Suspense, Transition};
     pub use crate::ev::event_target_value;
     pub use crate::form::ActionForm;
     pub use crate::hydration::{AutoReload, HydrationScripts};
     pub use crate::server_action::ServerAction;
+    pub use crate::resource::{OnceResource, Resource};
     pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
     pub use crate::{component, server, view};
     pub use reactive_graph::prelude::*;

@@ -75,13 +75,7 @@ where
     F: FnOnce() -> V + 'static,
     V: IntoView,
 {
-    let body = body();
-    drop(start(app, |view| {
-        let mut cursor = Cursor::new(body.unchecked_ref());
-        crate::view::hydrate_bracketed(&mut cursor, "app in <body>", |_close, cursor| {
-            cursor.map(|cursor| view.hydrate(cursor))
-        })
-    }));
+    drop(hydrate_in(body(), app, true));
 }
 
 #[cfg(hydration)]
@@ -91,9 +85,57 @@ where
     F: FnOnce() -> V + 'static,
     V: IntoView,
 {
-    start(app, |view| {
-        view.hydrate(&mut Cursor::new(parent.unchecked_ref()))
+    hydrate_in(parent, app, false)
+}
+
+#[cfg(hydration)]
+/// Hydrates `app` from `parent`'s children, which are bracketed (`<!--[-->`, the app,
+/// `<!--]-->`) when `bracketed`.
+fn hydrate_in<F, V>(parent: web_sys::HtmlElement, app: F, bracketed: bool) -> UnmountHandle
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView,
+{
+    // Resources created while hydrating find the values the server rendered with.
+    let scope = crate::render_scope::RenderScope::hydrate(resource_data(&parent));
+    crate::render_scope::with_scope(scope, || {
+        start(app, |view| {
+            let mut cursor = Cursor::new(parent.unchecked_ref());
+            if !bracketed {
+                return view.hydrate(&mut cursor);
+            }
+            crate::view::hydrate_bracketed(&mut cursor, "app in <body>", |_close, cursor| {
+                cursor.map(|cursor| view.hydrate(cursor))
+            })
+        })
     })
+}
+
+#[cfg(hydration)]
+/// The resources' values the server wrote (`<script id="__RESOURCES">`, inside the
+/// hydration root or in `<head>`), by id.
+fn resource_data(parent: &web_sys::HtmlElement) -> serde_json::Map<String, serde_json::Value> {
+    const SELECTOR: &str = "script#__RESOURCES";
+    let script = parent.query_selector(SELECTOR).ok().flatten().or_else(|| {
+        let in_head = format!("head > {SELECTOR}");
+        crate::view::document()
+            .query_selector(&in_head)
+            .ok()
+            .flatten()
+    });
+    let Some(text) = script.and_then(|script| script.text_content()) else {
+        return serde_json::Map::new();
+    };
+    match serde_json::from_str(&text) {
+        Ok(data) => data,
+        Err(error) => {
+            crate::render_scope::warn(&format!(
+                "the resources' data the server sent is not a JSON object ({error}); \
+                 resources will fetch their values again"
+            ));
+            serde_json::Map::new()
+        }
+    }
 }
 
 /// Runs the app in a new owner and puts its view in the page with `place`.

@@ -1,7 +1,21 @@
 //! Server rendering: a view to an HTML string, and the document shell around an app.
+//!
+//! [`render_to_string`] renders once: resources stay loading and `<Suspense/>` writes its
+//! fallback. [`render_to_string_async`] waits for them: it renders, awaits every fetch the
+//! render started, and renders again with those values, until nothing is pending; the page
+//! then carries the values, so that hydration does not fetch them again.
 
+use crate::render_scope::{self, BoxFuture, Cache, RenderScope};
 use crate::view::IntoView;
 use reactive_graph::{untrack, Owner};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex};
+use std::task::{Context, Poll};
+
+/// How many times [`render_to_string_async`] renders at most: each pass can only start the
+/// fetches whose inputs the previous passes resolved.
+pub const MAX_RENDER_PASSES: usize = 8;
 
 /// Renders a view to HTML inside a fresh root owner (its own reactive graph), disposed
 /// when rendering is done.
@@ -20,9 +34,204 @@ where
     V: IntoView,
 {
     let owner = Owner::new_root();
-    let html = owner.with(|| untrack(|| app().into_view()).render_to_string());
+    // Resources created here stay loading: nothing would await their fetches.
+    let scope = RenderScope::server(Arc::default(), false);
+    let html = render_scope::with_scope(scope, || {
+        owner.with(|| untrack(|| app().into_view()).render_to_string())
+    });
     owner.dispose();
     html
+}
+
+/// Renders a view to HTML once its async data has loaded, followed by a
+/// `<script type="application/json" id="__RESOURCES">` that holds the resources' values for
+/// hydration (none if the view created no resource).
+///
+/// The view is rendered, every fetch that render started is awaited, and the view is
+/// rendered again with those values ready (a resource whose value is known does not call its
+/// fetcher again), until a pass starts no fetch, or after [`MAX_RENDER_PASSES`] passes (the
+/// fallbacks of what is still pending are written, and a warning says so). So `app` runs
+/// once per pass and must render the same way given the same data.
+///
+/// The returned future is `Send` when `app` is, so it can run in a server's request handler.
+///
+/// ```
+/// use leptos::prelude::*;
+/// # tokio::runtime::Builder::new_current_thread().enable_time().build().unwrap().block_on(async {
+/// let html = leptos::ssr::render_to_string_async(|| {
+///     let user = Resource::new(|| 1, |id| async move {
+///         tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+///         format!("user #{id}")
+///     });
+///     view! {
+///         <Suspense fallback=|| view! { <p>"Loading..."</p> }>
+///             <h1>{move || Suspend::new(async move { user.await })}</h1>
+///         </Suspense>
+///     }
+/// })
+/// .await;
+/// assert!(html.contains("<h1><!--[--><!--[-->user #1<!--]--><!--]--></h1>"), "{html}");
+/// assert!(!html.contains("Loading..."));
+/// assert!(html.ends_with(r#"<script type="application/json" id="__RESOURCES">{"0":"user #1"}</script>"#));
+/// # });
+/// ```
+pub async fn render_to_string_async<F, V>(app: F) -> String
+where
+    F: Fn() -> V,
+    V: IntoView,
+{
+    let (mut html, data) = render_async(&app).await;
+    html.push_str(&data);
+    html
+}
+
+/// Like [`render_document`], after waiting for the app's async data as
+/// [`render_to_string_async`] does; the resources' values are written at the end of `<body>`.
+///
+/// ```
+/// use leptos::prelude::*;
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let page = leptos::ssr::render_document_async("Todos", "/pkg", "todos", || {
+///     let todos = Resource::new(|| (), |_| async { vec!["write docs".to_string()] });
+///     view! { <Suspense><p>{move || todos.get().map(|t| t.join(", "))}</p></Suspense> }
+/// })
+/// .await;
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(page.contains("<p><!--[-->write docs<!--]--></p>"));
+/// assert!(page.ends_with(r#"{"0":["write docs"]}</script></body></html>"#));
+/// # });
+/// ```
+pub async fn render_document_async<F, V>(
+    title: &str,
+    pkg_path: &str,
+    output_name: &str,
+    app: F,
+) -> String
+where
+    F: Fn() -> V,
+    V: IntoView,
+{
+    let (body, data) = render_async(&app).await;
+    let mut page = document_start(title, pkg_path, output_name, body.len() + data.len());
+    page.push_str(&body);
+    page.push_str("<!--]-->");
+    page.push_str(&data);
+    page.push_str("</body></html>");
+    page
+}
+
+/// Renders in passes until nothing is pending; returns the HTML and the data script.
+async fn render_async<F, V>(app: &F) -> (String, String)
+where
+    F: Fn() -> V,
+    V: IntoView,
+{
+    let cache: Arc<Mutex<Cache>> = Arc::default();
+    let mut passes = 0;
+    loop {
+        passes += 1;
+        let pass = render_pass(app, &cache);
+        if pass.pending.is_empty() || passes == MAX_RENDER_PASSES {
+            if !pass.pending.is_empty() {
+                render_scope::warn(&format!(
+                    "server rendering stopped after {MAX_RENDER_PASSES} passes with {} fetches \
+                     still pending (each pass could only start fetches whose inputs the \
+                     previous one resolved); their <Suspense/> fallbacks were rendered",
+                    pass.pending.len()
+                ));
+            } else if pass.pending_suspends > 0 {
+                render_scope::warn(&format!(
+                    "{} Suspend(s) were still pending when server rendering finished: their \
+                     futures wait for something other than a resource, which the server cannot \
+                     wait for; their <Suspense/> fallbacks were rendered",
+                    pass.pending_suspends
+                ));
+            }
+            pass.owner.dispose();
+            return (pass.html, data_script(&pass.output));
+        }
+        JoinAll(pass.pending.into_iter().map(Some).collect()).await;
+        pass.owner.dispose();
+    }
+}
+
+/// What one server render pass produced.
+struct Pass {
+    html: String,
+    /// The fetches the pass started (to await before the next pass).
+    pending: Vec<BoxFuture<()>>,
+    /// `(id, JSON)` of the resources that were ready.
+    output: Vec<(u64, String)>,
+    pending_suspends: usize,
+    /// The pass's root owner: alive until its fetches are done (they may read its context).
+    owner: Owner,
+}
+
+/// Renders `app` once, synchronously (nothing here is held across an await).
+fn render_pass<F, V>(app: &F, cache: &Arc<Mutex<Cache>>) -> Pass
+where
+    F: Fn() -> V,
+    V: IntoView,
+{
+    let owner = Owner::new_root();
+    let scope = RenderScope::server(cache.clone(), true);
+    let html = render_scope::with_scope(scope.clone(), || {
+        owner.with(|| untrack(|| app().into_view()).render_to_string())
+    });
+    let pass = scope.server_pass().expect("a server scope");
+    Pass {
+        html,
+        pending: pass.pending.take(),
+        output: pass.output.take(),
+        pending_suspends: pass.pending_suspends.get(),
+        owner,
+    }
+}
+
+/// The script that carries the resources' values to the browser: a JSON object from id to
+/// value, with every `<` escaped so that no `</script>` or `<!--` inside a value can end or
+/// alter the script element.
+fn data_script(output: &[(u64, String)]) -> String {
+    if output.is_empty() {
+        return String::new();
+    }
+    let mut script = String::from(r#"<script type="application/json" id="__RESOURCES">{"#);
+    for (i, (id, json)) in output.iter().enumerate() {
+        if i > 0 {
+            script.push(',');
+        }
+        script.push('"');
+        script.push_str(&id.to_string());
+        script.push_str("\":");
+        script.push_str(&json.replace('<', "\\u003c"));
+    }
+    script.push_str("}</script>");
+    script
+}
+
+/// Awaits every future of a list (each polled until done, in place).
+struct JoinAll(Vec<Option<BoxFuture<()>>>);
+
+impl Future for JoinAll {
+    type Output = ();
+
+    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<()> {
+        let mut done = true;
+        for slot in self.0.iter_mut() {
+            if let Some(future) = slot {
+                if future.as_mut().poll(cx).is_ready() {
+                    *slot = None;
+                } else {
+                    done = false;
+                }
+            }
+        }
+        if done {
+            Poll::Ready(())
+        } else {
+            Poll::Pending
+        }
+    }
 }
 
 /// Writes a whole HTML document: the app rendered into `<body>`, and in `<head>` the
@@ -45,7 +254,15 @@ where
     V: IntoView,
 {
     let body = render_to_string(app);
-    let mut page = String::with_capacity(body.len() + 512);
+    let mut page = document_start(title, pkg_path, output_name, body.len());
+    page.push_str(&body);
+    page.push_str("<!--]--></body></html>");
+    page
+}
+
+/// A document up to and including `<body>`.
+fn document_start(title: &str, pkg_path: &str, output_name: &str, body_len: usize) -> String {
+    let mut page = String::with_capacity(body_len + 512);
     page.push_str("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>");
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>");
     page.push_str("<title>");
@@ -55,8 +272,6 @@ where
     // The app is bracketed, as a component in a shell's `<body>` is, so that
     // `hydrate_body` finds the same markup whichever way the document was written.
     page.push_str("</head><body><!--[-->");
-    page.push_str(&body);
-    page.push_str("<!--]--></body></html>");
     page
 }
 

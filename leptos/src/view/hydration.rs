@@ -197,6 +197,40 @@ impl Cursor {
     }
 
     #[cfg(hydration)]
+    /// Takes the next node if it is a comment with `text` (a marker the server may or may
+    /// not have written); `false`, taking nothing, otherwise.
+    pub(crate) fn take_marker(&mut self, text: &str) -> bool {
+        self.skip_whitespace();
+        match &self.next {
+            Some(node) if is_comment(node, text) => {
+                self.take();
+                true
+            }
+            _ => false,
+        }
+    }
+
+    #[cfg(hydration)]
+    /// Takes every node up to (not including) the `<!--]-->` that closes the bracketed part
+    /// the cursor is in, for a view that leaves the server's content in place for now.
+    pub(crate) fn take_until_close(&mut self) -> Vec<Node> {
+        let mut taken = Vec::new();
+        let mut depth = 0usize;
+        while let Some(node) = &self.next {
+            if is_comment(node, dom::CLOSE) {
+                if depth == 0 {
+                    break;
+                }
+                depth -= 1;
+            } else if is_comment(node, dom::OPEN) {
+                depth += 1;
+            }
+            taken.push(self.take().expect("peeked"));
+        }
+        taken
+    }
+
+    #[cfg(hydration)]
     /// The next node, for a view that repairs a mismatch by building before it.
     pub(crate) fn next_node(&self) -> Option<&Node> {
         self.next.as_ref()

@@ -1,0 +1,200 @@
+//! The resource state machine outside any render (as in the browser, here on tokio): loading,
+//! stale-while-revalidate, newest wins, refetch, `.await`, and actions driving refetches.
+
+use leptos::prelude::*;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
+use tokio::sync::oneshot;
+
+/// Fetches that finish when the test says so: `open(key)` before the fetch for `key` starts,
+/// then send the value.
+#[derive(Clone, Default)]
+struct Gates {
+    waiting: Arc<Mutex<HashMap<u32, oneshot::Receiver<String>>>>,
+    calls: Arc<Mutex<Vec<u32>>>,
+}
+
+impl Gates {
+    fn open(&self, key: u32) -> oneshot::Sender<String> {
+        let (tx, rx) = oneshot::channel();
+        self.waiting.lock().unwrap().insert(key, rx);
+        tx
+    }
+
+    fn fetch(&self, key: u32) -> impl std::future::Future<Output = String> + Send + 'static {
+        self.calls.lock().unwrap().push(key);
+        let rx = self.waiting.lock().unwrap().remove(&key);
+        async move {
+            match rx {
+                Some(rx) => rx.await.unwrap_or_else(|_| "dropped".into()),
+                None => format!("instant {key}"),
+            }
+        }
+    }
+
+    fn calls(&self) -> Vec<u32> {
+        self.calls.lock().unwrap().clone()
+    }
+}
+
+/// Lets spawned fetches and their completions run.
+async fn settle() {
+    for _ in 0..10 {
+        tokio::task::yield_now().await;
+    }
+}
+
+#[tokio::test]
+async fn loads_then_reloads_on_source_change_keeping_the_old_value_meanwhile() {
+    let owner = Owner::new_root();
+    let gates = Gates::default();
+    let first = gates.open(1);
+    let (id, set_id) = owner.with(|| signal(1u32));
+    let g = gates.clone();
+    let user = owner.with(|| Resource::new(move || id.get(), move |id| g.fetch(id)));
+
+    assert!(user.loading());
+    assert_eq!(user.get(), None, "nothing until the first load completes");
+    first.send("Ada".into()).unwrap();
+    settle().await;
+    assert!(!user.loading());
+    assert_eq!(user.get().as_deref(), Some("Ada"));
+
+    let second = gates.open(2);
+    set_id.set(2);
+    assert!(user.loading(), "a changed source starts a load at once");
+    assert_eq!(
+        user.get().as_deref(),
+        Some("Ada"),
+        "the old value stays while the new one loads"
+    );
+    second.send("Grace".into()).unwrap();
+    settle().await;
+    assert_eq!(user.get().as_deref(), Some("Grace"));
+    assert_eq!(gates.calls(), [1, 2]);
+
+    // The same value again: no fetch.
+    set_id.set(2);
+    settle().await;
+    assert_eq!(gates.calls(), [1, 2]);
+    owner.dispose();
+}
+
+#[tokio::test]
+async fn the_newest_load_wins_when_loads_finish_out_of_order() {
+    let owner = Owner::new_root();
+    let gates = Gates::default();
+    let (slow, fast) = (gates.open(1), gates.open(2));
+    let (id, set_id) = owner.with(|| signal(1u32));
+    let g = gates.clone();
+    let value = owner.with(|| Resource::new(move || id.get(), move |id| g.fetch(id)));
+    set_id.set(2);
+    fast.send("new".into()).unwrap();
+    settle().await;
+    assert_eq!(value.get().as_deref(), Some("new"));
+    slow.send("old".into()).unwrap();
+    settle().await;
+    assert_eq!(
+        value.get().as_deref(),
+        Some("new"),
+        "a load that was superseded is ignored"
+    );
+    assert!(!value.loading());
+    owner.dispose();
+}
+
+#[tokio::test]
+async fn refetch_loads_again_with_the_same_source() {
+    let owner = Owner::new_root();
+    let gates = Gates::default();
+    let g = gates.clone();
+    let value = owner.with(|| Resource::new(|| 5, move |n| g.fetch(n)));
+    settle().await;
+    assert_eq!(value.get().as_deref(), Some("instant 5"));
+    let again = gates.open(5);
+    value.refetch();
+    assert!(value.loading());
+    again.send("fresh".into()).unwrap();
+    settle().await;
+    assert_eq!(value.get().as_deref(), Some("fresh"));
+    assert_eq!(gates.calls(), [5, 5]);
+    owner.dispose();
+}
+
+#[tokio::test]
+async fn awaiting_a_resource_waits_for_its_value() {
+    let owner = Owner::new_root();
+    let gates = Gates::default();
+    let gate = gates.open(3);
+    let g = gates.clone();
+    let value = owner.with(|| Resource::new(|| 3, move |n| g.fetch(n)));
+    let waiter = tokio::spawn(async move { value.await });
+    settle().await;
+    assert!(!waiter.is_finished(), "the value is not there yet");
+    gate.send("three".into()).unwrap();
+    assert_eq!(waiter.await.unwrap(), "three");
+    // Once loaded, `.await` is ready at once.
+    assert_eq!(value.await, "three");
+    owner.dispose();
+}
+
+#[tokio::test]
+async fn a_resource_reading_an_action_version_refetches_when_the_action_completes() {
+    let owner = Owner::new_root();
+    let saved = Arc::new(Mutex::new(Vec::<String>::new()));
+    let (s1, s2) = (saved.clone(), saved.clone());
+    let (add, todos) = owner.with(|| {
+        let add = Action::new(move |title: &String| {
+            let (saved, title) = (s1.clone(), title.clone());
+            async move { saved.lock().unwrap().push(title) }
+        });
+        let todos = Resource::new(
+            move || add.version().get(),
+            move |_| {
+                let saved = s2.clone();
+                async move { saved.lock().unwrap().clone() }
+            },
+        );
+        (add, todos)
+    });
+    settle().await;
+    assert_eq!(todos.get(), Some(vec![]));
+    add.dispatch("milk".to_string());
+    settle().await;
+    assert_eq!(todos.get(), Some(vec!["milk".to_string()]));
+    add.dispatch("eggs".to_string());
+    settle().await;
+    assert_eq!(
+        todos.get(),
+        Some(vec!["milk".to_string(), "eggs".to_string()])
+    );
+    owner.dispose();
+}
+
+#[tokio::test]
+async fn once_resource_loads_its_future_once() {
+    let owner = Owner::new_root();
+    let (tx, rx) = oneshot::channel::<u32>();
+    let value = owner.with(|| OnceResource::new(async move { rx.await.unwrap() }));
+    assert_eq!(value.get(), None);
+    tx.send(9).unwrap();
+    assert_eq!(value.await, 9);
+    value.refetch();
+    settle().await;
+    assert!(!value.loading(), "there is nothing to load again");
+    assert_eq!(value.get(), Some(9));
+    owner.dispose();
+}
+
+#[tokio::test]
+async fn a_load_finishing_after_its_owner_is_gone_is_dropped_quietly() {
+    let owner = Owner::new_root();
+    let gates = Gates::default();
+    let gate = gates.open(1);
+    let g = gates.clone();
+    let value = owner.with(|| Resource::new(|| 1, move |n| g.fetch(n)));
+    owner.dispose();
+    gate.send("late".into()).unwrap();
+    settle().await;
+    assert_eq!(value.try_get(), None, "disposed with its owner");
+}
