@@ -15,7 +15,7 @@ use axum::Router;
 use http::StatusCode;
 use leptos::config::LeptosOptions;
 use leptos::view::IntoView;
-use reactive_graph::{provide_context, untrack, Owner};
+use reactive_graph::{provide_context, untrack};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
@@ -139,7 +139,9 @@ where
                     let options = options.clone();
                     let context = context.clone();
                     let app_fn = app_fn.clone();
-                    async move { render_page(req, &options, Some(context), StatusCode::OK, app_fn) }
+                    async move {
+                        render_page(req, &options, Some(context), StatusCode::OK, app_fn).await
+                    }
                 }),
             );
         }
@@ -148,39 +150,99 @@ where
 }
 
 /// Renders `app_fn` for `req` in a request owner (with the request's parts, a
-/// [`ResponseOptions`] and `context`), and answers the page with what the render set on
-/// the response options.
-pub(crate) fn render_page<IV>(
+/// [`ResponseOptions`] and `context`), waiting for the resources under its `<Suspense/>`s
+/// ([`leptos::ssr::render_to_string_async`]), and answers the page with what the render set
+/// on the response options.
+pub(crate) async fn render_page<IV>(
     req: Request,
     options: &LeptosOptions,
     context: Option<Context>,
     status: StatusCode,
-    app_fn: impl FnOnce() -> IV,
+    app_fn: impl Fn() -> IV + Send + Sync + 'static,
 ) -> Response
 where
     IV: IntoView + 'static,
 {
     let (parts, _body) = req.into_parts();
     let response_options = ResponseOptions::default();
-    let owner = Owner::new_root();
-    let html = owner.with(|| {
-        provide_context(parts);
-        provide_context(response_options.clone());
-        provide_context(options.clone());
-        if let Some(context) = &context {
-            context();
+    let app = {
+        let response_options = response_options.clone();
+        let options = options.clone();
+        move || {
+            provide_context(parts.clone());
+            provide_context(response_options.clone());
+            provide_context(options.clone());
+            if let Some(context) = &context {
+                context();
+            }
+            app_fn()
         }
-        untrack(|| app_fn().into_view()).render_to_string()
-    });
-    owner.dispose();
+    };
+    let html = match render_on_local_set(app).await {
+        Ok(html) => html,
+        Err(message) => {
+            return (
+                StatusCode::INTERNAL_SERVER_ERROR,
+                Html(error_page(&message)),
+            )
+                .into_response()
+        }
+    };
     let page = if is_document(&html) {
-        html
+        data_into_body(html)
     } else {
         document(options, &html)
     };
     let mut response = (status, Html(page)).into_response();
     response_options.apply_to(&mut response);
     response
+}
+
+/// Renders `app` where a future that is not `Send` can run: a render holds views and
+/// resource futures across its awaits, so it runs on a blocking thread that drives it (and
+/// the tasks it spawns locally) to completion. A panic while rendering is an error, not a
+/// dropped connection.
+async fn render_on_local_set<IV>(app: impl Fn() -> IV + Send + 'static) -> Result<String, String>
+where
+    IV: IntoView + 'static,
+{
+    let runtime = tokio::runtime::Handle::current();
+    tokio::task::spawn_blocking(move || {
+        let local = tokio::task::LocalSet::new();
+        runtime
+            .block_on(local.run_until(leptos::ssr::render_to_string_async(move || untrack(&app))))
+    })
+    .await
+    .map_err(|error| {
+        if error.is_panic() {
+            "the page panicked while rendering".to_owned()
+        } else {
+            format!("rendering the page was cancelled: {error}")
+        }
+    })
+}
+
+/// Moves the resources' data script that follows a document shell's `</html>` into its
+/// `<body>`, where the browser keeps it anyway.
+fn data_into_body(mut html: String) -> String {
+    const DATA: &str = "<script type=\"application/json\" id=\"__RESOURCES\">";
+    let (Some(data_at), Some(body_end)) = (html.rfind(DATA), html.rfind("</body>")) else {
+        return html;
+    };
+    if data_at < body_end {
+        return html;
+    }
+    let data = html.split_off(data_at);
+    html.insert_str(body_end, &data);
+    html
+}
+
+/// The page answered when rendering failed.
+fn error_page(message: &str) -> String {
+    let mut page = String::from("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Server error</title></head><body><h1>Server error</h1><p>");
+    leptos::view::escape_text(message, &mut page);
+    page.push_str("</p></body></html>");
+    page
 }
 
 /// Whether `html` is a whole document (the app wrote its own shell).
@@ -271,8 +333,9 @@ where
                     let req = Request::from_parts(parts, body);
                     let shell_options = options.clone();
                     render_page(req, &options, None, StatusCode::NOT_FOUND, move || {
-                        shell(shell_options)
+                        shell(shell_options.clone())
                     })
+                    .await
                 }
             }
         })

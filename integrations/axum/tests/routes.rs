@@ -31,6 +31,33 @@ fn App() -> impl IntoView {
 }
 
 #[component]
+fn Slow() -> impl IntoView {
+    let pool = expect_context::<Pool>();
+    let rows = Resource::new(
+        || (),
+        move |_| async move {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+            vec![format!("{} row", pool.0)]
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading..."</p> }>
+            <ul>{move || rows.get().map(|rows| rows.into_iter().map(|r| view! { <li>{r}</li> }).collect::<Vec<_>>())}</ul>
+        </Suspense>
+    }
+}
+
+fn slow_shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head><HydrationScripts options/></head>
+            <body><Slow/></body>
+        </html>
+    }
+}
+
+#[component]
 fn Gone() -> impl IntoView {
     expect_context::<ResponseOptions>().set_status(StatusCode::GONE);
     view! { <p>"gone"</p> }
@@ -101,6 +128,33 @@ async fn pages_render_in_a_document_with_the_apps_context() {
         .unwrap_or_else(|| panic!("the app is not bracketed in <body>: {body}"));
     let text = app.replace("<!--[-->", "").replace("<!--]-->", "");
     assert_eq!(text, "<h1>&lt;Todos&gt;</h1><p>sqlite</p>");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn pages_wait_for_their_resources_and_carry_the_data() {
+    let state = AppState {
+        leptos_options: options("target/site"),
+        pool: Pool("sqlite"),
+    };
+    let pool = state.pool.clone();
+    let options = state.leptos_options.clone();
+    let app = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list(Slow),
+            move || provide_context(pool.clone()),
+            move || slow_shell(options.clone()),
+        )
+        .with_state(state);
+    let (status, _, body) = get(app, "/").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(!body.contains("Loading..."), "{body}");
+    let text = body.replace("<!--[-->", "").replace("<!--]-->", "");
+    assert!(text.contains("<ul><li>sqlite row</li></ul>"), "{body}");
+    assert!(
+        body.ends_with(r#"<script type="application/json" id="__RESOURCES">{"0":["sqlite row"]}</script></body></html>"#),
+        "the data goes inside <body>: {body}"
+    );
 }
 
 #[tokio::test]
