@@ -72,6 +72,7 @@ pub(crate) async fn run_server_fn(
 /// posted, with the error in the query if the call failed.
 fn redirect_form_post(response: &mut Response<Bytes>, path: &str, referer: Option<HeaderValue>) {
     if response.status().is_redirection() && response.headers().contains_key(header::LOCATION) {
+        response.headers_mut().remove(header::CONTENT_TYPE);
         *response.body_mut() = Bytes::new();
         return;
     }

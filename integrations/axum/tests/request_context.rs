@@ -144,6 +144,7 @@ async fn redirect_from_a_form_post_is_a_302() {
     let response = send(post(Login::PATH, "user=ada", BROWSER_FORM)).await;
     assert_eq!(response.status(), StatusCode::FOUND);
     assert_eq!(response.headers()[header::LOCATION], "/home");
+    assert!(response.headers().get(header::CONTENT_TYPE).is_none());
     assert_eq!(text(response).await, "");
 }
 
