@@ -31,3 +31,9 @@ pub use routes::{
 pub use server_fns::{
     handle_server_fns, handle_server_fns_with_context, ServerFnHandler, DEFAULT_BODY_LIMIT,
 };
+
+/// The book's chapter on server functions, compiled here (it uses this crate) so that its
+/// code blocks run as doctests.
+#[cfg(doctest)]
+#[doc = include_str!("../../../docs/book/src/server-functions.md")]
+struct ServerFunctionsChapter;
