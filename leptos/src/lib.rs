@@ -61,4 +61,7 @@ mod book {
 
     #[doc = include_str!("../../docs/book/src/views.md")]
     struct Views;
+
+    #[doc = include_str!("../../docs/book/src/async.md")]
+    struct Async;
 }

@@ -115,6 +115,10 @@ where
     /// On the server, inside [`render_to_string_async`](crate::ssr::render_to_string_async),
     /// the fetcher runs at most once per resource and render, and the value is written into
     /// the page; in the browser, hydration takes that value instead of calling the fetcher.
+    ///
+    /// # Panics
+    /// On the server, outside a render and outside a tokio runtime: the fetch is spawned
+    /// (see [`reactive_graph::spawn`]) and there would be nothing to run it on.
     #[track_caller]
     pub fn new<S, Fut>(
         source: impl Fn() -> S + MaybeSend + MaybeSync + 'static,
@@ -130,6 +134,7 @@ where
     }
 
     /// Creates the resource. `fetcher` returns `None` when it has nothing (more) to load.
+    #[track_caller]
     fn create<S>(
         location: &'static Location<'static>,
         source: impl Fn() -> S + MaybeSend + MaybeSync + 'static,
@@ -161,6 +166,7 @@ where
     }
 
     /// A resource that loads in the background and re-loads when its source changes.
+    #[track_caller]
     fn create_on_client<S>(
         initial: Option<T>,
         source: impl Fn() -> S + MaybeSend + MaybeSync + 'static,
@@ -220,6 +226,7 @@ where
     /// A resource in a server render pass: ready if an earlier pass resolved it, otherwise
     /// loading, with its fetch handed to the pass (which the async renderer awaits).
     #[cfg(render_html)]
+    #[track_caller]
     fn create_on_server<S>(
         pass: &render_scope::ServerPass,
         id: u64,
