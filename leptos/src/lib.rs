@@ -42,7 +42,7 @@ pub mod prelude {
     };
     pub use crate::control::{For, Show, Suspend, Suspense, Transition};
     pub use crate::ev::event_target_value;
-    pub use crate::resource::{OnceResource, Resource};
+    pub use crate::resource::{LocalResource, OnceResource, Resource};
     pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
     pub use crate::{component, view};
     pub use reactive_graph::prelude::*;

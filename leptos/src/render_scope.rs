@@ -13,6 +13,9 @@
 //! and resources created later (by an effect, after hydration) belong to no scope and fetch
 //! as in a client-side app.
 
+// A client-only build (neither server rendering nor hydration) never opens a scope.
+#![cfg_attr(not(any(render_html, hydration)), allow(dead_code))]
+
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
@@ -127,13 +130,14 @@ pub(crate) fn note_loading_read() {
 }
 
 /// How many reads of loading resources this thread has made.
+#[cfg(render_html)]
 pub(crate) fn loading_reads() -> u64 {
     LOADING_READS.with(Cell::get)
 }
 
 /// Records that a `Suspend` was still pending when it was written as HTML.
+#[cfg(render_html)]
 pub(crate) fn note_pending_suspend() {
-    #[cfg(render_html)]
     if let Some(scope) = current_scope() {
         if let Some(pass) = scope.server_pass() {
             pass.pending_suspends.set(pass.pending_suspends.get() + 1);

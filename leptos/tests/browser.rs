@@ -648,3 +648,36 @@ async fn hydrating_a_server_fallback_keeps_it_until_the_data_arrives() {
     assert!(!exists(&root, ".fallback"));
     assert_eq!(root.query_selector_all("li").unwrap().length(), 3);
 }
+
+#[wasm_bindgen_test]
+async fn local_resource_loads_with_a_browser_future_and_follows_its_reads() {
+    let root = container();
+    let user = RwSignal::new(1u32);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        // `sleep` is a JavaScript promise: not `Send`, fine for a local resource.
+        let avatar = LocalResource::new(move || {
+            let user = user.get();
+            async move {
+                sleep(5).await;
+                format!("avatar of {user}")
+            }
+        });
+        view! {
+            <Suspense fallback=|| view! { <p class="fallback">"Loading..."</p> }>
+                <p class="content">{move || avatar.get()}</p>
+            </Suspense>
+        }
+    });
+    assert!(exists(&root, ".fallback"));
+    sleep(30).await;
+    assert_eq!(
+        query(&root, ".content").text_content().unwrap(),
+        "avatar of 1"
+    );
+    user.set(2);
+    sleep(30).await;
+    assert_eq!(
+        query(&root, ".content").text_content().unwrap(),
+        "avatar of 2"
+    );
+}
