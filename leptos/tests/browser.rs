@@ -681,3 +681,44 @@ async fn local_resource_loads_with_a_browser_future_and_follows_its_reads() {
         "avatar of 2"
     );
 }
+
+/// A view whose `Suspend` is ready at once on the server but waits for a timer in the
+/// browser.
+fn greeting(in_browser: bool) -> View {
+    view! {
+        <div class="greeting">
+            {move || Suspend::new(async move {
+                if in_browser {
+                    sleep(20).await;
+                }
+                view! { <span>"hello"</span> }
+            })}
+        </div>
+    }
+    .into_view()
+}
+
+#[wasm_bindgen_test]
+async fn a_suspend_not_ready_while_hydrating_leaves_the_server_content_until_it_is() {
+    let html = leptos::ssr::render_to_string(|| greeting(false));
+    let root = container();
+    root.set_inner_html(&html);
+    let mutations = Mutations::observe(&root);
+    let _app = leptos::mount::hydrate_to(root.clone(), || greeting(true));
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 0),
+        "the server's content stays for now"
+    );
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert_eq!(query(&root, ".greeting").text_content().unwrap(), "hello");
+    sleep(50).await;
+    let (added, removed, _) = mutations.counts();
+    assert_eq!(
+        (added, removed),
+        (1, 1),
+        "the content was replaced once it was ready"
+    );
+    assert_eq!(query(&root, ".greeting").text_content().unwrap(), "hello");
+    assert_eq!(root.query_selector_all("span").unwrap().length(), 1);
+}
