@@ -55,7 +55,7 @@ pub(crate) struct RenderScope {
 pub(crate) enum Mode {
     /// Hydration: the values the server serialized, by id (taken as resources claim them).
     #[cfg(hydration)]
-    Hydrate(RefCell<serde_json::Map<String, serde_json::Value>>),
+    Hydrate(RefCell<HydrationData>),
     /// A server render pass.
     #[cfg(render_html)]
     Server(ServerPass),
@@ -69,12 +69,13 @@ impl RenderScope {
         id
     }
 
-    /// A hydration scope over the server's serialized values.
+    /// A hydration scope over the server's serialized values (the JSON text of the page's
+    /// data script, if it has one).
     #[cfg(hydration)]
-    pub(crate) fn hydrate(data: serde_json::Map<String, serde_json::Value>) -> Rc<Self> {
+    pub(crate) fn hydrate(data: Option<String>) -> Rc<Self> {
         Rc::new(RenderScope {
             next_id: Cell::new(0),
-            mode: Mode::Hydrate(RefCell::new(data)),
+            mode: Mode::Hydrate(RefCell::new(HydrationData::Text(data))),
         })
     }
 
@@ -102,6 +103,41 @@ impl RenderScope {
             Mode::Server(pass) => Some(pass),
             #[allow(unreachable_patterns)]
             _ => None,
+        }
+    }
+}
+
+/// The values the server sent, parsed when the first resource asks for one (so an app
+/// without resources carries no JSON parser).
+#[cfg(hydration)]
+pub(crate) enum HydrationData {
+    /// The data script's text, not parsed yet.
+    Text(Option<String>),
+    /// The values by id, each taken by the resource that claims it.
+    Parsed(serde_json::Map<String, serde_json::Value>),
+}
+
+#[cfg(hydration)]
+impl HydrationData {
+    /// Takes the server's value for resource `id`.
+    pub(crate) fn take(&mut self, id: u64) -> Option<serde_json::Value> {
+        if let HydrationData::Text(text) = self {
+            let parsed = match text.take().map(|text| serde_json::from_str(&text)) {
+                Some(Ok(values)) => values,
+                Some(Err(error)) => {
+                    warn(&format!(
+                        "the resources' data the server sent is not a JSON object ({error}); \
+                         resources will fetch their values again"
+                    ));
+                    serde_json::Map::new()
+                }
+                None => serde_json::Map::new(),
+            };
+            *self = HydrationData::Parsed(parsed);
+        }
+        match self {
+            HydrationData::Parsed(values) => values.remove(&id.to_string()),
+            HydrationData::Text(_) => unreachable!("parsed above"),
         }
     }
 }

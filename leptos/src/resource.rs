@@ -282,10 +282,10 @@ where
 /// The value hydration finds for resource `id` in the server's data.
 #[cfg(hydration)]
 fn hydrated_value<T: DeserializeOwned>(
-    data: &std::cell::RefCell<serde_json::Map<String, serde_json::Value>>,
+    data: &std::cell::RefCell<render_scope::HydrationData>,
     id: u64,
 ) -> Option<T> {
-    let json = data.borrow_mut().remove(&id.to_string())?;
+    let json = data.borrow_mut().take(id)?;
     match serde_json::from_value(json) {
         Ok(value) => Some(value),
         Err(error) => {
