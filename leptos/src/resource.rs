@@ -500,6 +500,16 @@ impl<T: Clone + MaybeSend + MaybeSync + 'static> WithUntracked for Resource<T> {
     }
 }
 
+/// Writing a resource's value by hand (an optimistic update, say): readers re-run; a load
+/// that is running still replaces the value when it completes.
+impl<T: Clone + MaybeSend + MaybeSync + 'static> Update for Resource<T> {
+    type Value = Option<T>;
+
+    fn try_maybe_update<U>(&self, f: impl FnOnce(&mut Option<T>) -> (bool, U)) -> Option<U> {
+        self.state.try_maybe_update(|state| f(&mut state.value))
+    }
+}
+
 /// The future of a resource's value: `resource.await`.
 ///
 /// When polled it subscribes the running computation to the resource (so the

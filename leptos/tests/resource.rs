@@ -234,3 +234,26 @@ async fn local_resource_tracks_what_its_fetcher_reads_and_refetches() {
         })
         .await;
 }
+
+#[tokio::test]
+async fn a_resource_can_be_written_by_hand_until_the_next_load() {
+    let owner = Owner::new_root();
+    let gates = Gates::default();
+    let g = gates.clone();
+    let (n, set_n) = owner.with(|| signal(1u32));
+    let value = owner.with(|| Resource::new(move || n.get(), move |n| g.fetch(n)));
+    settle().await;
+    assert_eq!(value.get().as_deref(), Some("instant 1"));
+    value.set(Some("optimistic".into()));
+    assert_eq!(value.get().as_deref(), Some("optimistic"));
+    value.update(|v| v.as_mut().unwrap().push('!'));
+    assert_eq!(value.get().as_deref(), Some("optimistic!"));
+    set_n.set(2);
+    settle().await;
+    assert_eq!(
+        value.get().as_deref(),
+        Some("instant 2"),
+        "a load replaces it"
+    );
+    owner.dispose();
+}

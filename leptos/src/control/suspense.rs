@@ -331,7 +331,9 @@ impl Switch {
         let effect = RenderEffect::new(move |previous: Option<()>| {
             let pending = context.pending.get() > 0;
             if let Some(set_pending) = set_pending {
-                untrack(|| set_pending.try_set(pending));
+                untrack(|| {
+                    set_pending.try_maybe_update(|p| (std::mem::replace(p, pending) != pending, ()))
+                });
             }
             // Hydrated children stay as the server sent them until something changes.
             if previous.is_none() && hydrated_children {
