@@ -112,9 +112,9 @@ where
 }
 
 #[cfg(hydration)]
-/// The resources' values the server wrote (`<script id="__RESOURCES">`, inside the
-/// hydration root or in `<head>`), by id.
-fn resource_data(parent: &web_sys::HtmlElement) -> serde_json::Map<String, serde_json::Value> {
+/// The text of the script with the resources' values the server wrote
+/// (`<script id="__RESOURCES">`, inside the hydration root or in `<head>`).
+fn resource_data(parent: &web_sys::HtmlElement) -> Option<String> {
     const SELECTOR: &str = "script#__RESOURCES";
     let script = parent.query_selector(SELECTOR).ok().flatten().or_else(|| {
         let in_head = format!("head > {SELECTOR}");
@@ -122,20 +122,8 @@ fn resource_data(parent: &web_sys::HtmlElement) -> serde_json::Map<String, serde
             .query_selector(&in_head)
             .ok()
             .flatten()
-    });
-    let Some(text) = script.and_then(|script| script.text_content()) else {
-        return serde_json::Map::new();
-    };
-    match serde_json::from_str(&text) {
-        Ok(data) => data,
-        Err(error) => {
-            crate::render_scope::warn(&format!(
-                "the resources' data the server sent is not a JSON object ({error}); \
-                 resources will fetch their values again"
-            ));
-            serde_json::Map::new()
-        }
-    }
+    })?;
+    script.text_content()
 }
 
 /// Runs the app in a new owner and puts its view in the page with `place`.

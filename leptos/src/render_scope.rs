@@ -13,6 +13,9 @@
 //! and resources created later (by an effect, after hydration) belong to no scope and fetch
 //! as in a client-side app.
 
+// A client-only build (neither server rendering nor hydration) never opens a scope.
+#![cfg_attr(not(any(render_html, hydration)), allow(dead_code))]
+
 use std::cell::{Cell, RefCell};
 use std::future::Future;
 use std::pin::Pin;
@@ -52,7 +55,7 @@ pub(crate) struct RenderScope {
 pub(crate) enum Mode {
     /// Hydration: the values the server serialized, by id (taken as resources claim them).
     #[cfg(hydration)]
-    Hydrate(RefCell<serde_json::Map<String, serde_json::Value>>),
+    Hydrate(RefCell<HydrationData>),
     /// A server render pass.
     #[cfg(render_html)]
     Server(ServerPass),
@@ -66,12 +69,13 @@ impl RenderScope {
         id
     }
 
-    /// A hydration scope over the server's serialized values.
+    /// A hydration scope over the server's serialized values (the JSON text of the page's
+    /// data script, if it has one).
     #[cfg(hydration)]
-    pub(crate) fn hydrate(data: serde_json::Map<String, serde_json::Value>) -> Rc<Self> {
+    pub(crate) fn hydrate(data: Option<String>) -> Rc<Self> {
         Rc::new(RenderScope {
             next_id: Cell::new(0),
-            mode: Mode::Hydrate(RefCell::new(data)),
+            mode: Mode::Hydrate(RefCell::new(HydrationData::Text(data))),
         })
     }
 
@@ -103,6 +107,41 @@ impl RenderScope {
     }
 }
 
+/// The values the server sent, parsed when the first resource asks for one (so an app
+/// without resources carries no JSON parser).
+#[cfg(hydration)]
+pub(crate) enum HydrationData {
+    /// The data script's text, not parsed yet.
+    Text(Option<String>),
+    /// The values by id, each taken by the resource that claims it.
+    Parsed(serde_json::Map<String, serde_json::Value>),
+}
+
+#[cfg(hydration)]
+impl HydrationData {
+    /// Takes the server's value for resource `id`.
+    pub(crate) fn take(&mut self, id: u64) -> Option<serde_json::Value> {
+        if let HydrationData::Text(text) = self {
+            let parsed = match text.take().map(|text| serde_json::from_str(&text)) {
+                Some(Ok(values)) => values,
+                Some(Err(error)) => {
+                    warn(&format!(
+                        "the resources' data the server sent is not a JSON object ({error}); \
+                         resources will fetch their values again"
+                    ));
+                    serde_json::Map::new()
+                }
+                None => serde_json::Map::new(),
+            };
+            *self = HydrationData::Parsed(parsed);
+        }
+        match self {
+            HydrationData::Parsed(values) => values.remove(&id.to_string()),
+            HydrationData::Text(_) => unreachable!("parsed above"),
+        }
+    }
+}
+
 /// Runs `f` with `scope` as the current render scope.
 pub(crate) fn with_scope<T>(scope: Rc<RenderScope>, f: impl FnOnce() -> T) -> T {
     struct Pop;
@@ -127,13 +166,14 @@ pub(crate) fn note_loading_read() {
 }
 
 /// How many reads of loading resources this thread has made.
+#[cfg(render_html)]
 pub(crate) fn loading_reads() -> u64 {
     LOADING_READS.with(Cell::get)
 }
 
 /// Records that a `Suspend` was still pending when it was written as HTML.
+#[cfg(render_html)]
 pub(crate) fn note_pending_suspend() {
-    #[cfg(render_html)]
     if let Some(scope) = current_scope() {
         if let Some(pass) = scope.server_pass() {
             pass.pending_suspends.set(pass.pending_suspends.get() + 1);

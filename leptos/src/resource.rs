@@ -14,9 +14,11 @@
 
 use crate::control::suspense::SuspenseContext;
 use crate::render_scope::{self, BoxFuture};
-use reactive_graph::traits::{DefinedAt, Track, Update, With, WithUntracked};
+#[cfg(render_html)]
+use reactive_graph::traits::UpdateUntracked;
+use reactive_graph::traits::{DefinedAt, Notify, Track, Update, With, WithUntracked};
 use reactive_graph::{batch, untrack, MaybeSend, MaybeSync, Owner, RenderEffect, RwSignal};
-use reactive_graph::{use_context, StoredValue};
+use reactive_graph::{use_context, StoredValue, Trigger};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use std::future::{Future, IntoFuture};
@@ -86,12 +88,6 @@ struct ResourceState<T> {
     loading: bool,
 }
 
-/// Re-runs the fetcher for the source's current value.
-#[cfg(not(target_arch = "wasm32"))]
-type Refetch = std::sync::Arc<dyn Fn() + Send + Sync>;
-#[cfg(target_arch = "wasm32")]
-type Refetch = std::rc::Rc<dyn Fn()>;
-
 /// The non-reactive part of a resource.
 #[derive(Default)]
 struct Inner {
@@ -101,8 +97,10 @@ struct Inner {
     registered: Vec<SuspenseContext>,
     /// Futures (`.await`s) waiting for the value.
     wakers: Vec<Waker>,
-    /// `None` on the server, where a render never fetches twice.
-    refetch: Option<Refetch>,
+    /// Re-runs the driver (`None` on the server, where a render never fetches twice).
+    refetch: Option<Trigger>,
+    /// Set by `refetch()`: the driver's next run loads even if the source is unchanged.
+    refetch_requested: bool,
 }
 
 impl<T> Resource<T>
@@ -115,6 +113,10 @@ where
     /// On the server, inside [`render_to_string_async`](crate::ssr::render_to_string_async),
     /// the fetcher runs at most once per resource and render, and the value is written into
     /// the page; in the browser, hydration takes that value instead of calling the fetcher.
+    ///
+    /// # Panics
+    /// On the server, outside a render and outside a tokio runtime: the fetch is spawned
+    /// (see [`reactive_graph::spawn`]) and there would be nothing to run it on.
     #[track_caller]
     pub fn new<S, Fut>(
         source: impl Fn() -> S + MaybeSend + MaybeSync + 'static,
@@ -130,6 +132,7 @@ where
     }
 
     /// Creates the resource. `fetcher` returns `None` when it has nothing (more) to load.
+    #[track_caller]
     fn create<S>(
         location: &'static Location<'static>,
         source: impl Fn() -> S + MaybeSend + MaybeSync + 'static,
@@ -161,6 +164,7 @@ where
     }
 
     /// A resource that loads in the background and re-loads when its source changes.
+    #[track_caller]
     fn create_on_client<S>(
         initial: Option<T>,
         source: impl Fn() -> S + MaybeSend + MaybeSync + 'static,
@@ -170,56 +174,30 @@ where
         S: PartialEq + Clone + MaybeSend + MaybeSync + 'static,
     {
         let has_initial = initial.is_some();
-        let this = Resource {
-            state: RwSignal::new(ResourceState {
-                value: initial,
-                loading: false,
-            }),
-            inner: StoredValue::new(Inner::default()),
-        };
+        let this = Resource::empty(initial);
         let owner = Owner::current();
-        #[cfg(not(target_arch = "wasm32"))]
-        let (source, fetcher) = (std::sync::Arc::new(source), std::sync::Arc::new(fetcher));
-        #[cfg(target_arch = "wasm32")]
-        let (source, fetcher) = (std::rc::Rc::new(source), std::rc::Rc::new(fetcher));
-        let load = {
-            let owner = owner.clone();
-            move |s: S| this.load(untrack(|| fetcher(s)), owner.as_ref())
-        };
-        #[cfg(not(target_arch = "wasm32"))]
-        let load = std::sync::Arc::new(load);
-        #[cfg(target_arch = "wasm32")]
-        let load = std::rc::Rc::new(load);
-        let refetch: Refetch = {
-            let (source, load) = (source.clone(), load.clone());
-            #[cfg(not(target_arch = "wasm32"))]
-            let refetch = std::sync::Arc::new(move || load(untrack(|| source())));
-            #[cfg(target_arch = "wasm32")]
-            let refetch = std::rc::Rc::new(move || load(untrack(|| source())));
-            refetch
-        };
-        this.inner
-            .update_value(|inner| inner.refetch = Some(refetch));
         // Tracks the source: its first run loads (unless hydration brought the value), each
-        // later run with a different source value loads again.
-        let driver = RenderEffect::new(move |previous: Option<S>| {
+        // later run with a different source value (or after `refetch()`) loads again.
+        this.drive(move |previous: Option<S>, forced| {
             let current = source();
             let changed = match &previous {
                 None => !has_initial,
                 Some(previous) => *previous != current,
             };
-            if changed {
-                load(current.clone());
+            if changed || forced {
+                if let Some(future) = untrack(|| fetcher(current.clone())) {
+                    this.spawn_load(future, owner.as_ref());
+                }
             }
             current
         });
-        StoredValue::new(driver);
         this
     }
 
     /// A resource in a server render pass: ready if an earlier pass resolved it, otherwise
     /// loading, with its fetch handed to the pass (which the async renderer awaits).
     #[cfg(render_html)]
+    #[track_caller]
     fn create_on_server<S>(
         pass: &render_scope::ServerPass,
         id: u64,
@@ -295,20 +273,19 @@ where
             }
         }
         let loading = value.is_none();
-        Resource {
-            state: RwSignal::new(ResourceState { value, loading }),
-            inner: StoredValue::new(Inner::default()),
-        }
+        let this = Resource::empty(value);
+        this.state.update_untracked(|state| state.loading = loading);
+        this
     }
 }
 
 /// The value hydration finds for resource `id` in the server's data.
 #[cfg(hydration)]
 fn hydrated_value<T: DeserializeOwned>(
-    data: &std::cell::RefCell<serde_json::Map<String, serde_json::Value>>,
+    data: &std::cell::RefCell<render_scope::HydrationData>,
     id: u64,
 ) -> Option<T> {
-    let json = data.borrow_mut().remove(&id.to_string())?;
+    let json = data.borrow_mut().take(id)?;
     match serde_json::from_value(json) {
         Ok(value) => Some(value),
         Err(error) => {
@@ -323,17 +300,54 @@ fn hydrated_value<T: DeserializeOwned>(
 }
 
 impl<T: Clone + MaybeSend + MaybeSync + 'static> Resource<T> {
-    /// Starts a load, unless `future` is `None`.
-    fn load(self, future: Option<BoxFuture<T>>, owner: Option<&Owner>) {
-        let Some(future) = future else { return };
-        let Some(load) = self.inner.try_update_value(|inner| {
+    /// A resource with `value` (or none yet), not loading.
+    #[track_caller]
+    fn empty(value: Option<T>) -> Self {
+        Resource {
+            state: RwSignal::new(ResourceState {
+                value,
+                loading: false,
+            }),
+            inner: StoredValue::new(Inner::default()),
+        }
+    }
+
+    /// Creates the effect that decides when to load: `run(previous, forced)` is called now
+    /// and whenever what it reads changes or `refetch()` is called (then `forced` is set);
+    /// it returns the value the next run receives as `previous`.
+    fn drive<S: 'static>(&self, mut run: impl FnMut(Option<S>, bool) -> S + 'static) {
+        let this = *self;
+        let trigger = Trigger::new();
+        this.inner
+            .update_value(|inner| inner.refetch = Some(trigger));
+        let driver = RenderEffect::new(move |previous: Option<S>| {
+            trigger.track();
+            let forced = this
+                .inner
+                .try_update_value(|inner| std::mem::take(&mut inner.refetch_requested))
+                .unwrap_or(false);
+            run(previous, forced)
+        });
+        // Lives as long as the resource's owner.
+        StoredValue::new(driver);
+    }
+
+    /// Starts load number n+1: marks the resource loading and returns the number.
+    fn begin_load(self) -> Option<u64> {
+        let load = self.inner.try_update_value(|inner| {
             inner.latest += 1;
             inner.latest
-        }) else {
-            return;
-        };
+        })?;
         self.state
             .try_maybe_update(|state| (!std::mem::replace(&mut state.loading, true), ()));
+        Some(load)
+    }
+
+    /// Starts a load of `future` on the executor (a future that may run on any thread).
+    fn spawn_load(self, future: BoxFuture<T>, owner: Option<&Owner>) {
+        let Some(load) = self.begin_load() else {
+            return;
+        };
         let task = async move {
             let value = future.await;
             self.complete(load, value);
@@ -374,8 +388,12 @@ impl<T: Clone + MaybeSend + MaybeSync + 'static> Resource<T> {
     /// Loads again with the source's current value (even if it did not change). Does nothing
     /// on the server.
     pub fn refetch(&self) {
-        if let Some(Some(refetch)) = self.inner.try_with_value(|inner| inner.refetch.clone()) {
-            refetch();
+        let trigger = self.inner.try_update_value(|inner| {
+            inner.refetch_requested = inner.refetch.is_some();
+            inner.refetch
+        });
+        if let Some(Some(trigger)) = trigger {
+            trigger.notify();
         }
     }
 
@@ -482,6 +500,16 @@ impl<T: Clone + MaybeSend + MaybeSync + 'static> WithUntracked for Resource<T> {
     }
 }
 
+/// Writing a resource's value by hand (an optimistic update, say): readers re-run; a load
+/// that is running still replaces the value when it completes.
+impl<T: Clone + MaybeSend + MaybeSync + 'static> Update for Resource<T> {
+    type Value = Option<T>;
+
+    fn try_maybe_update<U>(&self, f: impl FnOnce(&mut Option<T>) -> (bool, U)) -> Option<U> {
+        self.state.try_maybe_update(|state| f(&mut state.value))
+    }
+}
+
 /// The future of a resource's value: `resource.await`.
 ///
 /// When polled it subscribes the running computation to the resource (so the
@@ -576,6 +604,96 @@ impl<T> std::ops::Deref for OnceResource<T> {
 }
 
 impl<T: Clone + MaybeSend + MaybeSync + 'static> IntoFuture for OnceResource<T> {
+    type Output = T;
+    type IntoFuture = ResourceFuture<T>;
+
+    fn into_future(self) -> ResourceFuture<T> {
+        self.resource.into_future()
+    }
+}
+
+/// Async data loaded in the browser only: `fetcher()` is called now and again whenever
+/// what it reads (before its first `.await`) changes. Neither the fetcher nor its future
+/// needs to be `Send`, and the value need not be serializable.
+///
+/// On the server it never loads: a `<Suspense/>` around it renders its fallback, and the
+/// browser loads the data after hydration. Use [`Resource`] for data the server should
+/// render. (Outside a render on the server, it needs a `tokio::task::LocalSet`.)
+///
+/// ```
+/// use leptos::prelude::*;
+/// let html = leptos::ssr::render_to_string(|| {
+///     let (user, _) = signal(3);
+///     let avatar = LocalResource::new(move || {
+///         let user = user.get();
+///         async move { format!("/avatars/{user}.png") }
+///     });
+///     view! { <Suspense fallback=|| "no avatar yet">{move || avatar.get()}</Suspense> }
+/// });
+/// assert!(html.contains("no avatar yet"));
+/// ```
+pub struct LocalResource<T> {
+    resource: Resource<T>,
+}
+
+impl<T> Clone for LocalResource<T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+impl<T> Copy for LocalResource<T> {}
+
+impl<T> std::fmt::Debug for LocalResource<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("LocalResource")
+            .field("resource", &self.resource)
+            .finish()
+    }
+}
+
+impl<T: Clone + MaybeSend + MaybeSync + 'static> LocalResource<T> {
+    /// Creates a resource that loads `fetcher()`, tracking what the fetcher reads.
+    #[track_caller]
+    pub fn new<Fut>(fetcher: impl Fn() -> Fut + 'static) -> Self
+    where
+        Fut: Future<Output = T> + 'static,
+    {
+        let resource = Resource::empty(None);
+        #[cfg(render_html)]
+        if render_scope::current_scope().is_some_and(|scope| scope.server_pass().is_some()) {
+            // Never loads on the server: whatever shows it waits for the browser.
+            resource
+                .state
+                .update_untracked(|state| state.loading = true);
+            return LocalResource { resource };
+        }
+        let owner = Owner::current();
+        resource.drive(move |_: Option<()>, _| {
+            let future = fetcher();
+            if let Some(load) = resource.begin_load() {
+                let task = async move {
+                    let value = future.await;
+                    resource.complete(load, value);
+                };
+                untrack(|| match &owner {
+                    Some(owner) => owner.with(|| reactive_graph::spawn_local(task)),
+                    None => reactive_graph::spawn_local(task),
+                });
+            }
+        });
+        LocalResource { resource }
+    }
+}
+
+impl<T> std::ops::Deref for LocalResource<T> {
+    type Target = Resource<T>;
+
+    fn deref(&self) -> &Resource<T> {
+        &self.resource
+    }
+}
+
+impl<T: Clone + MaybeSend + MaybeSync + 'static> IntoFuture for LocalResource<T> {
     type Output = T;
     type IntoFuture = ResourceFuture<T>;
 

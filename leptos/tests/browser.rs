@@ -4,6 +4,9 @@
 
 use leptos::prelude::*;
 use leptos::view::take_hydration_mismatches;
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 
@@ -340,4 +343,382 @@ fn delegated_events_bubble_inner_first_and_stop_propagation_stops_them() {
     field.dispatch_event(&event).unwrap();
     // `input` bubbles too, but only the field handles it.
     assert_eq!(log.get_untracked(), ["input x"]);
+}
+
+// ---- async data: resources, Suspense, Transition, Suspend --------------------------------
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    #[wasm_bindgen(js_name = setTimeout)]
+    fn set_timeout(handler: &js_sys::Function, ms: i32) -> wasm_bindgen::JsValue;
+}
+
+/// Resolves after `ms` milliseconds (a macrotask: spawned futures run before it ends).
+async fn sleep(ms: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        set_timeout(&resolve, ms);
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+}
+
+/// Fetches that complete when the test opens their gate.
+#[derive(Clone, Default)]
+struct Gates(Rc<RefCell<HashMap<u32, (Option<String>, Option<std::task::Waker>)>>>);
+
+impl Gates {
+    fn wait(&self, key: u32) -> impl std::future::Future<Output = String> {
+        let gates = self.clone();
+        std::future::poll_fn(move |cx| {
+            let mut gates = gates.0.borrow_mut();
+            let (value, waker) = gates.entry(key).or_default();
+            match value.take() {
+                Some(value) => std::task::Poll::Ready(value),
+                None => {
+                    *waker = Some(cx.waker().clone());
+                    std::task::Poll::Pending
+                }
+            }
+        })
+    }
+
+    async fn open(&self, key: u32, value: &str) {
+        let waker = {
+            let mut gates = self.0.borrow_mut();
+            let (slot, waker) = gates.entry(key).or_default();
+            *slot = Some(value.to_string());
+            waker.take()
+        };
+        if let Some(waker) = waker {
+            waker.wake();
+        }
+        sleep(0).await;
+    }
+}
+
+fn exists(root: &web_sys::HtmlElement, css: &str) -> bool {
+    root.query_selector(css).unwrap().is_some()
+}
+
+#[wasm_bindgen_test]
+async fn suspense_shows_the_fallback_then_the_content() {
+    let root = container();
+    let gates = Gates::default();
+    let g = gates.clone();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        let g = g.clone();
+        let name = Resource::new(|| 1, move |key| g.wait(key));
+        view! {
+            <Suspense fallback=|| view! { <p class="fallback">"Loading..."</p> }>
+                <p class="content">{move || Suspend::new(async move { name.await })}</p>
+                // A Suspend that waits for something other than a resource counts too.
+                <p class="timer">{move || Suspend::new(async { sleep(30).await; "timer done" })}</p>
+            </Suspense>
+        }
+    });
+    assert!(exists(&root, ".fallback"));
+    assert!(
+        !exists(&root, ".content"),
+        "the children are built off-document"
+    );
+
+    gates.open(1, "Ada").await;
+    assert!(exists(&root, ".fallback"), "the timer is still pending");
+    sleep(60).await;
+    assert!(!exists(&root, ".fallback"));
+    assert_eq!(query(&root, ".content").text_content().unwrap(), "Ada");
+    assert_eq!(query(&root, ".timer").text_content().unwrap(), "timer done");
+}
+
+#[wasm_bindgen_test]
+async fn suspense_shows_the_fallback_again_while_reloading_and_keeps_its_children() {
+    let root = container();
+    let gates = Gates::default();
+    let g = gates.clone();
+    let page = RwSignal::new(1u32);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        let g = g.clone();
+        let title = Resource::new(move || page.get(), move |p| g.wait(p));
+        view! {
+            <Suspense fallback=|| view! { <p class="fallback">"Loading..."</p> }>
+                <p class="content">{move || title.get()}</p>
+            </Suspense>
+        }
+    });
+    gates.open(1, "first").await;
+    let content = query(&root, ".content");
+    assert_eq!(content.text_content().unwrap(), "first");
+
+    page.set(2);
+    assert!(
+        exists(&root, ".fallback"),
+        "a plain Suspense falls back on reload"
+    );
+    assert!(!exists(&root, ".content"));
+    gates.open(2, "second").await;
+    assert!(!exists(&root, ".fallback"));
+    let again = query(&root, ".content");
+    assert!(
+        again.is_same_node(Some(&content)),
+        "the children were moved back, not rebuilt"
+    );
+    assert_eq!(again.text_content().unwrap(), "second");
+}
+
+#[wasm_bindgen_test]
+async fn transition_keeps_the_old_content_while_reloading_and_then_updates_only_the_text() {
+    let root = container();
+    let gates = Gates::default();
+    let g = gates.clone();
+    let page = RwSignal::new(1u32);
+    let pending = RwSignal::new(false);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        let g = g.clone();
+        let title = Resource::new(move || page.get(), move |p| g.wait(p));
+        view! {
+            <Transition fallback=|| view! { <p class="fallback">"Loading..."</p> } set_pending=pending>
+                <p class="content">{move || title.get()}</p>
+            </Transition>
+        }
+    });
+    assert!(
+        exists(&root, ".fallback"),
+        "the first load shows the fallback"
+    );
+    assert!(pending.get_untracked());
+    gates.open(1, "first").await;
+    assert!(!pending.get_untracked());
+    let content = query(&root, ".content");
+    assert_eq!(content.text_content().unwrap(), "first");
+
+    let mutations = Mutations::observe(&root);
+    page.set(2);
+    assert!(
+        pending.get_untracked(),
+        "set_pending tells that a reload runs"
+    );
+    assert!(!exists(&root, ".fallback"), "no fallback flash");
+    assert_eq!(
+        content.text_content().unwrap(),
+        "first",
+        "the old content stays"
+    );
+    assert_eq!(mutations.counts(), (0, 0, 0));
+
+    gates.open(2, "second").await;
+    assert!(!pending.get_untracked());
+    assert_eq!(content.text_content().unwrap(), "second");
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 1),
+        "the reload changed one text node and nothing else"
+    );
+}
+
+#[wasm_bindgen_test]
+async fn transition_with_suspend_swaps_only_its_own_content() {
+    let root = container();
+    let gates = Gates::default();
+    let g = gates.clone();
+    let page = RwSignal::new(1u32);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        let g = g.clone();
+        let items = Resource::new(move || page.get(), move |p| g.wait(p));
+        view! {
+            <Transition fallback=|| view! { <p class="fallback">"Loading..."</p> }>
+                <div class="frame">
+                    <h3>"Items"</h3>
+                    {move || Suspend::new(async move {
+                        let items = items.await;
+                        view! { <b>{items}</b> }
+                    })}
+                </div>
+            </Transition>
+        }
+    });
+    gates.open(1, "one").await;
+    let frame = query(&root, ".frame");
+    let heading = query(&root, "h3");
+    page.set(2);
+    assert_eq!(query(&root, "b").text_content().unwrap(), "one");
+    gates.open(2, "two").await;
+    assert_eq!(query(&root, "b").text_content().unwrap(), "two");
+    assert!(query(&root, ".frame").is_same_node(Some(&frame)));
+    assert!(query(&root, "h3").is_same_node(Some(&heading)));
+    assert!(!exists(&root, ".fallback"));
+}
+
+/// The app of the hydration tests: a list loaded by a resource, with a page signal the test
+/// can change afterwards.
+fn todo_app(calls: Rc<Cell<u32>>, page_out: Rc<RefCell<Option<RwSignal<u32>>>>) -> View {
+    let page = RwSignal::new(1u32);
+    *page_out.borrow_mut() = Some(page);
+    let todos = Resource::new(
+        move || page.get(),
+        move |page| {
+            calls.set(calls.get() + 1);
+            async move {
+                sleep(5).await;
+                (0..3)
+                    .map(|i| format!("todo {page}.{i}"))
+                    .collect::<Vec<_>>()
+            }
+        },
+    );
+    view! {
+        <section>
+            <h2>"Todos"</h2>
+            <Suspense fallback=|| view! { <p class="fallback">"Loading..."</p> }>
+                <ul>
+                    {move || Suspend::new(async move {
+                        todos.await.into_iter().map(|t| view! { <li>{t}</li> }).collect::<Vec<_>>()
+                    })}
+                </ul>
+            </Suspense>
+        </section>
+    }
+    .into_view()
+}
+
+#[wasm_bindgen_test]
+async fn hydrating_async_content_creates_no_node_and_calls_no_fetcher() {
+    let server_calls = Rc::new(Cell::new(0));
+    let (c, unused) = (server_calls.clone(), Rc::new(RefCell::new(None)));
+    let html =
+        leptos::ssr::render_to_string_async(move || todo_app(c.clone(), unused.clone())).await;
+    assert_eq!(server_calls.get(), 1);
+    assert!(html.contains("todo 1.2"), "{html}");
+    assert!(!html.contains("Loading..."), "{html}");
+    assert!(
+        html.contains(r#"<script type="application/json" id="__RESOURCES">"#),
+        "{html}"
+    );
+
+    let root = container();
+    root.set_inner_html(&html);
+    let first_item = query(&root, "li");
+    let mutations = Mutations::observe(&root);
+    let client_calls = Rc::new(Cell::new(0));
+    let page = Rc::new(RefCell::new(None));
+    let (c, p) = (client_calls.clone(), page.clone());
+    let _app = leptos::mount::hydrate_to(root.clone(), move || todo_app(c, p));
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 0),
+        "hydration created or removed nothing"
+    );
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert_eq!(client_calls.get(), 0, "the value came with the page");
+    assert!(query(&root, "li").is_same_node(Some(&first_item)));
+    assert_eq!(root.query_selector_all("li").unwrap().length(), 3);
+
+    // The hydrated resource is live: a new source loads, with the fallback meanwhile.
+    let page = page.borrow().expect("the app ran");
+    page.set(2);
+    assert_eq!(client_calls.get(), 1);
+    assert!(exists(&root, ".fallback"));
+    sleep(40).await;
+    assert!(!exists(&root, ".fallback"));
+    assert_eq!(query(&root, "li").text_content().unwrap(), "todo 2.0");
+}
+
+#[wasm_bindgen_test]
+async fn hydrating_a_server_fallback_keeps_it_until_the_data_arrives() {
+    // The synchronous renderer waits for nothing: it sends the fallback.
+    let unused = (Rc::new(Cell::new(0)), Rc::new(RefCell::new(None)));
+    let html = leptos::ssr::render_to_string(move || todo_app(unused.0.clone(), unused.1.clone()));
+    assert!(html.contains("<!--fallback-->"), "{html}");
+
+    let root = container();
+    root.set_inner_html(&html);
+    let fallback = query(&root, ".fallback");
+    let calls = Rc::new(Cell::new(0));
+    let c = calls.clone();
+    let _app = leptos::mount::hydrate_to(root.clone(), move || todo_app(c, Rc::default()));
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert!(
+        query(&root, ".fallback").is_same_node(Some(&fallback)),
+        "the server's fallback was hydrated, not rebuilt"
+    );
+    assert_eq!(
+        calls.get(),
+        1,
+        "no data came with the page: the client fetches"
+    );
+    sleep(40).await;
+    assert!(!exists(&root, ".fallback"));
+    assert_eq!(root.query_selector_all("li").unwrap().length(), 3);
+}
+
+#[wasm_bindgen_test]
+async fn local_resource_loads_with_a_browser_future_and_follows_its_reads() {
+    let root = container();
+    let user = RwSignal::new(1u32);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        // `sleep` is a JavaScript promise: not `Send`, fine for a local resource.
+        let avatar = LocalResource::new(move || {
+            let user = user.get();
+            async move {
+                sleep(5).await;
+                format!("avatar of {user}")
+            }
+        });
+        view! {
+            <Suspense fallback=|| view! { <p class="fallback">"Loading..."</p> }>
+                <p class="content">{move || avatar.get()}</p>
+            </Suspense>
+        }
+    });
+    assert!(exists(&root, ".fallback"));
+    sleep(30).await;
+    assert_eq!(
+        query(&root, ".content").text_content().unwrap(),
+        "avatar of 1"
+    );
+    user.set(2);
+    sleep(30).await;
+    assert_eq!(
+        query(&root, ".content").text_content().unwrap(),
+        "avatar of 2"
+    );
+}
+
+/// A view whose `Suspend` is ready at once on the server but waits for a timer in the
+/// browser.
+fn greeting(in_browser: bool) -> View {
+    view! {
+        <div class="greeting">
+            {move || Suspend::new(async move {
+                if in_browser {
+                    sleep(20).await;
+                }
+                view! { <span>"hello"</span> }
+            })}
+        </div>
+    }
+    .into_view()
+}
+
+#[wasm_bindgen_test]
+async fn a_suspend_not_ready_while_hydrating_leaves_the_server_content_until_it_is() {
+    let html = leptos::ssr::render_to_string(|| greeting(false));
+    let root = container();
+    root.set_inner_html(&html);
+    let mutations = Mutations::observe(&root);
+    let _app = leptos::mount::hydrate_to(root.clone(), || greeting(true));
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 0),
+        "the server's content stays for now"
+    );
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert_eq!(query(&root, ".greeting").text_content().unwrap(), "hello");
+    sleep(50).await;
+    let (added, removed, _) = mutations.counts();
+    assert_eq!(
+        (added, removed),
+        (1, 1),
+        "the content was replaced once it was ready"
+    );
+    assert_eq!(query(&root, ".greeting").text_content().unwrap(), "hello");
+    assert_eq!(root.query_selector_all("span").unwrap().length(), 1);
 }

@@ -198,3 +198,62 @@ async fn a_load_finishing_after_its_owner_is_gone_is_dropped_quietly() {
     settle().await;
     assert_eq!(value.try_get(), None, "disposed with its owner");
 }
+
+#[tokio::test]
+async fn local_resource_tracks_what_its_fetcher_reads_and_refetches() {
+    let local = tokio::task::LocalSet::new();
+    local
+        .run_until(async {
+            let owner = Owner::new_root();
+            let calls = std::rc::Rc::new(std::cell::Cell::new(0));
+            let c = calls.clone();
+            let (n, set_n) = owner.with(|| signal(2u32));
+            let double = owner.with(|| {
+                LocalResource::new(move || {
+                    c.set(c.get() + 1);
+                    let n = n.get();
+                    // Not `Send`: a local resource's future need not be.
+                    let not_send = std::rc::Rc::new(n * 2);
+                    async move {
+                        tokio::task::yield_now().await;
+                        *not_send
+                    }
+                })
+            });
+            assert!(double.loading());
+            assert_eq!(double.await, 4);
+            set_n.set(5);
+            assert!(double.loading());
+            assert_eq!(double.get(), Some(4), "the old value stays meanwhile");
+            settle().await;
+            assert_eq!(double.get(), Some(10));
+            double.refetch();
+            settle().await;
+            assert_eq!(calls.get(), 3);
+            owner.dispose();
+        })
+        .await;
+}
+
+#[tokio::test]
+async fn a_resource_can_be_written_by_hand_until_the_next_load() {
+    let owner = Owner::new_root();
+    let gates = Gates::default();
+    let g = gates.clone();
+    let (n, set_n) = owner.with(|| signal(1u32));
+    let value = owner.with(|| Resource::new(move || n.get(), move |n| g.fetch(n)));
+    settle().await;
+    assert_eq!(value.get().as_deref(), Some("instant 1"));
+    value.set(Some("optimistic".into()));
+    assert_eq!(value.get().as_deref(), Some("optimistic"));
+    value.update(|v| v.as_mut().unwrap().push('!'));
+    assert_eq!(value.get().as_deref(), Some("optimistic!"));
+    set_n.set(2);
+    settle().await;
+    assert_eq!(
+        value.get().as_deref(),
+        Some("instant 2"),
+        "a load replaces it"
+    );
+    owner.dispose();
+}

@@ -351,3 +351,20 @@ async fn the_async_renderer_is_a_send_future_that_runs_on_a_worker_thread() {
     let html = tokio::spawn(future).await.unwrap();
     assert!(html.contains("5"), "{html}");
 }
+
+#[tokio::test]
+async fn a_local_resource_is_left_to_the_browser() {
+    let calls = Calls::default();
+    let c = calls.clone();
+    let html = render_to_string_async(move || {
+        let c = c.clone();
+        let local = LocalResource::new(move || {
+            c.hit();
+            async { 1 }
+        });
+        view! { <Suspense fallback=|| "in the browser">{move || local.get()}</Suspense> }
+    })
+    .await;
+    assert_eq!(html, "<!--[--><!--fallback-->in the browser<!--]-->");
+    assert_eq!(calls.count(), 0);
+}

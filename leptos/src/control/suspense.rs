@@ -15,10 +15,11 @@
 
 use crate::children::{Children, ViewFn};
 use crate::component;
+#[cfg(render_html)]
 use crate::render_scope;
+use crate::view::{build_bracketed, CloseMarker, IntoView, Mounted, Render, View};
 #[cfg(hydration)]
-use crate::view::hydrate_bracketed;
-use crate::view::{build_bracketed, CloseMarker, Cursor, IntoView, Mounted, Render, View};
+use crate::view::{hydrate_bracketed, Cursor};
 use reactive_graph::prelude::*;
 use reactive_graph::{untrack, Owner, RenderEffect, StoredValue};
 use std::cell::RefCell;
@@ -29,6 +30,7 @@ use std::task::{Context, Poll, Waker};
 use web_sys::Node;
 
 /// The marker the server writes before a fallback it rendered in place of the children.
+#[cfg(any(render_html, hydration))]
 const FALLBACK: &str = "fallback";
 
 /// What a `<Suspense/>` or `<Transition/>` provides to its children: a count of what is
@@ -200,6 +202,7 @@ impl Boundary {
     }
 
     /// An owner for the fallback, below the boundary's parent.
+    #[cfg(hydration)]
     fn fallback_owner(&self) -> Owner {
         match &self.outer {
             Some(outer) => outer.child(),
@@ -328,7 +331,9 @@ impl Switch {
         let effect = RenderEffect::new(move |previous: Option<()>| {
             let pending = context.pending.get() > 0;
             if let Some(set_pending) = set_pending {
-                untrack(|| set_pending.try_set(pending));
+                untrack(|| {
+                    set_pending.try_maybe_update(|p| (std::mem::replace(p, pending) != pending, ()))
+                });
             }
             // Hydrated children stay as the server sent them until something changes.
             if previous.is_none() && hydrated_children {
