@@ -3,6 +3,7 @@
 //! for anything else with a 404.
 
 use std::future::Future;
+use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
 use std::sync::Arc;
 
@@ -12,6 +13,7 @@ use axum::handler::Handler;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use futures::FutureExt;
 use http::StatusCode;
 use leptos::config::LeptosOptions;
 use leptos::view::IntoView;
@@ -178,7 +180,7 @@ where
             app_fn()
         }
     };
-    let html = match render_on_local_set(app).await {
+    let html = match render_catching_panics(app).await {
         Ok(html) => html,
         Err(message) => {
             return (
@@ -198,28 +200,18 @@ where
     response
 }
 
-/// Renders `app` where a future that is not `Send` can run: a render holds views and
-/// resource futures across its awaits, so it runs on a blocking thread that drives it (and
-/// the tasks it spawns locally) to completion. A panic while rendering is an error, not a
-/// dropped connection.
-async fn render_on_local_set<IV>(app: impl Fn() -> IV + Send + 'static) -> Result<String, String>
+/// Renders `app` with [`leptos::ssr::render_to_string_async`]; a panic while rendering is
+/// an error page, not a dropped connection.
+async fn render_catching_panics<IV>(
+    app: impl Fn() -> IV + Send + Sync + 'static,
+) -> Result<String, String>
 where
     IV: IntoView + 'static,
 {
-    let runtime = tokio::runtime::Handle::current();
-    tokio::task::spawn_blocking(move || {
-        let local = tokio::task::LocalSet::new();
-        runtime
-            .block_on(local.run_until(leptos::ssr::render_to_string_async(move || untrack(&app))))
-    })
-    .await
-    .map_err(|error| {
-        if error.is_panic() {
-            "the page panicked while rendering".to_owned()
-        } else {
-            format!("rendering the page was cancelled: {error}")
-        }
-    })
+    AssertUnwindSafe(leptos::ssr::render_to_string_async(move || untrack(&app)))
+        .catch_unwind()
+        .await
+        .map_err(|_| "the page panicked while rendering".to_owned())
 }
 
 /// Moves the resources' data script that follows a document shell's `</html>` into its

@@ -175,6 +175,32 @@ async fn components_set_the_status_and_redirect() {
     assert_eq!(headers[header::LOCATION], "/login");
 }
 
+#[component]
+fn Broken() -> impl IntoView {
+    let rows: Vec<&str> = Vec::new();
+    // A bug in the app: indexing an empty list.
+    let first = rows[0];
+    view! { <p>{first}</p> }
+}
+
+#[tokio::test]
+async fn a_panicking_page_is_a_500_and_the_next_request_works() {
+    let options = options("target/site");
+    let app = Router::new()
+        .leptos_routes(
+            &options,
+            vec![leptos_axum::AxumRouteListing::new("/broken")],
+            Broken,
+        )
+        .leptos_routes(&options, generate_route_list(Gone), Gone)
+        .with_state(options);
+    let (status, _, body) = get(app.clone(), "/broken").await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(body.contains("the page panicked while rendering"), "{body}");
+    let (status, _, _) = get(app, "/").await;
+    assert_eq!(status, StatusCode::GONE);
+}
+
 #[tokio::test]
 async fn files_are_served_and_anything_else_is_a_404_page() {
     let root = std::env::temp_dir().join(format!("leptos-axum-routes-{}", std::process::id()));
