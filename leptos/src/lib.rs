@@ -53,8 +53,8 @@ pub mod prelude {
     pub use crate::ev::event_target_value;
     pub use crate::form::ActionForm;
     pub use crate::hydration::{AutoReload, HydrationScripts};
-    pub use crate::server_action::ServerAction;
     pub use crate::resource::{LocalResource, OnceResource, Resource};
+    pub use crate::server_action::ServerAction;
     pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
     pub use crate::{component, server, view};
     pub use reactive_graph::prelude::*;
