@@ -1,7 +1,8 @@
 //! Server functions: async Rust functions that run on the server and that the browser calls
 //! over HTTP.
 //!
-//! Mark an `async fn` returning `Result<T, ServerFnError>` with [`#[server]`](server). In a
+//! Mark an `async fn` returning `Result<T, ServerFnError>` (or another error type: see
+//! [`error`]) with [`#[server]`](server). In a
 //! build with your crate's `ssr` feature the function runs its body and registers itself
 //! ([`registry`]) so that an integration such as `leptos_axum::handle_server_fns` serves it;
 //! in a client build the same function sends a request instead ([`client`]).
@@ -17,7 +18,8 @@
 //! ```
 //!
 //! - [`codec`]: how arguments and results travel (`PostUrl`, `GetUrl`, `Json`, ...).
-//! - [`error`]: [`ServerFnError`] and the HTTP status of errors.
+//! - [`error`]: which error types a server function can return ([`ServerFnError`],
+//!   [`HttpError`], `StatusCode`, your own), and their HTTP status.
 //! - [`handler`]: answering a request with a server function (for integrations).
 //!
 //! **State of this crate:** the server side, the codecs above and the macro work; the client
@@ -33,7 +35,9 @@ pub mod path;
 #[cfg(feature = "ssr")]
 pub mod registry;
 
-pub use error::{NoCustomError, ServerFnError};
+pub use error::{FromServerFnError, HttpError, NoCustomError, OrHttpError, ServerFnError};
+#[doc(hidden)]
+pub use function::body_not_compiled;
 pub use function::{ServerFn, ServerFnReturn};
 pub use server_fn_macro_default::server;
 

@@ -10,10 +10,8 @@ use std::sync::OnceLock;
 
 use bytes::Bytes;
 use http::{Method, Request};
-use serde::Serialize;
 
 use crate::codec::{Encoding, FromReq, IntoRes};
-use crate::error::AsStatusCode;
 use crate::handler::{handle, ResponseFuture};
 use crate::ServerFn;
 
@@ -32,7 +30,6 @@ impl ServerFnEntry {
     where
         F: ServerFn + FromReq<F::InputEncoding>,
         F::Output: IntoRes<F::OutputEncoding>,
-        F::Error: Serialize + AsStatusCode,
     {
         Self {
             path: F::PATH,

@@ -23,6 +23,9 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
     let output = &def.output;
     let input = &args.input;
     let output_encoding = &args.output;
+    let error_type = quote_spanned! {error_span(output)=>
+        type Error = <#output as #sf::ServerFnReturn>::Error;
+    };
     let client = match &args.client {
         Some(client) => client.to_token_stream(),
         None => quote!(#sf::client::DefaultClient),
@@ -53,7 +56,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
         fn run_body(
             self,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<Self::Output, #sf::ServerFnError<Self::Error>>,
+            Output = ::core::result::Result<Self::Output, Self::Error>,
         > + ::core::marker::Send {
             #[cfg(feature = "ssr")]
             {
@@ -63,7 +66,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
             #[cfg(not(feature = "ssr"))]
             {
                 let _ = self;
-                async { ::core::result::Result::Err(#sf::ServerFnError::ServerError(#client_message.into())) }
+                async { ::core::result::Result::Err(#sf::body_not_compiled::<Self>(#client_message)) }
             }
         }
     };
@@ -83,7 +86,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
             type InputEncoding = #input;
             type OutputEncoding = #output_encoding;
             type Output = <#output as #sf::ServerFnReturn>::Ok;
-            type Error = <#output as #sf::ServerFnReturn>::CustomError;
+            #error_type
             type Client = #client;
             #run_body
         }
@@ -103,6 +106,22 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
         #[cfg(not(feature = "ssr"))]
         #client_fn
     }
+}
+
+/// Where a wrong error type is reported: the `E` of `Result<T, E>` as written, else the
+/// whole return type.
+fn error_span(output: &syn::Type) -> proc_macro2::Span {
+    use syn::spanned::Spanned;
+    if let syn::Type::Path(path) = output {
+        if let Some(last) = path.path.segments.last() {
+            if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                if let Some(error) = args.args.iter().nth(1) {
+                    return error.span();
+                }
+            }
+        }
+    }
+    output.span()
 }
 
 /// The function with the same signature whose body sends the request.

@@ -12,6 +12,10 @@ use super::{args_error, CodecError, Encoding, FromReq, FromRes, IntoReq, IntoRes
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Json;
 
+/// Leptos 0.8's name for the JSON encoding, as written in
+/// `impl FromServerFnError for MyError { type Encoder = JsonEncoding; ... }`.
+pub type JsonEncoding = Json;
+
 /// Arguments in the query string of a GET request; results as JSON.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct GetJson;

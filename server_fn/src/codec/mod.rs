@@ -10,8 +10,9 @@
 //! 4. [`FromRes`]: the client turns the response back into the `Ok` value.
 //!
 //! Errors do not go through the output encoding: a failed call answers with the status of
-//! its error ([`crate::error::AsStatusCode`]) and the [`crate::ServerFnError`] as JSON, which
-//! the client decodes whatever the output encoding is.
+//! its error ([`crate::error::AsStatusCode`]) and the error in its own encoding
+//! ([`crate::error::FromServerFnError::Encoder`], JSON for serde types), which the client
+//! decodes whatever the output encoding is.
 //!
 //! # Which encoding to pick
 //!
@@ -42,7 +43,7 @@ mod json;
 mod url;
 
 pub use cbor::{Cbor, GetCbor};
-pub use json::{GetJson, Json};
+pub use json::{GetJson, Json, JsonEncoding};
 pub use url::{GetUrl, PostUrl};
 
 use bytes::Bytes;
