@@ -26,12 +26,15 @@
 //! transports (browser fetch, reqwest), redirects, streaming, CBOR and multipart codecs are
 //! not implemented yet.
 
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod client;
 pub mod codec;
 pub mod error;
 mod function;
 pub mod handler;
 pub mod path;
+pub mod pattern;
 #[cfg(feature = "ssr")]
 pub mod registry;
 

@@ -9,11 +9,18 @@
 //! 500 when the function panics (the server keeps serving). Malformed arguments answer 400
 //! with a message naming the field, from the function's own decoding.
 //!
-//! **Not implemented yet:** `handle_server_fns_with_context`, `LeptosRoutes`, `extract()`,
-//! `ResponseOptions`, `redirect()` and `LeptosOptions`.
+//! Each function runs in a reactive owner of its own whose context holds the request's
+//! `http::request::Parts`, so its body can use axum extractors
+//! (`server_fn::axum::extract`), plus whatever [`ServerFnHandler::with_context`] (or
+//! [`handle_server_fns_with_context`]) provides.
+//!
+//! **Not implemented yet:** `LeptosRoutes`, `ResponseOptions`, `redirect()` and
+//! `LeptosOptions`.
 
 mod error;
 mod server_fns;
 
 pub use error::ServerFnRouteError;
-pub use server_fns::{handle_server_fns, ServerFnHandler, DEFAULT_BODY_LIMIT};
+pub use server_fns::{
+    handle_server_fns, handle_server_fns_with_context, ServerFnHandler, DEFAULT_BODY_LIMIT,
+};

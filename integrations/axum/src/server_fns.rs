@@ -1,6 +1,8 @@
 //! Serving the registered server functions through axum.
 
+use std::fmt;
 use std::panic::AssertUnwindSafe;
+use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -10,7 +12,8 @@ use axum::Router;
 use futures::FutureExt;
 use http::header;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
-use server_fn::registry::{server_fns, ServerFnRegistry};
+use reactive_graph::{provide_context, Owner, ScopedFuture};
+use server_fn::registry::{server_fns, Lookup, ServerFnRegistry};
 
 use crate::error::ServerFnRouteError;
 
@@ -32,6 +35,37 @@ pub async fn handle_server_fns(req: Request) -> Response {
     ServerFnHandler::new().handle(req).await
 }
 
+/// [`handle_server_fns`], with `additional_context` run in each request's owner before the
+/// function, to provide what its body reads with `use_context` or
+/// `server_fn::axum::extract_state` (the application state, a database pool, ...).
+///
+/// ```
+/// use axum::{routing::any, Router};
+/// use leptos_axum::handle_server_fns_with_context;
+/// use reactive_graph::provide_context;
+///
+/// #[derive(Clone)]
+/// struct AppState { greeting: &'static str }
+///
+/// let state = AppState { greeting: "hello" };
+/// let app: Router = Router::new().route(
+///     "/api/{*fn_name}",
+///     any(move |req| handle_server_fns_with_context(
+///         { let state = state.clone(); move || provide_context(state.clone()) },
+///         req,
+///     )),
+/// );
+/// ```
+pub async fn handle_server_fns_with_context(
+    additional_context: impl Fn() + Send + Sync + 'static,
+    req: Request,
+) -> Response {
+    ServerFnHandler::new()
+        .with_context(additional_context)
+        .handle(req)
+        .await
+}
+
 /// Serves the server functions of this binary: finds the function by path, checks the
 /// method and the body's size, runs it, and turns a panic into a 500.
 ///
@@ -42,10 +76,21 @@ pub async fn handle_server_fns(req: Request) -> Response {
 /// // Every registered function at its own path, with a 64 KiB body limit.
 /// let app: Router = ServerFnHandler::new().body_limit(64 * 1024).router();
 /// ```
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct ServerFnHandler {
     registry: &'static ServerFnRegistry,
     body_limit: usize,
+    context: Option<Arc<dyn Fn() + Send + Sync>>,
+}
+
+impl fmt::Debug for ServerFnHandler {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("ServerFnHandler")
+            .field("functions", &self.registry.len())
+            .field("body_limit", &self.body_limit)
+            .field("context", &self.context.is_some())
+            .finish()
+    }
 }
 
 impl Default for ServerFnHandler {
@@ -65,7 +110,17 @@ impl ServerFnHandler {
         Self {
             registry: server_fns(),
             body_limit: DEFAULT_BODY_LIMIT,
+            context: None,
         }
+    }
+
+    /// Runs `provide` in each request's owner before the function runs, to provide context
+    /// (the application state for `server_fn::axum::extract_state`, a database pool, ...).
+    /// The request's `http::request::Parts` are always provided.
+    #[must_use = "the handler is returned, not changed in place"]
+    pub fn with_context(mut self, provide: impl Fn() + Send + Sync + 'static) -> Self {
+        self.context = Some(Arc::new(provide));
+        self
     }
 
     /// Sets the largest request body accepted, in bytes; larger ones answer 413.
@@ -75,17 +130,18 @@ impl ServerFnHandler {
         self
     }
 
-    /// A router with every registered function at its path; other paths are left to the
-    /// router you merge it into (404 by default).
+    /// A router with every registered function at its path (patterns such as
+    /// `/api/users/{id}` as they are); other paths are left to the router you merge it into
+    /// (404 by default).
     pub fn router<S>(self) -> Router<S>
     where
         S: Clone + Send + Sync + 'static,
     {
         let mut router = Router::new();
-        for entry in self.registry.iter() {
+        for path in self.registry.routes() {
             let handler = self.clone();
             router = router.route(
-                entry.path(),
+                path,
                 any(move |req: Request| async move { handler.handle(req).await }),
             );
         }
@@ -102,22 +158,32 @@ impl ServerFnHandler {
 
     async fn run(&self, req: Request) -> Result<http::Response<bytes::Bytes>, ServerFnRouteError> {
         let path = req.uri().path().to_owned();
-        let Some(entry) = self.registry.get(&path) else {
-            return Err(ServerFnRouteError::NotFound { path });
+        let entry = match self.registry.lookup(req.method(), &path) {
+            Lookup::Found(entry) => entry,
+            Lookup::WrongMethod(allowed) => {
+                return Err(ServerFnRouteError::MethodNotAllowed { path, allowed })
+            }
+            Lookup::NotFound => return Err(ServerFnRouteError::NotFound { path }),
         };
-        if req.method() != entry.method() {
-            return Err(ServerFnRouteError::MethodNotAllowed {
-                path,
-                allowed: entry.method().clone(),
-            });
-        }
         let (parts, body) = req.into_parts();
         let bytes = self.read_body(&path, &parts.headers, body).await?;
+        // The function runs in an owner of its own, whose context holds the request (for
+        // `server_fn::axum::extract`) and what the application provides.
+        let owner = Owner::new_root();
+        owner.with(|| {
+            provide_context(parts.clone());
+            if let Some(provide) = &self.context {
+                provide();
+            }
+        });
         let req = http::Request::from_parts(parts, bytes);
-        AssertUnwindSafe(entry.run(req))
+        let run = ScopedFuture::with_owner(owner.clone(), entry.run(req));
+        let result = AssertUnwindSafe(run)
             .catch_unwind()
             .await
-            .map_err(|_| ServerFnRouteError::Panicked { path })
+            .map_err(|_| ServerFnRouteError::Panicked { path });
+        owner.dispose();
+        result
     }
 
     /// Reads the whole body, refusing more than the limit (by `Content-Length` up front, and

@@ -24,6 +24,7 @@
 //! | [`GetJson`] | GET | query string | a GET whose name says the result is JSON |
 //! | [`Cbor`] | POST | CBOR body | large or binary data: CBOR is smaller and faster than JSON |
 //! | [`GetCbor`] | GET | query string | a cacheable read with a CBOR result |
+//! | [`Route`] | any | path, query and JSON body | set by `#[get("/api/users/{id}")]`, `#[post(..)]`, ...; see [`route`] |
 //!
 //! As an output encoding, [`Json`] (and [`GetJson`]) writes the value as JSON, [`Cbor`]
 //! (and [`GetCbor`]) as CBOR.
@@ -40,10 +41,12 @@
 
 mod cbor;
 mod json;
+pub mod route;
 mod url;
 
 pub use cbor::{Cbor, GetCbor};
 pub use json::{GetJson, Json, JsonEncoding};
+pub use route::Route;
 pub use url::{GetUrl, PostUrl};
 
 use bytes::Bytes;
