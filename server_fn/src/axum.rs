@@ -21,15 +21,27 @@
 //! ```
 //!
 //! `#[get("/path", headers: HeaderMap, state: State<AppState>)]` does the same for you: the
-//! names after the path are bound by calling these functions before the body runs.
+//! names after the path are bound by calling these functions before the body runs. And
+//! `#[middleware(layer)]` under such an attribute becomes a [`RouteLayer`].
 
-use axum::extract::{FromRequestParts, State};
+use axum::extract::FromRequestParts;
+/// axum's `State`, as `State<S>` in `#[get("/path", state: State<AppState>)]` and what
+/// [`extract_state`] answers.
+pub use axum::extract::State;
 use axum::response::IntoResponse;
+/// axum's method router, which a [`RouteLayer`] wraps.
+pub use axum::routing::MethodRouter;
 use http::request::Parts;
 use reactive_graph::use_context;
 
 use crate::error::HttpError;
 use crate::ServerFnError;
+
+/// One `#[middleware(layer)]` of a function declared with `#[get]`, `#[post]`, ...: wraps
+/// the function's route in the layer. `leptos_axum::ServerFnHandler::router()` applies
+/// them; the registry keeps them in the function's entry
+/// ([`crate::registry::ServerFnEntry::layers`]).
+pub type RouteLayer = fn(MethodRouter) -> MethodRouter;
 
 /// The largest rejection body quoted in an error message.
 const REJECTION_BODY_LIMIT: usize = 4096;

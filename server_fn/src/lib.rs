@@ -42,7 +42,7 @@ pub use error::{FromServerFnError, HttpError, NoCustomError, OrHttpError, Server
 #[doc(hidden)]
 pub use function::body_not_compiled;
 pub use function::{ServerFn, ServerFnReturn};
-pub use server_fn_macro_default::server;
+pub use server_fn_macro_default::{delete, get, patch, post, put, server};
 
 pub use bytes;
 pub use http;

@@ -163,10 +163,7 @@ const SEGMENT: &AsciiSet = &CONTROLS
 /// `pattern` with each `{name}` replaced by `value(name)`, percent-encoded; the name of the
 /// first parameter `value` has no value for, or is empty for (an empty segment would not
 /// match the pattern on the server).
-pub fn fill(
-    pattern: &str,
-    mut value: impl FnMut(&str) -> Option<String>,
-) -> Result<String, &str> {
+pub fn fill(pattern: &str, mut value: impl FnMut(&str) -> Option<String>) -> Result<String, &str> {
     let segments = parse(pattern).map_err(|_| pattern)?;
     let mut path = String::with_capacity(pattern.len());
     for segment in segments {

@@ -22,6 +22,8 @@ pub struct ServerFnEntry {
     method: Method,
     name: &'static str,
     handler: fn(Request<Bytes>) -> ResponseFuture,
+    #[cfg(feature = "axum")]
+    layers: &'static [crate::axum::RouteLayer],
 }
 
 impl ServerFnEntry {
@@ -36,7 +38,23 @@ impl ServerFnEntry {
             method: <F::InputEncoding as Encoding>::METHOD,
             name,
             handler: handle::<F>,
+            #[cfg(feature = "axum")]
+            layers: &[],
         }
+    }
+
+    /// The same entry with the `#[middleware(...)]` layers of its function, first listed
+    /// first (outermost).
+    #[cfg(feature = "axum")]
+    pub const fn with_layers(mut self, layers: &'static [crate::axum::RouteLayer]) -> Self {
+        self.layers = layers;
+        self
+    }
+
+    /// The function's `#[middleware(...)]` layers, outermost first.
+    #[cfg(feature = "axum")]
+    pub fn layers(&self) -> &'static [crate::axum::RouteLayer] {
+        self.layers
     }
 
     /// An entry for a hand-written handler.
@@ -51,6 +69,8 @@ impl ServerFnEntry {
             method,
             name,
             handler,
+            #[cfg(feature = "axum")]
+            layers: &[],
         }
     }
 
@@ -108,7 +128,7 @@ pub enum Lookup<'a> {
     /// The function to run.
     Found(&'a ServerFnEntry),
     /// Functions answer at this path, but not for this method; these are the methods they
-    /// take (for a 405's `Allow` header).
+    /// take, in alphabetical order (for a 405's `Allow` header).
     WrongMethod(Vec<Method>),
     /// No function answers at this path.
     NotFound,
@@ -173,6 +193,7 @@ impl ServerFnRegistry {
         if allowed.is_empty() {
             Lookup::NotFound
         } else {
+            allowed.sort_by(|a, b| a.as_str().cmp(b.as_str()));
             Lookup::WrongMethod(allowed)
         }
     }
@@ -332,7 +353,7 @@ mod tests {
         );
         match registry.lookup(&Method::POST, "/api/users/7") {
             Lookup::WrongMethod(allowed) => {
-                assert_eq!(allowed, [Method::GET, Method::DELETE, Method::PUT])
+                assert_eq!(allowed, [Method::DELETE, Method::GET, Method::PUT])
             }
             other => panic!("{other:?}"),
         }

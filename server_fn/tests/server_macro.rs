@@ -67,6 +67,12 @@ pub async fn with_own_client(text: String) -> Result<usize, ServerFnError> {
     Ok(text.len() * 100)
 }
 
+/// An item by id, with an optional query.
+#[server_fn::get("/api/items/{id}?q")]
+pub async fn item(id: u32, q: Option<String>) -> Result<String, server_fn::HttpError> {
+    Ok(format!("{id}{q:?}"))
+}
+
 /// Functions of the same names in another module.
 pub mod other {
     use server_fn::{server, ServerFnError};
@@ -238,6 +244,26 @@ fn a_client_build_sends_with_the_named_client() {
     let answer = futures::executor::block_on(with_own_client("abc".into()));
     assert_eq!(answer, Ok("text=abc".len()));
     assert_eq!(*LAST_URI.lock().unwrap(), WithOwnClient::PATH);
+}
+
+#[test]
+fn a_method_attribute_serves_at_its_pattern() {
+    assert_eq!(Item::PATH, "/api/items/{id}");
+    assert_eq!(
+        <<Item as ServerFn>::InputEncoding as Encoding>::METHOD,
+        "GET"
+    );
+}
+
+#[cfg(not(feature = "ssr"))]
+#[test]
+fn a_client_build_of_a_route_fills_in_the_path_and_query() {
+    let error = futures::executor::block_on(item(5, Some("a b".into()))).unwrap_err();
+    assert_eq!(error.status(), 400);
+    assert!(
+        error.message().contains("GET /api/items/5?q=a+b"),
+        "{error}"
+    );
 }
 
 #[cfg(not(feature = "ssr"))]

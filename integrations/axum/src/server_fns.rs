@@ -7,13 +7,15 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
-use axum::routing::any;
+use axum::routing::{any, on, MethodFilter, MethodRouter};
 use axum::Router;
+use futures::future::BoxFuture;
 use futures::FutureExt;
 use http::header;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use reactive_graph::{provide_context, Owner, ScopedFuture};
-use server_fn::registry::{server_fns, Lookup, ServerFnRegistry};
+use server_fn::pattern;
+use server_fn::registry::{server_fns, Lookup, ServerFnEntry, ServerFnRegistry};
 
 use crate::error::ServerFnRouteError;
 
@@ -131,21 +133,56 @@ impl ServerFnHandler {
     }
 
     /// A router with every registered function at its path (patterns such as
-    /// `/api/users/{id}` as they are); other paths are left to the router you merge it into
-    /// (404 by default).
+    /// `/api/users/{id}` as they are), wrapped in its `#[middleware(...)]` layers; other
+    /// paths are left to the router you merge it into (404 by default).
+    ///
+    /// Per-function middleware applies here only: [`handle_server_fns`] on a catch-all
+    /// route runs functions without it.
     pub fn router<S>(self) -> Router<S>
     where
         S: Clone + Send + Sync + 'static,
     {
         let mut router = Router::new();
         for path in self.registry.routes() {
-            let handler = self.clone();
-            router = router.route(
-                path,
-                any(move |req: Request| async move { handler.handle(req).await }),
-            );
+            let at_path: Vec<&ServerFnEntry> = self
+                .registry
+                .iter()
+                .filter(|entry| pattern::shape(entry.path()) == pattern::shape(path))
+                .collect();
+            if at_path.iter().all(|entry| entry.layers().is_empty()) {
+                router = router.route(path, any(self.endpoint()));
+            } else {
+                router = router.route_service(path, self.layered(&at_path));
+            }
         }
         router
+    }
+
+    /// The handler of one route.
+    fn endpoint(&self) -> impl Fn(Request) -> BoxFuture<'static, Response> + Clone + Send + Sync {
+        let handler = self.clone();
+        move |req: Request| {
+            let handler = handler.clone();
+            Box::pin(async move { handler.handle(req).await })
+        }
+    }
+
+    /// The route of functions with `#[middleware(...)]`: each method wrapped in its own
+    /// function's layers (the first listed outermost), other methods answered by
+    /// [`Self::handle`] (a 405 naming the allowed ones).
+    fn layered(&self, entries: &[&ServerFnEntry]) -> MethodRouter {
+        let mut route = MethodRouter::new().fallback(self.endpoint());
+        for entry in entries {
+            let Ok(filter) = MethodFilter::try_from(entry.method().clone()) else {
+                continue;
+            };
+            let mut one = on(filter, self.endpoint());
+            for layer in entry.layers().iter().rev() {
+                one = layer(one);
+            }
+            route = route.merge(one);
+        }
+        route
     }
 
     /// Answers one request.
