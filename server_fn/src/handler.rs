@@ -7,7 +7,7 @@ use std::pin::Pin;
 use bytes::Bytes;
 use http::{header::HeaderValue, Request, Response, StatusCode};
 
-use crate::codec::{FromReq, IntoRes};
+use crate::codec::{FromReq, IntoRes, ResponseBody};
 use crate::error::{encode_error, HttpError, ServerFnErrorErr};
 use crate::{FromServerFnError, ServerFn, ServerFnError};
 
@@ -15,8 +15,9 @@ use crate::{FromServerFnError, ServerFn, ServerFnError};
 /// function's path.
 pub const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
 
-/// The future of a server function's response.
-pub type ResponseFuture = Pin<Box<dyn Future<Output = Response<Bytes>> + Send>>;
+/// The future of a server function's response; the body is whole, or a stream for the
+/// streaming encodings.
+pub type ResponseFuture = Pin<Box<dyn Future<Output = Response<ResponseBody>> + Send>>;
 
 /// Answers `req` by running `F`: decodes the arguments, runs the body, encodes the result.
 /// A failure at any step answers with the error's status and the error in its encoding
@@ -34,7 +35,7 @@ where
         };
         match result.and_then(|output| output.into_res().map_err(codec_error)) {
             Ok(response) => response,
-            Err(error) => error_response(F::PATH, &error),
+            Err(error) => error_response(F::PATH, &error).map(ResponseBody::Full),
         }
     })
 }

@@ -22,9 +22,7 @@
 //!   [`HttpError`], `StatusCode`, your own), and their HTTP status.
 //! - [`handler`]: answering a request with a server function (for integrations).
 //!
-//! **State of this crate:** the server side, the codecs above and the macro work; the client
-//! transports (browser fetch, reqwest), redirects, streaming, CBOR and multipart codecs are
-//! not implemented yet.
+//! See `STATUS.md` beside this crate for what is implemented and tested.
 
 #[cfg(feature = "axum")]
 pub mod axum;

@@ -275,7 +275,9 @@ mod tests {
     use crate::handler::plain_error_response;
 
     fn not_run(_: Request<Bytes>) -> ResponseFuture {
-        Box::pin(async { plain_error_response("/x", http::StatusCode::OK, String::new()) })
+        Box::pin(async {
+            plain_error_response("/x", http::StatusCode::OK, String::new()).map(Into::into)
+        })
     }
 
     fn entry(path: &'static str, method: Method, name: &'static str) -> ServerFnEntry {

@@ -164,10 +164,9 @@ mod server_side {
     fn call(req: Request<Bytes>) -> (StatusCode, String) {
         let entry = server_fns().get(req.uri().path()).expect("registered");
         let res = futures::executor::block_on(entry.run(req));
-        (
-            res.status(),
-            String::from_utf8(res.body().to_vec()).unwrap(),
-        )
+        let status = res.status();
+        let body = futures::executor::block_on(res.into_body().collect()).unwrap();
+        (status, String::from_utf8(body.to_vec()).unwrap())
     }
 
     #[test]
@@ -223,7 +222,7 @@ mod server_side {
         let entry = server_fns().get(SumBytes::PATH).unwrap();
         let res = futures::executor::block_on(entry.run(req));
         assert_eq!(res.status(), StatusCode::OK);
-        let sum: u64 = ciborium::from_reader(res.body().as_ref()).unwrap();
+        let sum: u64 = ciborium::from_reader(res.body().as_full().unwrap().as_ref()).unwrap();
         assert_eq!(sum, 253);
     }
 

@@ -14,6 +14,7 @@ use futures::FutureExt;
 use http::header;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use reactive_graph::{provide_context, Owner, ScopedFuture};
+use server_fn::codec::ResponseBody;
 use server_fn::pattern;
 use server_fn::registry::{server_fns, Lookup, ServerFnEntry, ServerFnRegistry};
 
@@ -188,12 +189,15 @@ impl ServerFnHandler {
     /// Answers one request.
     pub async fn handle(&self, req: Request) -> Response {
         match self.run(req).await {
-            Ok(response) => response.map(Body::from),
+            Ok(response) => response.map(|body| match body {
+                ResponseBody::Full(bytes) => Body::from(bytes),
+                ResponseBody::Stream(chunks) => Body::from_stream(chunks),
+            }),
             Err(error) => error.into_response().map(Body::from),
         }
     }
 
-    async fn run(&self, req: Request) -> Result<http::Response<bytes::Bytes>, ServerFnRouteError> {
+    async fn run(&self, req: Request) -> Result<http::Response<ResponseBody>, ServerFnRouteError> {
         let path = req.uri().path().to_owned();
         let entry = match self.registry.lookup(req.method(), &path) {
             Lookup::Found(entry) => entry,

@@ -58,7 +58,16 @@ const KEYS: &str =
     "`name`, `prefix`, `endpoint`, `input`, `output`, `encoding`, `client`, `req`, `res`, `impl_from`";
 
 /// The codecs a bare name in `input = ...`/`output = ...` resolves to.
-const KNOWN_CODECS: &[&str] = &["PostUrl", "GetUrl", "Json", "GetJson", "Cbor", "GetCbor"];
+const KNOWN_CODECS: &[&str] = &[
+    "PostUrl",
+    "GetUrl",
+    "Json",
+    "GetJson",
+    "Cbor",
+    "GetCbor",
+    "Streaming",
+    "StreamingText",
+];
 
 impl ServerArgs {
     /// Parses and validates the attribute's tokens, recording every mistake in `errors`.
