@@ -50,7 +50,7 @@ pub(crate) fn expand(
     let fields = def.args.iter().map(|arg| {
         let ident = &arg.ident;
         let ty = &arg.ty;
-        let default = arg.default.then(|| quote!(#[serde(default)]));
+        let default = (arg.default && args.serde_args).then(|| quote!(#[serde(default)]));
         let doc = format!("The `{ident}` argument.");
         quote!(#[doc = #doc] #default pub #ident: #ty)
     });
@@ -59,6 +59,14 @@ pub(crate) fn expand(
 
     let client_fn = client_stub(def, &struct_ident, &field_idents, sf);
     let serde_crate = serde_crate(sf);
+    let derives = if args.serde_args {
+        quote! {
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, #sf::serde::Serialize, #sf::serde::Deserialize)]
+            #[serde(crate = #serde_crate)]
+        }
+    } else {
+        quote!(#[derive(::core::clone::Clone, ::core::fmt::Debug)])
+    };
     let route_impls = route.map(|route| route.codec_impls(def, &struct_ident, sf, &serde_crate));
     let server_fn = server_item(def, route, sf);
     let with_layers = route.and_then(|route| route.with_layers(sf));
@@ -93,8 +101,7 @@ pub(crate) fn expand(
         #(#docs)*
         #[doc = ""]
         #[doc = #struct_doc]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, #sf::serde::Serialize, #sf::serde::Deserialize)]
-        #[serde(crate = #serde_crate)]
+        #derives
         #vis struct #struct_ident {
             #(#fields),*
         }

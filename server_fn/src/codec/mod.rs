@@ -24,6 +24,7 @@
 //! | [`GetJson`] | GET | query string | a GET whose name says the result is JSON |
 //! | [`Cbor`] | POST | CBOR body | large or binary data: CBOR is smaller and faster than JSON |
 //! | [`GetCbor`] | GET | query string | a cacheable read with a CBOR result |
+//! | [`MultipartFormData`] | POST | `multipart/form-data` body | file uploads: the one argument is a [`MultipartData`] |
 //! | [`Route`] | any | path, query and JSON body | set by `#[get("/api/users/{id}")]`, `#[post(..)]`, ...; see [`route`] |
 //!
 //! As an output encoding, [`Json`] (and [`GetJson`]) writes the value as JSON, [`Cbor`]
@@ -44,6 +45,7 @@
 mod body;
 mod cbor;
 mod json;
+mod multipart;
 pub mod route;
 mod stream;
 mod url;
@@ -51,6 +53,7 @@ mod url;
 pub use body::{BodyStream, ResponseBody};
 pub use cbor::{Cbor, GetCbor};
 pub use json::{GetJson, Json, JsonEncoding};
+pub use multipart::{FormField, MultipartData, MultipartFormData};
 pub use route::Route;
 pub use stream::{ByteStream, Streaming, StreamingText, TextStream};
 pub use url::{GetUrl, PostUrl};
