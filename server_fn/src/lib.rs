@@ -2,10 +2,10 @@
 //! over HTTP.
 //!
 //! Mark an `async fn` returning `Result<T, ServerFnError>` (or another error type: see
-//! [`error`]) with [`#[server]`](server). In a
-//! build with your crate's `ssr` feature the function runs its body and registers itself
-//! ([`registry`]) so that an integration such as `leptos_axum::handle_server_fns` serves it;
-//! in a client build the same function sends a request instead ([`client`]).
+//! [`error`]) with [`#[server]`](server). In a build with your crate's `ssr` feature the
+//! function runs its body and registers itself (`registry`) so that an integration such as
+//! `leptos_axum::handle_server_fns` serves it; in a client build the same function sends a
+//! request instead ([`client`]).
 //!
 //! ```
 //! use server_fn::{server, ServerFnError};
@@ -17,10 +17,16 @@
 //! }
 //! ```
 //!
-//! - [`codec`]: how arguments and results travel (`PostUrl`, `GetUrl`, `Json`, ...).
+//! Or give it a fixed path and method, with arguments in the path, the query and a JSON body
+//! and server-only axum extractors: [`#[get("/api/users/{id}")]`](get), [`post`], [`put`],
+//! [`delete`], [`patch`].
+//!
+//! - [`codec`]: how arguments and results travel (`PostUrl`, `GetUrl`, `Json`, `Cbor`,
+//!   `MultipartFormData`, `Streaming`, ...).
 //! - [`error`]: which error types a server function can return ([`ServerFnError`],
 //!   [`HttpError`], `StatusCode`, your own), and their HTTP status.
 //! - [`handler`]: answering a request with a server function (for integrations).
+//! - `axum` (feature `axum`): axum extractors inside server functions.
 //!
 //! See `STATUS.md` beside this crate for what is implemented and tested.
 

@@ -25,7 +25,7 @@
 //! The function takes exactly one argument, the `MultipartData`. On the server, the body
 //! was parsed (with `multer`) before the function runs, so a malformed body answers 400;
 //! the function reads the fields with [`MultipartData::fields`], or streams them with
-//! `multer` through [`MultipartData::into_inner`].
+//! `multer` through `MultipartData::into_inner` (feature `ssr`).
 
 use bytes::Bytes;
 use http::{header, Method, Request};
@@ -80,8 +80,8 @@ impl FormField {
 /// The argument of a function with `input = MultipartFormData`: the fields of a form.
 ///
 /// On the client, build it with [`Self::new`], [`Self::text`] and [`Self::file`]. On the
-/// server, read it with [`Self::fields`] (everything, in order) or [`Self::into_inner`]
-/// (a `multer::Multipart` that streams the fields again).
+/// server, read it with [`Self::fields`] (everything, in order) or `into_inner` (feature `ssr`:
+/// a `multer::Multipart` that streams the fields again).
 #[derive(Clone, Debug, Default)]
 pub struct MultipartData {
     fields: Vec<FormField>,
