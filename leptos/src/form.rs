@@ -1,8 +1,8 @@
 //! [`ActionForm`]: a form that calls a server function, with or without JavaScript.
 
 use reactive_graph::prelude::*;
-use serde::de::DeserializeOwned;
 use server_fn::codec::{Encoding, FromReq, FromRes, IntoReq, PostUrl};
+use server_fn::error::FromServerFnError;
 use server_fn::{ServerFn, ServerFnError};
 
 use crate::children::Children;
@@ -51,7 +51,7 @@ pub fn ActionForm<S>(
 where
     S: ServerFn + IntoReq<S::InputEncoding> + FromReq<PostUrl> + Clone + Sync,
     S::Output: FromRes<S::OutputEncoding> + Send + Sync,
-    S::Error: DeserializeOwned + Send + Sync,
+    S::Error: Send + Sync,
 {
     let method = if <S::InputEncoding as Encoding>::METHOD == server_fn::http::Method::GET {
         "get"
@@ -74,20 +74,31 @@ where
 
 /// Reads the submitted form's fields into the arguments of `S`, decoding them as the
 /// server would.
-fn args_from_form<S>(event: &web_sys::SubmitEvent) -> Result<S, ServerFnError<S::Error>>
+fn args_from_form<S>(event: &web_sys::SubmitEvent) -> Result<S, S::Error>
 where
     S: ServerFn + FromReq<PostUrl>,
 {
     use wasm_bindgen::JsCast;
-    let form: web_sys::HtmlFormElement =
-        event
-            .target()
-            .and_then(|target| target.dyn_into().ok())
-            .ok_or_else(|| ServerFnError::Request("the submit event came from no form".into()))?;
-    let data = web_sys::FormData::new_with_form(&form)
-        .map_err(|_| ServerFnError::Request("the form's fields cannot be read".into()))?;
+    let fail = |error: ServerFnError| S::Error::from_server_fn_error(error);
+    let form: web_sys::HtmlFormElement = event
+        .target()
+        .and_then(|target| target.dyn_into().ok())
+        .ok_or_else(|| {
+        fail(ServerFnError::Request(
+            "the submit event came from no form".into(),
+        ))
+    })?;
+    let data = web_sys::FormData::new_with_form(&form).map_err(|_| {
+        fail(ServerFnError::Request(
+            "the form's fields cannot be read".into(),
+        ))
+    })?;
     let query = web_sys::UrlSearchParams::new_with_str_sequence_sequence(&data)
-        .map_err(|_| ServerFnError::Request("the form's fields cannot be encoded".into()))?
+        .map_err(|_| {
+            fail(ServerFnError::Request(
+                "the form's fields cannot be encoded".into(),
+            ))
+        })?
         .to_string();
     let request = server_fn::http::Request::post(S::PATH)
         .header(
@@ -95,6 +106,6 @@ where
             <PostUrl as Encoding>::CONTENT_TYPE,
         )
         .body(server_fn::bytes::Bytes::from(String::from(query)))
-        .map_err(|e| ServerFnError::Request(e.to_string()))?;
-    S::from_req(request).map_err(ServerFnError::from_codec)
+        .map_err(|e| fail(ServerFnError::Request(e.to_string())))?;
+    S::from_req(request).map_err(|e| fail(ServerFnError::from_codec(e)))
 }

@@ -39,7 +39,7 @@ pub mod server_action;
 pub mod ssr;
 pub mod view;
 
-pub use leptos_macro::{component, server, view};
+pub use leptos_macro::{component, delete, get, patch, post, put, server, view};
 pub use reactive_graph;
 pub use server_fn;
 pub use view::html;

@@ -4,13 +4,11 @@ use std::ops::Deref;
 
 use reactive_graph::prelude::*;
 use reactive_graph::Action;
-use serde::de::DeserializeOwned;
 use server_fn::codec::{FromRes, IntoReq};
-use server_fn::{ServerFn, ServerFnError};
+use server_fn::ServerFn;
 
 /// The result of a server function `S`, as its action holds it.
-pub type ServerFnOutcome<S> =
-    Result<<S as ServerFn>::Output, ServerFnError<<S as ServerFn>::Error>>;
+pub type ServerFnOutcome<S> = Result<<S as ServerFn>::Output, <S as ServerFn>::Error>;
 
 /// An action whose work is a call of the server function `S`: dispatch it with the
 /// function's arguments struct, read `pending()`, `value()` and `version()` as with any
@@ -65,7 +63,7 @@ impl<S> ServerAction<S>
 where
     S: ServerFn + IntoReq<S::InputEncoding> + Clone + Sync,
     S::Output: FromRes<S::OutputEncoding> + Send + Sync,
-    S::Error: DeserializeOwned + Send + Sync,
+    S::Error: Send + Sync,
 {
     /// An action calling `S`. On the server (the `ssr` feature) it runs the function's
     /// body; in the browser it sends the request.
@@ -83,7 +81,7 @@ impl<S> Default for ServerAction<S>
 where
     S: ServerFn + IntoReq<S::InputEncoding> + Clone + Sync,
     S::Output: FromRes<S::OutputEncoding> + Send + Sync,
-    S::Error: DeserializeOwned + Send + Sync,
+    S::Error: Send + Sync,
 {
     fn default() -> Self {
         Self::new()
@@ -111,7 +109,6 @@ async fn run<S>(args: S) -> ServerFnOutcome<S>
 where
     S: ServerFn + IntoReq<S::InputEncoding>,
     S::Output: FromRes<S::OutputEncoding>,
-    S::Error: DeserializeOwned,
 {
     args.run_body().await
 }
@@ -122,32 +119,38 @@ async fn run<S>(args: S) -> ServerFnOutcome<S>
 where
     S: ServerFn + IntoReq<S::InputEncoding>,
     S::Output: FromRes<S::OutputEncoding>,
-    S::Error: DeserializeOwned,
 {
     server_fn::client::call(args).await
 }
 
-/// The error a failed form post of `S` left in the page's query (`__path`, `__err`).
-fn error_from_url<S: ServerFn>() -> Option<ServerFnError<S::Error>>
-where
-    S::Error: DeserializeOwned,
-{
+/// The error a failed form post of `S` left in the page's query (`__path`, `__err`,
+/// `__status`).
+fn error_from_url<S: ServerFn>() -> Option<S::Error> {
     let query = current_query()?;
     let mut path = None;
     let mut error = None;
+    let mut status = server_fn::http::StatusCode::INTERNAL_SERVER_ERROR;
     for pair in query.trim_start_matches('?').split('&') {
         let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
         let value = percent_decode(value);
         match name {
             "__path" => path = Some(value),
             "__err" => error = Some(value),
+            "__status" => {
+                if let Ok(code) = server_fn::http::StatusCode::from_bytes(value.as_bytes()) {
+                    status = code;
+                }
+            }
             _ => {}
         }
     }
     if path.as_deref() != Some(S::PATH) {
         return None;
     }
-    serde_json::from_str(&error?).ok()
+    Some(server_fn::error::decode_error::<S::Error>(
+        status,
+        error?.as_bytes(),
+    ))
 }
 
 /// The query of the page being rendered: the request's on the server, the location's in

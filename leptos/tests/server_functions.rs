@@ -17,6 +17,23 @@ pub async fn count(items: Vec<u8>) -> Result<usize, ServerFnError> {
     Ok(items.len())
 }
 
+/// A DELETE at a path pattern, through `leptos::delete`.
+#[leptos::delete("/api/todos/{id}")]
+pub async fn delete_todo(id: u32) -> Result<u32, ServerFnError> {
+    Ok(id)
+}
+
+#[test]
+fn method_attributes_serve_at_their_pattern() {
+    assert_eq!(DeleteTodo::PATH, "/api/todos/{id}");
+    assert_eq!(
+        <<DeleteTodo as ServerFn>::InputEncoding as Encoding>::METHOD,
+        "DELETE"
+    );
+    let request = leptos::server_fn::client::build_request(DeleteTodo { id: 4 }).unwrap();
+    assert_eq!(request.uri(), "/api/todos/4");
+}
+
 #[test]
 fn the_struct_and_its_server_fn_impl_are_generated() {
     assert!(Add::PATH.starts_with("/api/add"), "{}", Add::PATH);

@@ -3,6 +3,8 @@
 use std::future::Future;
 
 use crate::codec::Encoding;
+use crate::FromServerFnError;
+#[cfg(doc)]
 use crate::ServerFnError;
 
 /// A server function, implemented by `#[server]` for the struct holding its arguments.
@@ -32,37 +34,43 @@ pub trait ServerFn: Send + Sized + 'static {
     type OutputEncoding: Encoding;
     /// The `Ok` type of the function's `Result`.
     type Output: Send + 'static;
-    /// The custom error type in the function's `ServerFnError<E>`
-    /// ([`crate::NoCustomError`] when there is none).
-    type Error: Send + 'static;
+    /// The error type of the function's `Result<T, E>`: [`ServerFnError`],
+    /// [`crate::HttpError`], `StatusCode` or any other [`FromServerFnError`].
+    type Error: FromServerFnError;
     /// What sends the request in a client build (`client = ...` in the attribute;
     /// [`crate::client::DefaultClient`] otherwise).
     type Client: crate::client::Client;
 
     /// Runs the function's body with these arguments. On the server it is the body you
     /// wrote; in a client build (without the `ssr` feature) it answers
-    /// [`ServerFnError::ServerError`] without running anything.
-    fn run_body(
-        self,
-    ) -> impl Future<Output = Result<Self::Output, ServerFnError<Self::Error>>> + Send;
+    /// [`ServerFnError::ServerError`] (as `Self::Error`) without running anything.
+    fn run_body(self) -> impl Future<Output = Result<Self::Output, Self::Error>> + Send;
 }
 
-/// The `Ok` and custom error types of a server function's return type.
+/// The `Ok` and error types of a server function's return type.
 ///
-/// Implemented for `Result<T, ServerFnError<E>>` (and so for any alias of it), which is what
-/// every server function must return.
+/// Implemented for `Result<T, E>` (and so for any alias of it), which is what every server
+/// function must return; `E` must be a [`FromServerFnError`].
 #[diagnostic::on_unimplemented(
-    message = "a server function must return `Result<T, ServerFnError<E>>`, not `{Self}`",
+    message = "a server function must return `Result<T, E>`, not `{Self}`",
     label = "change the return type to `Result<_, ServerFnError>`"
 )]
 pub trait ServerFnReturn {
-    /// `T` in `Result<T, ServerFnError<E>>`.
+    /// `T` in `Result<T, E>`.
     type Ok;
-    /// `E` in `Result<T, ServerFnError<E>>`.
-    type CustomError;
+    /// `E` in `Result<T, E>`.
+    type Error;
 }
 
-impl<T, E> ServerFnReturn for Result<T, ServerFnError<E>> {
+impl<T, E> ServerFnReturn for Result<T, E> {
     type Ok = T;
-    type CustomError = E;
+    type Error = E;
+}
+
+/// The error `run_body` answers in a client build, where the body is not compiled in.
+/// (Called by `#[server]`'s generated code; a function rather than inline code so that a
+/// wrong error type is reported once, at the return type.)
+#[doc(hidden)]
+pub fn body_not_compiled<F: ServerFn>(message: &str) -> F::Error {
+    F::Error::from_server_fn_error(crate::ServerFnError::ServerError(message.to_owned()))
 }

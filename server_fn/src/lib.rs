@@ -1,10 +1,11 @@
 //! Server functions: async Rust functions that run on the server and that the browser calls
 //! over HTTP.
 //!
-//! Mark an `async fn` returning `Result<T, ServerFnError>` with [`#[server]`](server). In a
-//! build with your crate's `ssr` feature the function runs its body and registers itself
-//! ([`registry`]) so that an integration such as `leptos_axum::handle_server_fns` serves it;
-//! in a client build the same function sends a request instead ([`client`]).
+//! Mark an `async fn` returning `Result<T, ServerFnError>` (or another error type: see
+//! [`error`]) with [`#[server]`](server). In a build with your crate's `ssr` feature the
+//! function runs its body and registers itself (`registry`) so that an integration such as
+//! `leptos_axum::handle_server_fns` serves it; in a client build the same function sends a
+//! request instead ([`client`]).
 //!
 //! ```
 //! use server_fn::{server, ServerFnError};
@@ -16,26 +17,36 @@
 //! }
 //! ```
 //!
-//! - [`codec`]: how arguments and results travel (`PostUrl`, `GetUrl`, `Json`, ...).
-//! - [`error`]: [`ServerFnError`] and the HTTP status of errors.
-//! - [`handler`]: answering a request with a server function (for integrations).
+//! Or give it a fixed path and method, with arguments in the path, the query and a JSON body
+//! and server-only axum extractors: [`#[get("/api/users/{id}")]`](get), [`post`], [`put`],
+//! [`delete`], [`patch`].
 //!
-//! **State of this crate:** the server side, the codecs above and the macro work; the client
-//! transports (browser fetch, reqwest), redirects, streaming, CBOR and multipart codecs are
-//! not implemented yet.
+//! - [`codec`]: how arguments and results travel (`PostUrl`, `GetUrl`, `Json`, `Cbor`,
+//!   `MultipartFormData`, `Streaming`, ...).
+//! - [`error`]: which error types a server function can return ([`ServerFnError`],
+//!   [`HttpError`], `StatusCode`, your own), and their HTTP status.
+//! - [`handler`]: answering a request with a server function (for integrations).
+//! - `axum` (feature `axum`): axum extractors inside server functions.
+//!
+//! See `STATUS.md` beside this crate for what is implemented and tested.
 
+#[cfg(feature = "axum")]
+pub mod axum;
 pub mod client;
 pub mod codec;
 pub mod error;
 mod function;
 pub mod handler;
 pub mod path;
+pub mod pattern;
 #[cfg(feature = "ssr")]
 pub mod registry;
 
-pub use error::{NoCustomError, ServerFnError};
+pub use error::{FromServerFnError, HttpError, NoCustomError, OrHttpError, ServerFnError};
+#[doc(hidden)]
+pub use function::body_not_compiled;
 pub use function::{ServerFn, ServerFnReturn};
-pub use server_fn_macro_default::server;
+pub use server_fn_macro_default::{delete, get, patch, post, put, server};
 
 pub use bytes;
 pub use http;

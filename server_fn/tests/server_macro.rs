@@ -67,6 +67,12 @@ pub async fn with_own_client(text: String) -> Result<usize, ServerFnError> {
     Ok(text.len() * 100)
 }
 
+/// An item by id, with an optional query.
+#[server_fn::get("/api/items/{id}?q")]
+pub async fn item(id: u32, q: Option<String>) -> Result<String, server_fn::HttpError> {
+    Ok(format!("{id}{q:?}"))
+}
+
 /// Functions of the same names in another module.
 pub mod other {
     use server_fn::{server, ServerFnError};
@@ -158,10 +164,9 @@ mod server_side {
     fn call(req: Request<Bytes>) -> (StatusCode, String) {
         let entry = server_fns().get(req.uri().path()).expect("registered");
         let res = futures::executor::block_on(entry.run(req));
-        (
-            res.status(),
-            String::from_utf8(res.body().to_vec()).unwrap(),
-        )
+        let status = res.status();
+        let body = futures::executor::block_on(res.into_body().collect()).unwrap();
+        (status, String::from_utf8(body.to_vec()).unwrap())
     }
 
     #[test]
@@ -217,7 +222,7 @@ mod server_side {
         let entry = server_fns().get(SumBytes::PATH).unwrap();
         let res = futures::executor::block_on(entry.run(req));
         assert_eq!(res.status(), StatusCode::OK);
-        let sum: u64 = ciborium::from_reader(res.body().as_ref()).unwrap();
+        let sum: u64 = ciborium::from_reader(res.body().as_full().unwrap().as_ref()).unwrap();
         assert_eq!(sum, 253);
     }
 
@@ -238,6 +243,26 @@ fn a_client_build_sends_with_the_named_client() {
     let answer = futures::executor::block_on(with_own_client("abc".into()));
     assert_eq!(answer, Ok("text=abc".len()));
     assert_eq!(*LAST_URI.lock().unwrap(), WithOwnClient::PATH);
+}
+
+#[test]
+fn a_method_attribute_serves_at_its_pattern() {
+    assert_eq!(Item::PATH, "/api/items/{id}");
+    assert_eq!(
+        <<Item as ServerFn>::InputEncoding as Encoding>::METHOD,
+        "GET"
+    );
+}
+
+#[cfg(not(feature = "ssr"))]
+#[test]
+fn a_client_build_of_a_route_fills_in_the_path_and_query() {
+    let error = futures::executor::block_on(item(5, Some("a b".into()))).unwrap_err();
+    assert_eq!(error.status(), 400);
+    assert!(
+        error.message().contains("GET /api/items/5?q=a+b"),
+        "{error}"
+    );
 }
 
 #[cfg(not(feature = "ssr"))]

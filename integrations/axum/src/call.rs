@@ -17,6 +17,7 @@ use bytes::Bytes;
 use http::header::{self, HeaderValue};
 use http::{Request, Response, StatusCode};
 use reactive_graph::{provide_context, Owner, ScopedFuture};
+use server_fn::codec::ResponseBody;
 use server_fn::handler::SERVER_FN_ERROR_HEADER;
 use server_fn::registry::ServerFnEntry;
 
@@ -27,8 +28,11 @@ pub(crate) type AdditionalContext = Arc<dyn Fn() + Send + Sync>;
 
 /// The query parameter naming the function whose error [`ERROR_PARAM`] carries.
 pub const PATH_PARAM: &str = "__path";
-/// The query parameter carrying a failed no-JavaScript form post's error, as JSON.
+/// The query parameter carrying a failed no-JavaScript form post's error, in the
+/// function's error encoding (JSON for `ServerFnError`).
 pub const ERROR_PARAM: &str = "__err";
+/// The query parameter carrying the HTTP status of that error.
+pub const STATUS_PARAM: &str = "__status";
 
 /// Disposes the request's owner however the call ends (a panic included).
 struct DisposeOnDrop(Owner);
@@ -44,7 +48,7 @@ pub(crate) async fn run_server_fn(
     entry: &ServerFnEntry,
     req: Request<Bytes>,
     context: Option<&AdditionalContext>,
-) -> Response<Bytes> {
+) -> Response<ResponseBody> {
     let owner = DisposeOnDrop(Owner::new_root());
     let response_options = ResponseOptions::default();
     let (parts, body) = req.into_parts();
@@ -70,10 +74,14 @@ pub(crate) async fn run_server_fn(
 /// Turns the answer to a form posted without JavaScript into a redirect the browser
 /// follows: kept as is if it already is one, else `303 See Other` back to the page that
 /// posted, with the error in the query if the call failed.
-fn redirect_form_post(response: &mut Response<Bytes>, path: &str, referer: Option<HeaderValue>) {
+fn redirect_form_post(
+    response: &mut Response<ResponseBody>,
+    path: &str,
+    referer: Option<HeaderValue>,
+) {
     if response.status().is_redirection() && response.headers().contains_key(header::LOCATION) {
         response.headers_mut().remove(header::CONTENT_TYPE);
-        *response.body_mut() = Bytes::new();
+        *response.body_mut() = ResponseBody::Full(Bytes::new());
         return;
     }
     let Some(referer) = referer.and_then(|r| r.to_str().ok().map(str::to_owned)) else {
@@ -82,12 +90,17 @@ fn redirect_form_post(response: &mut Response<Bytes>, path: &str, referer: Optio
     };
     let mut target = strip_error_params(&referer);
     if response.headers().contains_key(SERVER_FN_ERROR_HEADER) || !response.status().is_success() {
-        let error = String::from_utf8_lossy(response.body()).into_owned();
+        let error = response
+            .body()
+            .as_full()
+            .map(|body| String::from_utf8_lossy(body).into_owned())
+            .unwrap_or_default();
         target.push(if target.contains('?') { '&' } else { '?' });
         target.push_str(&format!(
-            "{PATH_PARAM}={}&{ERROR_PARAM}={}",
+            "{PATH_PARAM}={}&{ERROR_PARAM}={}&{STATUS_PARAM}={}",
             urlencoding::encode(path),
-            urlencoding::encode(&error)
+            urlencoding::encode(&error),
+            response.status().as_u16()
         ));
     }
     let Ok(location) = HeaderValue::from_str(&target) else {
@@ -97,7 +110,7 @@ fn redirect_form_post(response: &mut Response<Bytes>, path: &str, referer: Optio
     response.headers_mut().insert(header::LOCATION, location);
     response.headers_mut().remove(SERVER_FN_ERROR_HEADER);
     response.headers_mut().remove(header::CONTENT_TYPE);
-    *response.body_mut() = Bytes::new();
+    *response.body_mut() = ResponseBody::Full(Bytes::new());
 }
 
 /// `referer` without the `__path`/`__err` parameters of an earlier failed post.
@@ -110,7 +123,7 @@ fn strip_error_params(referer: &str) -> String {
         .split('&')
         .filter(|pair| {
             let name = pair.split('=').next().unwrap_or_default();
-            name != PATH_PARAM && name != ERROR_PARAM && !pair.is_empty()
+            name != PATH_PARAM && name != ERROR_PARAM && name != STATUS_PARAM && !pair.is_empty()
         })
         .collect();
     if kept.is_empty() {
@@ -136,7 +149,9 @@ mod tests {
 
     #[test]
     fn failed_posts_go_back_with_the_error() {
-        let mut response = Response::new(Bytes::from_static(br#"{"ServerError":"no"}"#));
+        let mut response = Response::new(ResponseBody::Full(Bytes::from_static(
+            br#"{"ServerError":"no"}"#,
+        )));
         *response.status_mut() = StatusCode::INTERNAL_SERVER_ERROR;
         response
             .headers_mut()
@@ -149,8 +164,8 @@ mod tests {
         assert_eq!(response.status(), StatusCode::SEE_OTHER);
         assert_eq!(
             response.headers()[header::LOCATION],
-            "http://h/todos?page=2&__path=%2Fapi%2Fx&__err=%7B%22ServerError%22%3A%22no%22%7D"
+            "http://h/todos?page=2&__path=%2Fapi%2Fx&__err=%7B%22ServerError%22%3A%22no%22%7D&__status=500"
         );
-        assert!(response.body().is_empty());
+        assert_eq!(response.body().as_full(), Some(&Bytes::new()));
     }
 }

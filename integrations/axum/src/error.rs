@@ -15,12 +15,12 @@ pub enum ServerFnRouteError {
         /// The requested path.
         path: String,
     },
-    /// The function exists but takes another method (405).
+    /// Functions answer at the path, but not for this method (405).
     MethodNotAllowed {
         /// The requested path.
         path: String,
-        /// The method the function takes.
-        allowed: Method,
+        /// The methods the functions at this path take.
+        allowed: Vec<Method>,
     },
     /// The body is larger than the limit (413).
     PayloadTooLarge {
@@ -70,7 +70,7 @@ impl ServerFnRouteError {
     pub fn into_response(self) -> Response<Bytes> {
         let mut response = plain_error_response(self.path(), self.status(), self.to_string());
         if let Self::MethodNotAllowed { allowed, .. } = &self {
-            if let Ok(value) = HeaderValue::from_str(allowed.as_str()) {
+            if let Ok(value) = HeaderValue::from_str(&method_list(allowed, ", ")) {
                 response.headers_mut().insert(header::ALLOW, value);
             }
         }
@@ -87,6 +87,7 @@ impl fmt::Display for ServerFnRouteError {
                  server was built from the same source as the client"
             ),
             Self::MethodNotAllowed { path, allowed } => {
+                let allowed = method_list(allowed, " or ");
                 write!(
                     f,
                     "the server function at `{path}` takes {allowed} requests"
@@ -111,6 +112,14 @@ impl fmt::Display for ServerFnRouteError {
 
 impl std::error::Error for ServerFnRouteError {}
 
+fn method_list(methods: &[Method], separator: &str) -> String {
+    methods
+        .iter()
+        .map(Method::as_str)
+        .collect::<Vec<_>>()
+        .join(separator)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -119,12 +128,21 @@ mod tests {
     fn statuses_and_allow_header() {
         let error = ServerFnRouteError::MethodNotAllowed {
             path: "/api/a".into(),
-            allowed: Method::GET,
+            allowed: vec![Method::GET],
         };
         assert_eq!(error.status(), StatusCode::METHOD_NOT_ALLOWED);
         let response = error.into_response();
         assert_eq!(response.headers()[header::ALLOW], "GET");
         let body = String::from_utf8(response.body().to_vec()).unwrap();
         assert!(body.contains("takes GET requests"), "{body}");
+        let error = ServerFnRouteError::MethodNotAllowed {
+            path: "/api/a".into(),
+            allowed: vec![Method::GET, Method::DELETE],
+        };
+        assert!(error.to_string().contains("takes GET or DELETE requests"));
+        assert_eq!(
+            error.into_response().headers()[header::ALLOW],
+            "GET, DELETE"
+        );
     }
 }

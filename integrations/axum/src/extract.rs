@@ -1,10 +1,5 @@
 //! Running axum extractors inside a server function.
 
-use axum::extract::FromRequestParts;
-use http::request::Parts;
-use reactive_graph::use_context;
-use server_fn::ServerFnError;
-
 /// Runs axum extractors on the current request, from inside a server function (or a
 /// component during server rendering). Extractors that need state use
 /// [`extract_with_state`].
@@ -25,13 +20,7 @@ use server_fn::ServerFnError;
 ///     Ok(format!("{method:?} and {query:?}"))
 /// }
 /// ```
-pub async fn extract<T>() -> Result<T, ServerFnError>
-where
-    T: FromRequestParts<()>,
-    T::Rejection: std::fmt::Debug,
-{
-    extract_with_state::<T, ()>(&()).await
-}
+pub use server_fn::axum::extract;
 
 /// Runs axum extractors that need the app's state `S` (such as `State<S>`) on the current
 /// request.
@@ -50,18 +39,4 @@ where
 ///     Ok(greeting.to_owned())
 /// }
 /// ```
-pub async fn extract_with_state<T, S>(state: &S) -> Result<T, ServerFnError>
-where
-    T: FromRequestParts<S>,
-    T::Rejection: std::fmt::Debug,
-{
-    let mut parts = use_context::<Parts>().ok_or_else(|| {
-        ServerFnError::new(
-            "leptos_axum::extract found no request: call it inside a server function or \
-             while rendering a request served by leptos_axum",
-        )
-    })?;
-    T::from_request_parts(&mut parts, state)
-        .await
-        .map_err(|rejection| ServerFnError::new(format!("an extractor failed: {rejection:?}")))
-}
+pub use server_fn::axum::extract_with_state;

@@ -9,8 +9,14 @@
 //! 500 when the function panics (the server keeps serving). Malformed arguments answer 400
 //! with a message naming the field, from the function's own decoding.
 //!
-//! **Not implemented yet:** `handle_server_fns_with_context`, `LeptosRoutes`, `extract()`,
-//! `ResponseOptions`, `redirect()` and `LeptosOptions`.
+//! Each function runs in a reactive owner of its own whose context holds the request's
+//! `http::request::Parts` and a [`ResponseOptions`], so its body can use axum extractors
+//! ([`extract`]), set the status and headers, and [`redirect`], plus whatever
+//! [`ServerFnHandler::with_context`] (or [`handle_server_fns_with_context`]) provides. A form
+//! posted without JavaScript is answered with a redirect (see the `call` module).
+//!
+//! Pages: [`LeptosRoutes`] renders the app for each route, [`file_and_error_handler`] serves
+//! the bundle and a 404 page.
 
 mod call;
 mod error;
@@ -19,7 +25,7 @@ mod response;
 mod routes;
 mod server_fns;
 
-pub use call::{ERROR_PARAM, PATH_PARAM};
+pub use call::{ERROR_PARAM, PATH_PARAM, STATUS_PARAM};
 pub use error::ServerFnRouteError;
 pub use extract::{extract, extract_with_state};
 pub use leptos::config::LeptosOptions;

@@ -1,17 +1,21 @@
 //! Serving the registered server functions through axum.
 
+use std::fmt;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
-use axum::routing::any;
+use axum::routing::{any, on, MethodFilter, MethodRouter};
 use axum::Router;
+use futures::future::BoxFuture;
 use futures::FutureExt;
 use http::header;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
-use server_fn::registry::{server_fns, ServerFnRegistry};
+use server_fn::codec::ResponseBody;
+use server_fn::pattern;
+use server_fn::registry::{server_fns, Lookup, ServerFnEntry, ServerFnRegistry};
 
 use crate::call::{run_server_fn, AdditionalContext};
 use crate::error::ServerFnRouteError;
@@ -80,12 +84,13 @@ pub struct ServerFnHandler {
     context: Option<AdditionalContext>,
 }
 
-impl std::fmt::Debug for ServerFnHandler {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+impl fmt::Debug for ServerFnHandler {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.debug_struct("ServerFnHandler")
+            .field("functions", &self.registry.len())
             .field("body_limit", &self.body_limit)
             .field("context", &self.context.is_some())
-            .finish_non_exhaustive()
+            .finish()
     }
 }
 
@@ -125,42 +130,79 @@ impl ServerFnHandler {
         self
     }
 
-    /// A router with every registered function at its path; other paths are left to the
-    /// router you merge it into (404 by default).
+    /// A router with every registered function at its path (patterns such as
+    /// `/api/users/{id}` as they are), wrapped in its `#[middleware(...)]` layers; other
+    /// paths are left to the router you merge it into (404 by default).
+    ///
+    /// Per-function middleware applies here only: [`handle_server_fns`] on a catch-all
+    /// route runs functions without it.
     pub fn router<S>(self) -> Router<S>
     where
         S: Clone + Send + Sync + 'static,
     {
         let mut router = Router::new();
-        for entry in self.registry.iter() {
-            let handler = self.clone();
-            router = router.route(
-                entry.path(),
-                any(move |req: Request| async move { handler.handle(req).await }),
-            );
+        for path in self.registry.routes() {
+            let at_path: Vec<&ServerFnEntry> = self
+                .registry
+                .iter()
+                .filter(|entry| pattern::shape(entry.path()) == pattern::shape(path))
+                .collect();
+            if at_path.iter().all(|entry| entry.layers().is_empty()) {
+                router = router.route(path, any(self.endpoint()));
+            } else {
+                router = router.route_service(path, self.layered(&at_path));
+            }
         }
         router
+    }
+
+    /// The handler of one route.
+    fn endpoint(&self) -> impl Fn(Request) -> BoxFuture<'static, Response> + Clone + Send + Sync {
+        let handler = self.clone();
+        move |req: Request| {
+            let handler = handler.clone();
+            Box::pin(async move { handler.handle(req).await })
+        }
+    }
+
+    /// The route of functions with `#[middleware(...)]`: each method wrapped in its own
+    /// function's layers (the first listed outermost), other methods answered by
+    /// [`Self::handle`] (a 405 naming the allowed ones).
+    fn layered(&self, entries: &[&ServerFnEntry]) -> MethodRouter {
+        let mut route = MethodRouter::new().fallback(self.endpoint());
+        for entry in entries {
+            let Ok(filter) = MethodFilter::try_from(entry.method().clone()) else {
+                continue;
+            };
+            let mut one = on(filter, self.endpoint());
+            for layer in entry.layers().iter().rev() {
+                one = layer(one);
+            }
+            route = route.merge(one);
+        }
+        route
     }
 
     /// Answers one request.
     pub async fn handle(&self, req: Request) -> Response {
         match self.run(req).await {
-            Ok(response) => response.map(Body::from),
+            Ok(response) => response.map(|body| match body {
+                ResponseBody::Full(bytes) => Body::from(bytes),
+                ResponseBody::Stream(chunks) => Body::from_stream(chunks),
+            }),
             Err(error) => error.into_response().map(Body::from),
         }
     }
 
-    async fn run(&self, req: Request) -> Result<http::Response<bytes::Bytes>, ServerFnRouteError> {
+    async fn run(&self, req: Request) -> Result<http::Response<ResponseBody>, ServerFnRouteError> {
         let path = req.uri().path().to_owned();
-        let Some(entry) = self.registry.get(&path) else {
-            return Err(ServerFnRouteError::NotFound { path });
+        let entry = match self.registry.lookup(req.method(), &path) {
+            Lookup::Found(entry) => entry,
+            Lookup::WrongMethod(allowed) => {
+                return Err(ServerFnRouteError::MethodNotAllowed { path, allowed })
+            }
+            Lookup::NotFound => return Err(ServerFnRouteError::NotFound { path }),
         };
-        if req.method() != entry.method() {
-            return Err(ServerFnRouteError::MethodNotAllowed {
-                path,
-                allowed: entry.method().clone(),
-            });
-        }
         let (parts, body) = req.into_parts();
         let bytes = self.read_body(&path, &parts.headers, body).await?;
         let req = http::Request::from_parts(parts, bytes);

@@ -8,9 +8,9 @@
 //!   (server HTML chunks, browser HTML, node list) and the list of hole values.
 //! - `#[component]` ([`component()`]): `component.rs` turns a function's parameters into a
 //!   props struct with a builder whose errors name the missing or misspelled prop.
-//! - `#[server]` ([`server()`]): the expansion of `server_fn_macro`, with the generated code
-//!   naming `::leptos::server_fn`, so an app that depends only on `leptos` can declare
-//!   server functions.
+//! - `#[server]` ([`server()`]) and `#[get]`/`#[post]`/`#[put]`/`#[delete]`/`#[patch]`: the
+//!   expansion of `server_fn_macro`, with the generated code naming `::leptos::server_fn`, so
+//!   an app that depends only on `leptos` can declare server functions.
 
 mod component;
 mod ir;
@@ -40,6 +40,24 @@ pub fn component(args: TokenStream, input: TokenStream) -> TokenStream {
 pub fn server(args: TokenStream, input: TokenStream) -> TokenStream {
     server_fn_macro::server_macro_impl(args.into(), input.into(), leptos_server_fn_path()).into()
 }
+
+macro_rules! method_attributes {
+    ($($name:ident => $method:ident),*) => {$(
+        #[doc = include_str!("../../../server_fn/macro/docs/methods.md")]
+        #[proc_macro_attribute]
+        pub fn $name(args: TokenStream, input: TokenStream) -> TokenStream {
+            server_fn_macro::http_method_macro_impl(
+                server_fn_macro::HttpMethod::$method,
+                args.into(),
+                input.into(),
+                leptos_server_fn_path(),
+            )
+            .into()
+        }
+    )*};
+}
+
+method_attributes!(get => Get, post => Post, put => Put, delete => Delete, patch => Patch);
 
 /// `::leptos::server_fn`: the path the server-function macros' generated code names.
 fn leptos_server_fn_path() -> syn::Path {

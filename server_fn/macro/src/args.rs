@@ -21,6 +21,9 @@ pub(crate) struct ServerArgs {
     pub(crate) input: TokenStream,
     /// The output encoding's type.
     pub(crate) output: TokenStream,
+    /// Whether the arguments struct derives serde's traits (not for a multipart or
+    /// streaming input).
+    pub(crate) serde_args: bool,
     /// The client type (`client = ...`), if given.
     pub(crate) client: Option<Type>,
     /// Whether to implement `From` between a single argument and the struct.
@@ -58,7 +61,21 @@ const KEYS: &str =
     "`name`, `prefix`, `endpoint`, `input`, `output`, `encoding`, `client`, `req`, `res`, `impl_from`";
 
 /// The codecs a bare name in `input = ...`/`output = ...` resolves to.
-const KNOWN_CODECS: &[&str] = &["PostUrl", "GetUrl", "Json", "GetJson", "Cbor", "GetCbor"];
+const KNOWN_CODECS: &[&str] = &[
+    "PostUrl",
+    "GetUrl",
+    "Json",
+    "GetJson",
+    "Cbor",
+    "GetCbor",
+    "Streaming",
+    "StreamingText",
+    "MultipartFormData",
+];
+
+/// Input encodings whose argument is not serde data (a form, a stream): the arguments
+/// struct does not derive `Serialize`/`Deserialize` for them.
+const NON_SERDE_INPUTS: &[&str] = &["MultipartFormData", "Streaming", "StreamingText"];
 
 impl ServerArgs {
     /// Parses and validates the attribute's tokens, recording every mistake in `errors`.
@@ -70,6 +87,7 @@ impl ServerArgs {
             endpoint: None,
             input: codec_path(sf, "PostUrl", Span::call_site()),
             output: codec_path(sf, "Json", Span::call_site()),
+            serde_args: true,
             client: None,
             impl_from: true,
         };
@@ -128,6 +146,9 @@ impl ServerArgs {
             "input" => {
                 if let Some(path) = path_value(value, "input", errors) {
                     self.input = codec(sf, path);
+                    self.serde_args = !path.segments.last().is_some_and(|last| {
+                        NON_SERDE_INPUTS.contains(&last.ident.to_string().as_str())
+                    });
                 }
             }
             "output" => {

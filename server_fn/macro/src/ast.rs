@@ -21,7 +21,7 @@ pub(crate) struct ServerFnDef {
     pub(crate) item: ItemFn,
     /// Its arguments.
     pub(crate) args: Vec<Arg>,
-    /// Its return type (`Result<T, ServerFnError<E>>`).
+    /// Its return type (`Result<T, E>`; the trait bounds check `E`).
     pub(crate) output: Type,
 }
 
@@ -63,15 +63,7 @@ impl ServerFnDef {
                 None
             }
             ReturnType::Type(_, ty) => {
-                if let Some(error_ty) = non_server_fn_error(ty) {
-                    errors.spanned(
-                        error_ty,
-                        "the error type of a server function must be `ServerFnError` or \
-                         `ServerFnError<E>` (with your error type as `E`): the call can also \
-                         fail on the network",
-                    );
-                    None
-                } else if returns_result(ty) {
+                if returns_result(ty) {
                     Some((**ty).clone())
                 } else {
                     errors.spanned(
@@ -128,36 +120,6 @@ fn returns_result(ty: &Type) -> bool {
         Type::Group(group) => returns_result(&group.elem),
         Type::Paren(paren) => returns_result(&paren.elem),
         _ => false,
-    }
-}
-
-/// In `Result<T, E>` written out, `E` when it is not `ServerFnError` (aliases such as
-/// `ServerFnResult<T>` are left to the `ServerFnReturn` trait).
-fn non_server_fn_error(ty: &Type) -> Option<&Type> {
-    let Type::Path(path) = ty else {
-        return None;
-    };
-    let last = path.path.segments.last()?;
-    if last.ident != "Result" {
-        return None;
-    }
-    let syn::PathArguments::AngleBracketed(args) = &last.arguments else {
-        return None;
-    };
-    let Some(syn::GenericArgument::Type(error_ty)) = args.args.iter().nth(1) else {
-        return None;
-    };
-    match error_ty {
-        Type::Path(error_path)
-            if error_path
-                .path
-                .segments
-                .last()
-                .is_some_and(|s| s.ident == "ServerFnError") =>
-        {
-            None
-        }
-        _ => Some(error_ty),
     }
 }
 

@@ -6,10 +6,16 @@ use syn::{FnArg, Ident, Pat, Path};
 
 use crate::args::ServerArgs;
 use crate::ast::ServerFnDef;
+use crate::route::RouteSpec;
 
 /// The arguments struct, its `ServerFn` impl, the registration (server) and the function
 /// itself: its body on the server, a request in a client build.
-pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenStream {
+pub(crate) fn expand(
+    args: &ServerArgs,
+    def: &ServerFnDef,
+    route: Option<&RouteSpec>,
+    sf: &Path,
+) -> TokenStream {
     let item = &def.item;
     let fn_ident = &item.sig.ident;
     let vis = &item.vis;
@@ -21,18 +27,30 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
         )
     });
     let output = &def.output;
-    let input = &args.input;
+    let input = match route {
+        Some(route) => route.encoding(sf),
+        None => args.input.clone(),
+    };
     let output_encoding = &args.output;
+    let error_type = quote_spanned! {error_span(output)=>
+        type Error = <#output as #sf::ServerFnReturn>::Error;
+    };
     let client = match &args.client {
         Some(client) => client.to_token_stream(),
         None => quote!(#sf::client::DefaultClient),
     };
-    let path = path_expr(args, def, sf);
+    let path = match route {
+        Some(route) => {
+            let pattern = &route.pattern;
+            quote!(#pattern)
+        }
+        None => path_expr(args, def, sf),
+    };
     let field_idents: Vec<&Ident> = def.args.iter().map(|arg| &arg.ident).collect();
     let fields = def.args.iter().map(|arg| {
         let ident = &arg.ident;
         let ty = &arg.ty;
-        let default = arg.default.then(|| quote!(#[serde(default)]));
+        let default = (arg.default && args.serde_args).then(|| quote!(#[serde(default)]));
         let doc = format!("The `{ident}` argument.");
         quote!(#[doc = #doc] #default pub #ident: #ty)
     });
@@ -41,6 +59,17 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
 
     let client_fn = client_stub(def, &struct_ident, &field_idents, sf);
     let serde_crate = serde_crate(sf);
+    let derives = if args.serde_args {
+        quote! {
+            #[derive(::core::clone::Clone, ::core::fmt::Debug, #sf::serde::Serialize, #sf::serde::Deserialize)]
+            #[serde(crate = #serde_crate)]
+        }
+    } else {
+        quote!(#[derive(::core::clone::Clone, ::core::fmt::Debug)])
+    };
+    let route_impls = route.map(|route| route.codec_impls(def, &struct_ident, sf, &serde_crate));
+    let server_fn = server_item(def, route, sf);
+    let with_layers = route.and_then(|route| route.with_layers(sf));
     let from_impls = args
         .impl_from
         .then(|| from_impls(def, &struct_ident))
@@ -53,7 +82,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
         fn run_body(
             self,
         ) -> impl ::core::future::Future<
-            Output = ::core::result::Result<Self::Output, #sf::ServerFnError<Self::Error>>,
+            Output = ::core::result::Result<Self::Output, Self::Error>,
         > + ::core::marker::Send {
             #[cfg(feature = "ssr")]
             {
@@ -63,7 +92,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
             #[cfg(not(feature = "ssr"))]
             {
                 let _ = self;
-                async { ::core::result::Result::Err(#sf::ServerFnError::ServerError(#client_message.into())) }
+                async { ::core::result::Result::Err(#sf::body_not_compiled::<Self>(#client_message)) }
             }
         }
     };
@@ -72,8 +101,7 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
         #(#docs)*
         #[doc = ""]
         #[doc = #struct_doc]
-        #[derive(::core::clone::Clone, ::core::fmt::Debug, #sf::serde::Serialize, #sf::serde::Deserialize)]
-        #[serde(crate = #serde_crate)]
+        #derives
         #vis struct #struct_ident {
             #(#fields),*
         }
@@ -83,25 +111,64 @@ pub(crate) fn expand(args: &ServerArgs, def: &ServerFnDef, sf: &Path) -> TokenSt
             type InputEncoding = #input;
             type OutputEncoding = #output_encoding;
             type Output = <#output as #sf::ServerFnReturn>::Ok;
-            type Error = <#output as #sf::ServerFnReturn>::CustomError;
+            #error_type
             type Client = #client;
             #run_body
         }
 
         #from_impls
 
+        #route_impls
+
         #[cfg(feature = "ssr")]
         #sf::inventory::submit! {
             #sf::registry::ServerFnEntry::new::<#struct_ident>(
                 ::core::concat!(::core::module_path!(), "::", #fn_name)
-            )
+            )#with_layers
         }
 
         #[cfg(feature = "ssr")]
-        #item
+        #server_fn
 
         #[cfg(not(feature = "ssr"))]
         #client_fn
+    }
+}
+
+/// Where a wrong error type is reported: the `E` of `Result<T, E>` as written, else the
+/// whole return type.
+fn error_span(output: &syn::Type) -> proc_macro2::Span {
+    use syn::spanned::Spanned;
+    if let syn::Type::Path(path) = output {
+        if let Some(last) = path.path.segments.last() {
+            if let syn::PathArguments::AngleBracketed(args) = &last.arguments {
+                if let Some(error) = args.args.iter().nth(1) {
+                    return error.span();
+                }
+            }
+        }
+    }
+    output.span()
+}
+
+/// The function as it runs on the server: as written, with the route's extractors (if any)
+/// bound before the body.
+fn server_item(def: &ServerFnDef, route: Option<&RouteSpec>, sf: &Path) -> TokenStream {
+    let item = &def.item;
+    let Some(route) = route.filter(|route| !route.extractors.is_empty()) else {
+        return quote!(#item);
+    };
+    let bindings = route.extractor_bindings(sf);
+    let attrs = &item.attrs;
+    let vis = &item.vis;
+    let sig = &item.sig;
+    let block = &item.block;
+    quote! {
+        #(#attrs)*
+        #vis #sig {
+            #bindings
+            #block
+        }
     }
 }
 
@@ -216,13 +283,16 @@ fn upper_camel(name: &str) -> String {
 }
 
 /// What the macro emits after an error: the errors and the function as written (minus
-/// `#[server(...)]` on its arguments), so the user sees the mistake and not a cascade of
+/// `#[server(...)]` on its arguments and `#[middleware(...)]` on it), so the user sees the mistake and not a cascade of
 /// errors about a missing function.
 pub(crate) fn fallback(item: TokenStream, error: syn::Error) -> TokenStream {
     let errors = error.to_compile_error();
     let Ok(mut function) = syn::parse2::<syn::ItemFn>(item.clone()) else {
         return quote!(#errors #item);
     };
+    function
+        .attrs
+        .retain(|attr| !attr.path().is_ident("middleware"));
     for input in function.sig.inputs.iter_mut() {
         if let FnArg::Typed(typed) = input {
             typed.attrs.retain(|attr| !attr.path().is_ident("server"));

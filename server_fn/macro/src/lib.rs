@@ -17,6 +17,9 @@ mod args;
 mod ast;
 mod errors;
 mod expand;
+mod route;
+
+pub use route::HttpMethod;
 
 /// The expansion of `#[server(args)] item`, whose generated code names the runtime crate
 /// `server_fn_path` (`::server_fn`, or `::leptos::server_fn` through `leptos`).
@@ -40,8 +43,45 @@ pub fn server_macro_impl(
         }
     };
     match errors.finish(function) {
-        Ok(Some(def)) => expand::expand(&server_args, &def, &server_fn_path),
+        Ok(Some(def)) => expand::expand(&server_args, &def, None, &server_fn_path),
         Ok(None) => item,
+        Err(error) => expand::fallback(item, error),
+    }
+}
+
+/// The expansion of `#[get(args)] item` (or `post`, `put`, `delete`, `patch`: `method`):
+/// a server function served at exactly the path in `args`, with path, query and body
+/// arguments and server-only extractors. The generated code names `server_fn_path`.
+///
+/// The documentation of the attributes is on `server_fn::get`.
+pub fn http_method_macro_impl(
+    method: HttpMethod,
+    args: TokenStream,
+    item: TokenStream,
+    server_fn_path: syn::Path,
+) -> TokenStream {
+    let mut errors = errors::Errors::default();
+    let attribute = method.attribute();
+    let mut function = match syn::parse2::<syn::ItemFn>(item.clone()) {
+        Ok(function) => function,
+        Err(error) => {
+            let message = format!("`#[{attribute}]` goes on an `async fn`");
+            return expand::fallback(item, syn::Error::new(error.span(), message));
+        }
+    };
+    let middleware = route::take_middleware(&mut function.attrs, &mut errors);
+    let def = ast::ServerFnDef::parse(function, &mut errors);
+    let route = def.as_ref().and_then(|def| {
+        let mut route = route::RouteSpec::parse(method, args, def, &mut errors)?;
+        route.middleware = middleware;
+        Some(route)
+    });
+    let defaults = args::ServerArgs::parse(TokenStream::new(), &server_fn_path, &mut errors);
+    match errors.finish((def, route)) {
+        Ok((Some(def), Some(route))) => {
+            expand::expand(&defaults, &def, Some(&route), &server_fn_path)
+        }
+        Ok(_) => item,
         Err(error) => expand::fallback(item, error),
     }
 }

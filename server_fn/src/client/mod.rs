@@ -29,54 +29,50 @@ pub use redirect::{set_redirect_hook, RedirectHook, REDIRECT_HEADER};
 
 use bytes::Bytes;
 use http::{Request, Response};
-use serde::de::DeserializeOwned;
 
-use crate::codec::{Encoding, FromRes, IntoReq};
-use crate::{ServerFn, ServerFnError};
+use crate::codec::{CodecError, Encoding, FromRes, IntoReq};
+use crate::error::decode_error;
+use crate::{FromServerFnError, ServerFn, ServerFnError};
+
+/// `F`'s error for a codec failure.
+fn codec_error<F: ServerFn>(error: CodecError) -> F::Error {
+    F::Error::from_server_fn_error(ServerFnError::from_codec(error))
+}
 
 /// The request a client sends to call `F` with `args`.
-pub fn build_request<F>(args: F) -> Result<Request<Bytes>, ServerFnError<F::Error>>
+pub fn build_request<F>(args: F) -> Result<Request<Bytes>, F::Error>
 where
     F: ServerFn + IntoReq<F::InputEncoding>,
 {
     args.into_req(F::PATH, <F::OutputEncoding as Encoding>::CONTENT_TYPE)
-        .map_err(ServerFnError::from_codec)
+        .map_err(codec_error::<F>)
 }
 
-/// The result of `F` that `response` carries: the `Ok` value of a success, or the
-/// `ServerFnError` of an error response.
-pub fn decode_response<F>(response: Response<Bytes>) -> Result<F::Output, ServerFnError<F::Error>>
+/// The result of `F` that `response` carries: the `Ok` value of a success, or the error
+/// of an error response, decoded into `F`'s error type with its status
+/// ([`crate::error::decode_error`]).
+pub fn decode_response<F>(response: Response<Bytes>) -> Result<F::Output, F::Error>
 where
     F: ServerFn,
     F::Output: FromRes<F::OutputEncoding>,
-    F::Error: DeserializeOwned,
 {
     if response.status().is_success() {
-        return F::Output::from_res(response).map_err(ServerFnError::from_codec);
+        return F::Output::from_res(response).map_err(codec_error::<F>);
     }
-    match serde_json::from_slice::<ServerFnError<F::Error>>(response.body()) {
-        Ok(error) => Err(error),
-        Err(_) => Err(ServerFnError::Response(format!(
-            "{} answered {}: {}",
-            F::PATH,
-            response.status(),
-            String::from_utf8_lossy(response.body())
-        ))),
-    }
+    Err(decode_error(response.status(), response.body()))
 }
 
 /// Calls `F` on the server: builds the request, sends it with `F::Client`, decodes the
 /// answer.
-pub async fn call<F>(args: F) -> Result<F::Output, ServerFnError<F::Error>>
+pub async fn call<F>(args: F) -> Result<F::Output, F::Error>
 where
     F: ServerFn + IntoReq<F::InputEncoding>,
     F::Output: FromRes<F::OutputEncoding>,
-    F::Error: DeserializeOwned,
 {
     let request = build_request(args)?;
     let response = <F::Client as Client>::send(request)
         .await
-        .map_err(ServerFnError::Request)?;
+        .map_err(|message| F::Error::from_server_fn_error(ServerFnError::Request(message)))?;
     if let Some(target) = response
         .headers()
         .get(REDIRECT_HEADER)

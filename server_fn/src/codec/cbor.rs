@@ -7,7 +7,7 @@ use http::{header, Method, Request, Response, StatusCode};
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::url::{get_request, query_args};
-use super::{args_error, CodecError, Encoding, FromReq, FromRes, IntoReq, IntoRes};
+use super::{args_error, CodecError, Encoding, FromReq, FromRes, IntoReq, IntoRes, ResponseBody};
 
 /// Arguments as a CBOR POST body (`application/cbor`); results as CBOR.
 #[derive(Clone, Copy, Debug, Default)]
@@ -131,11 +131,11 @@ impl<T: DeserializeOwned> FromReq<GetCbor> for T {
 macro_rules! cbor_output {
     ($($encoding:ty),*) => {$(
         impl<T: Serialize> IntoRes<$encoding> for T {
-            fn into_res(self) -> Result<Response<Bytes>, CodecError> {
+            fn into_res(self) -> Result<Response<ResponseBody>, CodecError> {
                 Response::builder()
                     .status(StatusCode::OK)
                     .header(header::CONTENT_TYPE, Cbor::CONTENT_TYPE)
-                    .body(to_cbor(&self)?)
+                    .body(ResponseBody::Full(to_cbor(&self)?))
                     .map_err(|e| CodecError::Serialization(e.to_string()))
             }
         }
@@ -195,6 +195,7 @@ mod tests {
             Page { page: 3 }
         );
         let res = IntoRes::<GetCbor>::into_res(vec![upload()]).unwrap();
+        let res = res.map(|body| body.as_full().cloned().unwrap());
         assert_eq!(res.headers()[header::CONTENT_TYPE], "application/cbor");
         assert_eq!(
             <Vec<Upload> as FromRes<GetCbor>>::from_res(res).unwrap(),
@@ -205,6 +206,7 @@ mod tests {
     #[test]
     fn cbor_results_round_trip() {
         let res = IntoRes::<Cbor>::into_res((1u8, "two".to_owned(), -3i64)).unwrap();
+        let res = res.map(|body| body.as_full().cloned().unwrap());
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(
             <(u8, String, i64) as FromRes<Cbor>>::from_res(res).unwrap(),

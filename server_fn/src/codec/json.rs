@@ -6,11 +6,15 @@ use http::{header, Method, Request, Response, StatusCode};
 use serde::{de::DeserializeOwned, Serialize};
 
 use super::url::{get_request, query_args};
-use super::{args_error, CodecError, Encoding, FromReq, FromRes, IntoReq, IntoRes};
+use super::{args_error, CodecError, Encoding, FromReq, FromRes, IntoReq, IntoRes, ResponseBody};
 
 /// Arguments as a JSON POST body; results as JSON. The default output encoding.
 #[derive(Clone, Copy, Debug, Default)]
 pub struct Json;
+
+/// Leptos 0.8's name for the JSON encoding, as written in
+/// `impl FromServerFnError for MyError { type Encoder = JsonEncoding; ... }`.
+pub type JsonEncoding = Json;
 
 /// Arguments in the query string of a GET request; results as JSON.
 #[derive(Clone, Copy, Debug, Default)]
@@ -80,8 +84,8 @@ pub(crate) fn from_json_body<T: DeserializeOwned>(res: &Response<Bytes>) -> Resu
 macro_rules! json_output {
     ($($encoding:ty),*) => {$(
         impl<T: Serialize> IntoRes<$encoding> for T {
-            fn into_res(self) -> Result<Response<Bytes>, CodecError> {
-                json_response(StatusCode::OK, &self)
+            fn into_res(self) -> Result<Response<ResponseBody>, CodecError> {
+                json_response(StatusCode::OK, &self).map(|res| res.map(ResponseBody::Full))
             }
         }
 
@@ -120,6 +124,7 @@ mod tests {
     #[test]
     fn json_results_round_trip() {
         let res = IntoRes::<Json>::into_res(vec![1, 2, 3]).unwrap();
+        let res = res.map(|body| body.as_full().cloned().unwrap());
         assert_eq!(res.status(), StatusCode::OK);
         assert_eq!(
             <Vec<i32> as FromRes<Json>>::from_res(res).unwrap(),

@@ -10,8 +10,9 @@
 //! 4. [`FromRes`]: the client turns the response back into the `Ok` value.
 //!
 //! Errors do not go through the output encoding: a failed call answers with the status of
-//! its error ([`crate::error::AsStatusCode`]) and the [`crate::ServerFnError`] as JSON, which
-//! the client decodes whatever the output encoding is.
+//! its error ([`crate::error::AsStatusCode`]) and the error in its own encoding
+//! ([`crate::error::FromServerFnError::Encoder`], JSON for serde types), which the client
+//! decodes whatever the output encoding is.
 //!
 //! # Which encoding to pick
 //!
@@ -23,9 +24,12 @@
 //! | [`GetJson`] | GET | query string | a GET whose name says the result is JSON |
 //! | [`Cbor`] | POST | CBOR body | large or binary data: CBOR is smaller and faster than JSON |
 //! | [`GetCbor`] | GET | query string | a cacheable read with a CBOR result |
+//! | [`MultipartFormData`] | POST | `multipart/form-data` body | file uploads: the one argument is a [`MultipartData`] |
+//! | [`Route`] | any | path, query and JSON body | set by `#[get("/api/users/{id}")]`, `#[post(..)]`, ...; see [`route`] |
 //!
 //! As an output encoding, [`Json`] (and [`GetJson`]) writes the value as JSON, [`Cbor`]
-//! (and [`GetCbor`]) as CBOR.
+//! (and [`GetCbor`]) as CBOR. [`Streaming`] and [`StreamingText`] send a [`ByteStream`] or a
+//! [`TextStream`] chunk by chunk, as the server produces them (output only).
 //!
 //! # Why the traits are simpler than Leptos's
 //!
@@ -35,14 +39,23 @@
 //! from their own types once; and codecs fail with one [`CodecError`], which becomes a
 //! [`crate::ServerFnError`] of any custom type. So an encoding is two to four short impls,
 //! and a mistake is reported against one trait with one type parameter.
-//! Streaming encodings will take their own body type when they arrive.
+//! The one exception is the server's response body, a [`ResponseBody`]: whole, or a stream
+//! of chunks for the streaming encodings.
 
+mod body;
 mod cbor;
 mod json;
+mod multipart;
+pub mod route;
+mod stream;
 mod url;
 
+pub use body::{BodyStream, ResponseBody};
 pub use cbor::{Cbor, GetCbor};
-pub use json::{GetJson, Json};
+pub use json::{GetJson, Json, JsonEncoding};
+pub use multipart::{FormField, MultipartData, MultipartFormData};
+pub use route::Route;
+pub use stream::{ByteStream, Streaming, StreamingText, TextStream};
 pub use url::{GetUrl, PostUrl};
 
 use bytes::Bytes;
@@ -80,14 +93,15 @@ pub trait FromReq<Enc>: Sized {
     fn from_req(req: Request<Bytes>) -> Result<Self, CodecError>;
 }
 
-/// Server side: writes a function's `Ok` value as a response in encoding `Enc`.
+/// Server side: writes a function's `Ok` value as a response in encoding `Enc`. The body is
+/// whole ([`ResponseBody::Full`]) for every encoding but the streaming ones.
 #[diagnostic::on_unimplemented(
     message = "the result `{Self}` cannot be sent with the `{Enc}` output encoding",
     note = "the `Ok` type of a server function must implement `serde::Serialize` for the JSON encoding"
 )]
 pub trait IntoRes<Enc>: Sized {
     /// Encodes the value into a `200 OK` response.
-    fn into_res(self) -> Result<Response<Bytes>, CodecError>;
+    fn into_res(self) -> Result<Response<ResponseBody>, CodecError>;
 }
 
 /// Client side: reads a function's `Ok` value back from a successful response in encoding

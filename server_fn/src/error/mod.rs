@@ -1,14 +1,41 @@
 //! Errors of server functions: what a call can fail with, how it travels over the wire and
 //! which HTTP status it answers with.
 //!
-//! - [`ServerFnError`] is the error every server function returns. Its type parameter is an
-//!   optional custom error of the application (default [`NoCustomError`]); it travels inside
-//!   [`ServerFnError::WrappedServerError`] and is serialized with serde, so the client gets
-//!   back the same value the server returned.
-//! - [`AsStatusCode`] says which HTTP status an error answers with: 500 unless the type says
-//!   otherwise; argument errors answer 400.
-//! - [`CodecError`] is what the codecs of [`crate::codec`] fail with; it becomes a
+//! # Which error type to return
+//!
+//! A server function returns `Result<T, E>` where `E` is any [`FromServerFnError`]: a type
+//! that can stand for a failure outside the function's body (the network, a malformed
+//! request), says its HTTP status ([`AsStatusCode`]) and travels over the wire. Built in:
+//!
+//! | `E` | status | use it for |
+//! | --- | --- | --- |
+//! | [`ServerFnError`] | 500; 400 for bad arguments | the default; any `std::error::Error` converts with `?` |
+//! | [`ServerFnError<MyError>`](ServerFnError) | `MyError`'s | your own error inside [`ServerFnError::WrappedServerError`] |
+//! | [`HttpError`] | its own | a status and a message: `HttpError::not_found("no such user")`, `.or_not_found("...")?` ([`OrHttpError`]) |
+//! | [`http::StatusCode`] | itself | just a status: `Result<User, StatusCode>` |
+//! | your own enum | yours | `Result<User, UserError>`: implement [`FromServerFnError`] and [`AsStatusCode`] |
+//!
+//! Whatever the type, the client gets back the same value, with the same status: the server
+//! answers with the error's status and its encoding ([`FromServerFnError::Encoder`], JSON
+//! for serde types), and `server_fn::client::decode_response` decodes it.
+//!
+//! # The pieces
+//!
+//! - [`ServerFnError`]: transport, codec and body errors, plus an optional custom error
+//!   (type parameter, default [`NoCustomError`]).
+//! - [`AsStatusCode`]: the HTTP status of an error: 500 unless the type says otherwise.
+//! - [`FromServerFnError`] and [`ErrorEncoding`]: what makes a type usable as a server
+//!   function's error.
+//! - [`CodecError`]: what the codecs of [`crate::codec`] fail with; it becomes a
 //!   [`ServerFnError`] through [`ServerFnError::from_codec`].
+
+mod from_server_fn_error;
+mod http_error;
+
+pub use from_server_fn_error::{
+    decode_error, encode_error, ErrorEncoding, FromServerFnError, ServerFnErrorErr, StatusOnly,
+};
+pub use http_error::{HttpError, OrHttpError};
 
 use std::fmt;
 
@@ -56,6 +83,29 @@ pub enum ServerFnError<E = NoCustomError> {
     Args(String),
     /// An argument is missing from the request; holds its name.
     MissingArg(String),
+    /// An error with an HTTP status and a message: what `?` makes of an [`HttpError`]
+    /// (`.or_not_found("...")?`), and what the integrations answer for a request that
+    /// reaches no function (404, 405, 413).
+    Http(HttpError),
+}
+
+impl ServerFnError<NoCustomError> {
+    /// The same error as a `ServerFnError<E>` for any custom error type `E`.
+    pub fn into_custom<E>(self) -> ServerFnError<E> {
+        match self {
+            Self::WrappedServerError(NoCustomError) => {
+                ServerFnError::ServerError(NoCustomError.to_string())
+            }
+            Self::ServerError(message) => ServerFnError::ServerError(message),
+            Self::Request(message) => ServerFnError::Request(message),
+            Self::Response(message) => ServerFnError::Response(message),
+            Self::Deserialization(message) => ServerFnError::Deserialization(message),
+            Self::Serialization(message) => ServerFnError::Serialization(message),
+            Self::Args(message) => ServerFnError::Args(message),
+            Self::MissingArg(name) => ServerFnError::MissingArg(name),
+            Self::Http(error) => ServerFnError::Http(error),
+        }
+    }
 }
 
 impl<E> ServerFnError<E> {
@@ -90,6 +140,7 @@ impl<E: fmt::Display> fmt::Display for ServerFnError<E> {
             Self::Serialization(message) => write!(f, "error serializing: {message}"),
             Self::Args(message) => write!(f, "the server could not read the arguments: {message}"),
             Self::MissingArg(name) => write!(f, "missing argument `{name}`: send a value for it"),
+            Self::Http(error) => write!(f, "{error}"),
         }
     }
 }
@@ -100,6 +151,14 @@ where
 {
     fn from(error: E) -> Self {
         Self::ServerError(error.to_string())
+    }
+}
+
+/// Keeps the status: `.or_not_found("no such user")?` in a function returning
+/// `Result<T, ServerFnError>` answers 404.
+impl<C> From<HttpError> for ServerFnError<C> {
+    fn from(error: HttpError) -> Self {
+        Self::Http(error)
     }
 }
 
@@ -140,8 +199,16 @@ impl fmt::Display for NoCustomError {
     label = "add `impl server_fn::error::AsStatusCode for {Self} {{}}` (500) or override `status_code`"
 )]
 pub trait AsStatusCode {
-    /// The status of a response carrying this error.
+    /// The status of a response carrying this error. Dioxus names it
+    /// [`Self::as_status_code`]: implement either; this one is what the handlers call, and by
+    /// default answers the other.
     fn status_code(&self) -> StatusCode {
+        self.as_status_code()
+    }
+
+    /// The status under Dioxus's name; 500 unless implemented. The built-in error types
+    /// implement this one, so both names give their status.
+    fn as_status_code(&self) -> StatusCode {
         StatusCode::INTERNAL_SERVER_ERROR
     }
 }
@@ -149,10 +216,18 @@ pub trait AsStatusCode {
 impl AsStatusCode for NoCustomError {}
 impl AsStatusCode for String {}
 
+/// A bare status is its own status: `Result<User, StatusCode>`.
+impl AsStatusCode for StatusCode {
+    fn as_status_code(&self) -> StatusCode {
+        *self
+    }
+}
+
 impl<E: AsStatusCode> AsStatusCode for ServerFnError<E> {
-    fn status_code(&self) -> StatusCode {
+    fn as_status_code(&self) -> StatusCode {
         match self {
             Self::WrappedServerError(error) => error.status_code(),
+            Self::Http(error) => error.status(),
             Self::Args(_) | Self::MissingArg(_) | Self::Request(_) => StatusCode::BAD_REQUEST,
             Self::ServerError(_)
             | Self::Response(_)
