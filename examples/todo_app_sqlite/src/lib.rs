@@ -2,7 +2,7 @@
 //!
 //! - [`todo`]: the server functions (list, add, delete), the components and the document
 //!   shell.
-//! - `main.rs` (the `ssr` feature): the axum server, which opens the database (a file,
+//! - `main.rs` (the `axum` feature): the axum server, which opens the database (a file,
 //!   created on first run) and serves the pages and the functions.
 //!   `examples/todo_app_sqlite_actix` serves this same app with actix-web.
 //! - [`hydrate`] (the `hydrate` feature): the browser bundle's entry point.
