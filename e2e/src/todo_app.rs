@@ -12,7 +12,7 @@
 use std::path::PathBuf;
 
 use crate::examples::serve_example;
-use crate::{Browser, Js, Result, Server, DEFAULT_TIMEOUT};
+use crate::{Browser, Error, Js, Result, Server, DEFAULT_TIMEOUT};
 
 /// A database path of this test's own, removed when dropped.
 struct TempDb(PathBuf);
@@ -64,12 +64,18 @@ fn titles(browser: &Browser) -> Result<Vec<String>> {
         .unwrap_or_default())
 }
 
-/// Waits until the list shows exactly `expected`.
+/// Waits until the list shows exactly `expected`. Without JavaScript a form post loads a
+/// new page, which can replace the titles between finding them and reading them: that
+/// read is retried.
 fn wait_for_titles(browser: &Browser, expected: &[&str]) -> Result<()> {
     browser.wait_until(
         &format!("the list to show {expected:?}"),
         DEFAULT_TIMEOUT,
-        || Ok(titles(browser)? == expected),
+        || match titles(browser) {
+            Ok(titles) => Ok(titles == expected),
+            Err(Error::StaleElement { .. }) => Ok(false),
+            Err(error) => Err(error),
+        },
     )
 }
 
