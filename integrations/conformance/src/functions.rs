@@ -6,7 +6,7 @@ use std::pin::Pin;
 
 use reactive_graph::{provide_context, use_context};
 use serde::Deserialize;
-use server_fn::{server, ServerFnError};
+use server_fn::{get, put, server, HttpError, ServerFnError};
 
 /// The query [`method_and_query`] reads: `?foo=...`.
 #[derive(Clone, Debug, Deserialize)]
@@ -132,4 +132,22 @@ pub async fn greet() -> Result<String, ServerFnError> {
     let greeting =
         use_context::<Greeting>().ok_or_else(|| ServerFnError::new("no Greeting in context"))?;
     Ok(greeting.0.to_owned())
+}
+
+/// Greets user `id` (a path parameter), loudly if `shout` (a query parameter) says so.
+#[get("/api/conformance/users/{id}?shout")]
+pub async fn greet_user(id: u32, shout: Option<bool>) -> Result<String, HttpError> {
+    let greeting = format!("hello user {id}");
+    Ok(if shout == Some(true) {
+        greeting.to_uppercase()
+    } else {
+        greeting
+    })
+}
+
+/// Renames user `id` (a path parameter) to `name` (a JSON body); shares its path with
+/// [`greet_user`].
+#[put("/api/conformance/users/{id}")]
+pub async fn rename_user(id: u32, name: String) -> Result<String, HttpError> {
+    Ok(format!("{id} -> {name}"))
 }

@@ -107,6 +107,7 @@ macro_rules! conformance_suite {
             extract_reads_the_request,
             a_failing_extractor_is_an_error_not_a_panic,
             additional_context_reaches_the_function,
+            a_method_route_reads_path_query_and_body,
         }
     };
 }

@@ -360,3 +360,34 @@ pub async fn additional_context_reaches_the_function<T: Transport, F: Future<Out
     let reply = app.send(post_form(Greet::PATH, "")).await;
     assert_reply(&reply, StatusCode::OK, r#""hello""#);
 }
+
+/// A function declared with `#[get]`/`#[put]` is found by its path pattern: path, query
+/// and JSON body arguments; a bad path parameter answers 400 naming it; another method at
+/// the path answers 405 listing both.
+pub async fn a_method_route_reads_path_query_and_body<T: Transport, F: Future<Output = T>>(
+    app: impl Fn(AppOptions) -> F,
+) {
+    let app = default_app(app).await;
+    let reply = app.send(get("/api/conformance/users/7?shout=true")).await;
+    assert_reply(&reply, StatusCode::OK, r#""HELLO USER 7""#);
+    let reply = app.send(get("/api/conformance/users/7")).await;
+    assert_reply(&reply, StatusCode::OK, r#""hello user 7""#);
+
+    let reply = app.send(get("/api/conformance/users/seven")).await;
+    assert_eq!(reply.status, StatusCode::BAD_REQUEST);
+    assert!(reply.text().contains("path field `id`"), "{}", reply.text());
+
+    let req = Request::put("/api/conformance/users/7")
+        .header(header::CONTENT_TYPE, "application/json")
+        .body(Bytes::from_static(br#"{"name":"ada"}"#))
+        .unwrap();
+    let reply = app.send(req).await;
+    assert_reply(&reply, StatusCode::OK, r#""7 -> ada""#);
+
+    let req = Request::delete("/api/conformance/users/7")
+        .body(Bytes::new())
+        .unwrap();
+    let reply = app.send(req).await;
+    assert_eq!(reply.status, StatusCode::METHOD_NOT_ALLOWED);
+    assert_eq!(reply.headers[header::ALLOW], "GET, PUT");
+}
