@@ -63,7 +63,9 @@ where
 }
 
 /// Adds server-rendered pages to an actix-web `App`, and every registered server function
-/// at its own path (with the same additional context).
+/// at its own path (with the same additional context; when `leptos_routes` is called more
+/// than once, the first call's routes answer the functions, as actix-web serves the first
+/// route that matches).
 ///
 /// `app_fn` renders either the whole document (a shell starting with `<!DOCTYPE html>`,
 /// with `<HydrationScripts/>` in its head) or just the app, which is then wrapped in a
