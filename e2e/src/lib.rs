@@ -35,6 +35,7 @@
 //! | [`probes`] | in-page recorders: DOM removals, elements kept from before hydration, document markers |
 //! | [`server`] | [`Server`]: an example app's process on a free loopback port |
 //! | [`examples`] | building and serving the workspace's examples with the build tool |
+//! | [`todo_app`] | the todo app's scenarios, run against each server of it (axum, actix-web) |
 //! | [`wait`] | [`wait_until`]: deadline-based polling |
 //! | [`error`] | [`Error`]: every failure, with a message that says what to do |
 //!
@@ -51,6 +52,7 @@ pub mod examples;
 pub mod probes;
 mod process;
 pub mod server;
+pub mod todo_app;
 pub mod wait;
 mod webdriver;
 

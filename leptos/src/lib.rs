@@ -32,6 +32,7 @@ pub mod ev;
 pub mod form;
 pub mod hydration;
 pub mod mount;
+mod redirect;
 mod render_scope;
 pub mod resource;
 pub mod server_action;
@@ -41,6 +42,7 @@ pub mod view;
 
 pub use leptos_macro::{component, delete, get, patch, post, put, server, view};
 pub use reactive_graph;
+pub use redirect::{redirect, RedirectHandler};
 pub use server_fn;
 pub use view::html;
 

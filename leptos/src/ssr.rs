@@ -276,3 +276,94 @@ fn document_start(title: &str, pkg_path: &str, output_name: &str, body_len: usiz
 }
 
 pub use crate::hydration::hydration_scripts;
+
+/// The page a server integration sends for a render of the app (what
+/// [`render_to_string_async`] returned): a whole document (the app wrote its own shell,
+/// starting with `<!DOCTYPE html>` or `<html>`) is sent as it is, with the resources' data
+/// script moved from after `</html>` into `<body>`; anything else is wrapped in a default
+/// document that loads the bundle `options` names.
+///
+/// ```
+/// use leptos::config::LeptosOptions;
+/// let options = LeptosOptions { output_name: "todo".into(), ..Default::default() };
+///
+/// let page = leptos::ssr::page("<p>hi</p>".into(), &options);
+/// assert!(page.starts_with("<!DOCTYPE html>"));
+/// assert!(page.contains("import init, { hydrate } from '/pkg/todo.js'"));
+/// assert!(page.ends_with("<body><!--[--><p>hi</p><!--]--></body></html>"));
+///
+/// let data = r#"<script type="application/json" id="__RESOURCES">{}</script>"#;
+/// let shell = format!("<!DOCTYPE html><html><body><p>hi</p></body></html>{data}");
+/// let page = leptos::ssr::page(shell, &options);
+/// assert_eq!(page, format!("<!DOCTYPE html><html><body><p>hi</p>{data}</body></html>"));
+/// ```
+pub fn page(rendered: String, options: &crate::config::LeptosOptions) -> String {
+    if is_document(&rendered) {
+        data_into_body(rendered)
+    } else {
+        format!(
+            "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>{}</head>\
+             <body><!--[-->{rendered}<!--]--></body></html>",
+            hydration_scripts(&options.pkg_path(), &options.output_name)
+        )
+    }
+}
+
+/// The page a server integration sends when rendering failed (the app panicked): a plain
+/// document with `message`, escaped.
+///
+/// ```
+/// let page = leptos::ssr::error_page("the page <panicked>");
+/// assert!(page.contains("<p>the page &lt;panicked&gt;</p>"));
+/// ```
+pub fn error_page(message: &str) -> String {
+    let mut page = String::from(
+        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>\
+         <title>Server error</title></head><body><h1>Server error</h1><p>",
+    );
+    crate::view::escape_text(message, &mut page);
+    page.push_str("</p></body></html>");
+    page
+}
+
+/// Whether `html` is a whole document (the app wrote its own shell).
+fn is_document(html: &str) -> bool {
+    let start = html.trim_start().get(..9).unwrap_or_default();
+    start.eq_ignore_ascii_case("<!doctype") || start.to_ascii_lowercase().starts_with("<html")
+}
+
+/// Moves the resources' data script that follows a document shell's `</html>` into its
+/// `<body>`, where the browser keeps it anyway.
+fn data_into_body(mut html: String) -> String {
+    const DATA: &str = "<script type=\"application/json\" id=\"__RESOURCES\">";
+    let (Some(data_at), Some(body_end)) = (html.rfind(DATA), html.rfind("</body>")) else {
+        return html;
+    };
+    if data_at < body_end {
+        return html;
+    }
+    let data = html.split_off(data_at);
+    html.insert_str(body_end, &data);
+    html
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documents_are_recognised_by_their_start() {
+        assert!(is_document("  <!doctype html><html></html>"));
+        assert!(is_document("<HTML lang=\"en\"></HTML>"));
+        assert!(!is_document("<p>hi</p>"));
+        assert!(!is_document(""));
+    }
+
+    #[test]
+    fn data_already_inside_body_stays() {
+        let html = r#"<html><body><script type="application/json" id="__RESOURCES">{}</script></body></html>"#;
+        assert_eq!(data_into_body(html.to_owned()), html);
+        assert_eq!(data_into_body("<html></html>".into()), "<html></html>");
+    }
+}

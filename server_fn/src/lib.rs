@@ -27,6 +27,10 @@
 //!   [`HttpError`], `StatusCode`, your own), and their HTTP status.
 //! - [`handler`]: answering a request with a server function (for integrations).
 //! - `axum` (feature `axum`): axum extractors inside server functions.
+//! - `registry`, `route_error`, `redirect_protocol` (feature `ssr`): what every integration
+//!   shares: finding the function of a request, the answers to requests no function takes
+//!   (404, 405, 413, 500), and the redirect protocol for `redirect()` and forms posted
+//!   without JavaScript.
 //!
 //! See `STATUS.md` beside this crate for what is implemented and tested.
 
@@ -40,7 +44,11 @@ pub mod handler;
 pub mod path;
 pub mod pattern;
 #[cfg(feature = "ssr")]
+pub mod redirect_protocol;
+#[cfg(feature = "ssr")]
 pub mod registry;
+#[cfg(feature = "ssr")]
+pub mod route_error;
 
 pub use error::{FromServerFnError, HttpError, NoCustomError, OrHttpError, ServerFnError};
 #[doc(hidden)]

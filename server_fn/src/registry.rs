@@ -13,6 +13,7 @@ use http::{Method, Request};
 
 use crate::codec::{Encoding, FromReq, IntoRes};
 use crate::handler::{handle, ResponseFuture};
+use crate::route_error::ServerFnRouteError;
 use crate::{pattern, ServerFn};
 
 /// One registered server function: where it is served and how to run it.
@@ -198,6 +199,21 @@ impl ServerFnRegistry {
         }
     }
 
+    /// The function that answers `method` at `path`, or the error an integration answers
+    /// with: [`ServerFnRouteError::NotFound`] or [`ServerFnRouteError::MethodNotAllowed`].
+    pub fn find(&self, method: &Method, path: &str) -> Result<&ServerFnEntry, ServerFnRouteError> {
+        match self.lookup(method, path) {
+            Lookup::Found(entry) => Ok(entry),
+            Lookup::WrongMethod(allowed) => Err(ServerFnRouteError::MethodNotAllowed {
+                path: path.to_owned(),
+                allowed,
+            }),
+            Lookup::NotFound => Err(ServerFnRouteError::NotFound {
+                path: path.to_owned(),
+            }),
+        }
+    }
+
     /// The paths to mount on a router: one per distinct path, and one per shape of pattern
     /// (`/api/users/{id}` and `/api/users/{uid}` would conflict in a router).
     pub fn routes(&self) -> Vec<&'static str> {
@@ -325,6 +341,21 @@ mod tests {
             registry.lookup(&Method::GET, "/api/c"),
             Lookup::NotFound
         ));
+        assert_eq!(
+            registry.find(&Method::GET, "/api/b").unwrap().name(),
+            "app::b"
+        );
+        assert_eq!(
+            registry.find(&Method::GET, "/api/a").unwrap_err(),
+            ServerFnRouteError::MethodNotAllowed {
+                path: "/api/a".into(),
+                allowed: vec![Method::POST]
+            }
+        );
+        assert_eq!(
+            registry.find(&Method::GET, "/api/c").unwrap_err().status(),
+            http::StatusCode::NOT_FOUND
+        );
     }
 
     #[test]

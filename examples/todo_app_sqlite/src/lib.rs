@@ -1,8 +1,10 @@
 //! A todo list kept in SQLite.
 //!
-//! - [`todo`]: the server functions (list, add, delete) and the components.
-//! - `main.rs` (the `ssr` feature): the axum server, which opens the database (a file,
+//! - [`todo`]: the server functions (list, add, delete), the components and the document
+//!   shell.
+//! - `main.rs` (the `axum` feature): the axum server, which opens the database (a file,
 //!   created on first run) and serves the pages and the functions.
+//!   `examples/todo_app_sqlite_actix` serves this same app with actix-web.
 //! - [`hydrate`] (the `hydrate` feature): the browser bundle's entry point.
 //!
 //! Adding or deleting a todo works without JavaScript (the form posts, the server answers

@@ -12,32 +12,13 @@ use leptos_axum::{
     file_and_error_handler, generate_route_list, handle_server_fns_with_context, LeptosRoutes,
 };
 use todo_app_sqlite::todo::db::Db;
-use todo_app_sqlite::todo::TodoApp;
+use todo_app_sqlite::todo::{shell, TodoApp};
 
 /// What the router's handlers share.
 #[derive(FromRef, Clone, Debug)]
 struct AppState {
     leptos_options: LeptosOptions,
     db: Db,
-}
-
-/// The document around the app.
-fn shell(options: LeptosOptions) -> impl IntoView {
-    view! {
-        <!DOCTYPE html>
-        <html lang="en">
-            <head>
-                <meta charset="utf-8"/>
-                <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <title>"Todos"</title>
-                <AutoReload options=options.clone()/>
-                <HydrationScripts options/>
-            </head>
-            <body>
-                <TodoApp/>
-            </body>
-        </html>
-    }
 }
 
 #[tokio::main]

@@ -1,6 +1,7 @@
 //! The todos: what a todo is, the server functions that read and change them, and the
 //! components that show them.
 
+use leptos::config::LeptosOptions;
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
 
@@ -107,7 +108,9 @@ pub async fn add_todo(title: String) -> Result<(), ServerFnError> {
         ));
     }
     db::db()?.add(title)?;
-    leptos_axum::redirect("/");
+    // Whichever integration serves the call (this crate is served by axum in `main.rs`, and
+    // by actix-web in `examples/todo_app_sqlite_actix`).
+    leptos::redirect("/");
     Ok(())
 }
 
@@ -115,6 +118,25 @@ pub async fn add_todo(title: String) -> Result<(), ServerFnError> {
 #[server]
 pub async fn delete_todo(id: i64) -> Result<(), ServerFnError> {
     db::db()?.delete(id)
+}
+
+/// The document around the app, which the server renders for every page.
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    view! {
+        <!DOCTYPE html>
+        <html lang="en">
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <title>"Todos"</title>
+                <AutoReload options=options.clone()/>
+                <HydrationScripts options/>
+            </head>
+            <body>
+                <TodoApp/>
+            </body>
+        </html>
+    }
 }
 
 /// The whole page.

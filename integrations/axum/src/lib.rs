@@ -19,14 +19,11 @@
 //! the bundle and a 404 page.
 
 mod call;
-mod error;
 mod extract;
 mod response;
 mod routes;
 mod server_fns;
 
-pub use call::{ERROR_PARAM, PATH_PARAM, STATUS_PARAM};
-pub use error::ServerFnRouteError;
 pub use extract::{extract, extract_with_state};
 pub use leptos::config::LeptosOptions;
 pub use response::{redirect, ResponseOptions, ResponseParts};
@@ -34,9 +31,9 @@ pub use routes::{
     file_and_error_handler, generate_route_list, AxumRouteListing, FileAndErrorHandler,
     HandlerFuture, LeptosRoutes,
 };
-pub use server_fns::{
-    handle_server_fns, handle_server_fns_with_context, ServerFnHandler, DEFAULT_BODY_LIMIT,
-};
+pub use server_fn::redirect_protocol::{ERROR_PARAM, PATH_PARAM, STATUS_PARAM};
+pub use server_fn::route_error::{ServerFnRouteError, DEFAULT_BODY_LIMIT};
+pub use server_fns::{handle_server_fns, handle_server_fns_with_context, ServerFnHandler};
 
 /// The book's chapter on server functions, compiled here (it uses this crate) so that its
 /// code blocks run as doctests.

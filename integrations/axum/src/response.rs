@@ -3,11 +3,11 @@
 
 use std::sync::{Arc, RwLock};
 
-use http::header::{self, HeaderName, HeaderValue};
+use http::header::{HeaderName, HeaderValue};
 use http::request::Parts;
 use http::{HeaderMap, StatusCode};
 use reactive_graph::use_context;
-use server_fn::client::REDIRECT_HEADER;
+use server_fn::redirect_protocol::redirect_answer;
 
 /// The status and headers a handler wants on its response.
 #[derive(Debug, Clone, Default)]
@@ -106,9 +106,12 @@ impl ResponseOptions {
 /// For a page load or a form posted without JavaScript the response becomes a `302 Found`
 /// with a `Location` header, which the browser follows. For a call made with `fetch` (the
 /// client asked for data, not HTML) the response stays a success and names the target in
-/// the `serverfnredirect` header, and the client navigates there itself.
+/// the `serverfnredirect` header, and the client navigates there itself
+/// (`server_fn::redirect_protocol`).
 ///
-/// Outside a request (no [`ResponseOptions`] in context) it does nothing but log.
+/// Outside a request (no [`ResponseOptions`] in context) it does nothing but log. Code
+/// shared between integrations can call [`leptos::redirect`] instead, which calls this one
+/// while axum serves the request.
 ///
 /// ```
 /// use leptos::prelude::*;
@@ -125,23 +128,14 @@ pub fn redirect(path: &str) {
         eprintln!("leptos_axum::redirect({path:?}) was called outside a request; nothing happens");
         return;
     };
-    let Ok(value) = HeaderValue::from_str(path) else {
-        eprintln!("leptos_axum::redirect({path:?}): not a valid header value; nothing happens");
-        return;
-    };
-    if wants_html(use_context::<Parts>().as_ref().map(|p| &p.headers)) {
-        response.set_status(StatusCode::FOUND);
-        response.insert_header(header::LOCATION, value);
-    } else {
-        response.insert_header(HeaderName::from_static(REDIRECT_HEADER), value);
+    let headers = use_context::<Parts>().map(|parts| parts.headers);
+    match redirect_answer(path, headers.as_ref()) {
+        Ok(answer) => {
+            if let Some(status) = answer.status() {
+                response.set_status(status);
+            }
+            response.insert_header(answer.header_name(), answer.value().clone());
+        }
+        Err(error) => eprintln!("leptos_axum::redirect: {error}; nothing happens"),
     }
-}
-
-/// Whether a request was made by the browser navigating (a page load or a form posted
-/// without JavaScript), which asks for HTML, rather than by `fetch`, which asks for data.
-pub(crate) fn wants_html(headers: Option<&HeaderMap>) -> bool {
-    headers
-        .and_then(|h| h.get(header::ACCEPT))
-        .and_then(|v| v.to_str().ok())
-        .is_some_and(|accept| accept.contains("text/html"))
 }

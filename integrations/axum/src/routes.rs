@@ -173,6 +173,7 @@ where
         move || {
             provide_context(parts.clone());
             provide_context(response_options.clone());
+            provide_context(leptos::RedirectHandler::new(crate::redirect));
             provide_context(options.clone());
             if let Some(context) = &context {
                 context();
@@ -185,16 +186,12 @@ where
         Err(message) => {
             return (
                 StatusCode::INTERNAL_SERVER_ERROR,
-                Html(error_page(&message)),
+                Html(leptos::ssr::error_page(&message)),
             )
                 .into_response()
         }
     };
-    let page = if is_document(&html) {
-        data_into_body(html)
-    } else {
-        document(options, &html)
-    };
+    let page = leptos::ssr::page(html, options);
     let mut response = (status, Html(page)).into_response();
     response_options.apply_to(&mut response);
     response
@@ -212,45 +209,6 @@ where
         .catch_unwind()
         .await
         .map_err(|_| "the page panicked while rendering".to_owned())
-}
-
-/// Moves the resources' data script that follows a document shell's `</html>` into its
-/// `<body>`, where the browser keeps it anyway.
-fn data_into_body(mut html: String) -> String {
-    const DATA: &str = "<script type=\"application/json\" id=\"__RESOURCES\">";
-    let (Some(data_at), Some(body_end)) = (html.rfind(DATA), html.rfind("</body>")) else {
-        return html;
-    };
-    if data_at < body_end {
-        return html;
-    }
-    let data = html.split_off(data_at);
-    html.insert_str(body_end, &data);
-    html
-}
-
-/// The page answered when rendering failed.
-fn error_page(message: &str) -> String {
-    let mut page = String::from("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/><title>Server error</title></head><body><h1>Server error</h1><p>");
-    leptos::view::escape_text(message, &mut page);
-    page.push_str("</p></body></html>");
-    page
-}
-
-/// Whether `html` is a whole document (the app wrote its own shell).
-fn is_document(html: &str) -> bool {
-    let start = html.trim_start().get(..9).unwrap_or_default();
-    start.eq_ignore_ascii_case("<!doctype") || start.to_ascii_lowercase().starts_with("<html")
-}
-
-/// The default document around an app that did not write its own.
-fn document(options: &LeptosOptions, body: &str) -> String {
-    format!(
-        "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>{}</head>\
-         <body><!--[-->{body}<!--]--></body></html>",
-        leptos::hydration::hydration_scripts(&options.pkg_path(), &options.output_name)
-    )
 }
 
 /// The future of a fallback handler's response.

@@ -15,13 +15,10 @@ use http::header;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
 use server_fn::codec::ResponseBody;
 use server_fn::pattern;
-use server_fn::registry::{server_fns, Lookup, ServerFnEntry, ServerFnRegistry};
+use server_fn::registry::{server_fns, ServerFnEntry, ServerFnRegistry};
+use server_fn::route_error::{ServerFnRouteError, DEFAULT_BODY_LIMIT};
 
 use crate::call::{run_server_fn, AdditionalContext};
-use crate::error::ServerFnRouteError;
-
-/// The default limit on a server function's request body: 2 MB.
-pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// An axum handler that runs the server function registered at the request's path, with
 /// the default options ([`ServerFnHandler`]).
@@ -196,13 +193,7 @@ impl ServerFnHandler {
 
     async fn run(&self, req: Request) -> Result<http::Response<ResponseBody>, ServerFnRouteError> {
         let path = req.uri().path().to_owned();
-        let entry = match self.registry.lookup(req.method(), &path) {
-            Lookup::Found(entry) => entry,
-            Lookup::WrongMethod(allowed) => {
-                return Err(ServerFnRouteError::MethodNotAllowed { path, allowed })
-            }
-            Lookup::NotFound => return Err(ServerFnRouteError::NotFound { path }),
-        };
+        let entry = self.registry.find(req.method(), &path)?;
         let (parts, body) = req.into_parts();
         let bytes = self.read_body(&path, &parts.headers, body).await?;
         let req = http::Request::from_parts(parts, bytes);

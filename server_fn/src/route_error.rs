@@ -1,10 +1,29 @@
-//! Why the server function route refused a request before any function ran.
+//! Why an integration's server function route refused a request before any function ran
+//! (feature `ssr`): the answers every integration gives the same way.
+//!
+//! [`crate::registry::ServerFnRegistry::find`] answers [`ServerFnRouteError::NotFound`] and
+//! [`ServerFnRouteError::MethodNotAllowed`]; the integration reads the body up to its limit
+//! ([`DEFAULT_BODY_LIMIT`] unless configured) and catches a panicking function.
+//!
+//! ```
+//! use http::StatusCode;
+//! use server_fn::route_error::ServerFnRouteError;
+//!
+//! let error = ServerFnRouteError::PayloadTooLarge { path: "/api/upload".into(), limit: 16 };
+//! assert_eq!(error.status(), StatusCode::PAYLOAD_TOO_LARGE);
+//! let response = error.into_response();
+//! assert_eq!(response.headers()["serverfnerror"], "/api/upload");
+//! ```
 
 use std::fmt;
 
 use bytes::Bytes;
 use http::{header, HeaderValue, Method, Response, StatusCode};
-use server_fn::handler::plain_error_response;
+
+use crate::handler::plain_error_response;
+
+/// The default limit on a server function's request body: 2 MB.
+pub const DEFAULT_BODY_LIMIT: usize = 2 * 1024 * 1024;
 
 /// A request the server function route answers without running a function.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -55,7 +74,8 @@ impl ServerFnRouteError {
         }
     }
 
-    fn path(&self) -> &str {
+    /// The requested path.
+    pub fn path(&self) -> &str {
         match self {
             Self::NotFound { path }
             | Self::MethodNotAllowed { path, .. }
@@ -96,7 +116,8 @@ impl fmt::Display for ServerFnRouteError {
             Self::PayloadTooLarge { limit, .. } => {
                 write!(
                     f,
-                    "the request body is larger than the limit of {limit} bytes"
+                    "the request body is larger than the limit of {limit} bytes: send less, or \
+                     raise the server's limit (`body_limit` on the integration's handler)"
                 )
             }
             Self::UnreadableBody { reason, .. } => {

@@ -1,0 +1,23 @@
+//! The SQLite todo app served by actix-web (`examples/todo_app_sqlite_actix`, the same app
+//! crate as `examples/todo_app_sqlite`) in headless Chromium, built and served by the build
+//! tool as a user runs it: the scenarios of `e2e::todo_app`, as `tests/todo_app.rs` runs
+//! them against axum.
+
+use e2e::todo_app;
+
+const EXAMPLE: &str = "todo_app_sqlite_actix";
+
+#[test]
+fn without_javascript_adding_a_todo_posts_and_follows_the_redirect() -> e2e::Result<()> {
+    todo_app::without_javascript_adding_a_todo_posts_and_follows_the_redirect(EXAMPLE)
+}
+
+#[test]
+fn without_javascript_a_server_error_shows_on_the_page() -> e2e::Result<()> {
+    todo_app::without_javascript_a_server_error_shows_on_the_page(EXAMPLE)
+}
+
+#[test]
+fn with_javascript_the_list_updates_in_place() -> e2e::Result<()> {
+    todo_app::with_javascript_the_list_updates_in_place(EXAMPLE)
+}

@@ -1,0 +1,80 @@
+//! Running one server function inside the request's reactive owner, and shaping its answer
+//! for the kind of client that called it.
+//!
+//! The function runs in a fresh root owner that holds the actix-web request ([`Request`]),
+//! its `http::request::Parts`, a [`ResponseOptions`], the [`RedirectHandler`] of
+//! [`crate::redirect`] and whatever the app's additional context provides, so `extract()`,
+//! `expect_context::<ResponseOptions>()`, `redirect()` (this crate's or `leptos::redirect`)
+//! and the app's own context work inside it.
+//!
+//! A form posted without JavaScript gets a redirect instead of the function's answer, as
+//! `server_fn::redirect_protocol` says (the protocol `leptos_axum` follows too).
+
+use std::rc::Rc;
+
+use actix_web::HttpRequest;
+use bytes::Bytes;
+use http::request::Parts;
+use http::{header, Response};
+use leptos::RedirectHandler;
+use reactive_graph::{provide_context, Owner, ScopedFuture};
+use server_fn::codec::ResponseBody;
+use server_fn::redirect_protocol::{answer_form_post, wants_html};
+use server_fn::registry::ServerFnEntry;
+
+use crate::request::Request;
+use crate::response::ResponseOptions;
+
+/// What the app provides as context to each server function call or page render.
+pub(crate) type AdditionalContext = Rc<dyn Fn()>;
+
+/// Disposes the request's owner however the call ends (a panic included).
+pub(crate) struct DisposeOnDrop(pub(crate) Owner);
+
+impl Drop for DisposeOnDrop {
+    fn drop(&mut self) {
+        self.0.dispose();
+    }
+}
+
+/// Provides what every request owner holds: the request, its parts, the response options
+/// and the redirect handler.
+pub(crate) fn provide_request_context(
+    req: &HttpRequest,
+    parts: &Parts,
+    response_options: &ResponseOptions,
+) {
+    provide_context(Request::new(req));
+    provide_context(parts.clone());
+    provide_context(response_options.clone());
+    provide_context(RedirectHandler::new(crate::redirect));
+}
+
+/// Runs `entry` with `parts` and `body` (of `req`) inside a request owner and shapes the
+/// response.
+pub(crate) async fn run_server_fn(
+    entry: &ServerFnEntry,
+    req: &HttpRequest,
+    parts: Parts,
+    body: Bytes,
+    context: Option<&AdditionalContext>,
+) -> Response<ResponseBody> {
+    let owner = DisposeOnDrop(Owner::new_root());
+    let response_options = ResponseOptions::default();
+    let from_form = wants_html(&parts.headers);
+    let referer = parts.headers.get(header::REFERER).cloned();
+    owner.0.with(|| {
+        provide_request_context(req, &parts, &response_options);
+        if let Some(context) = context {
+            context();
+        }
+    });
+    let request = http::Request::from_parts(parts, body);
+    let mut response = ScopedFuture::with_owner(owner.0.clone(), entry.run(request)).await;
+    drop(owner);
+    response_options.apply_to_http(&mut response);
+    if from_form {
+        answer_form_post(&mut response, entry.path(), referer.as_ref());
+    }
+    response
+}
