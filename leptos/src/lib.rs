@@ -35,6 +35,7 @@ pub mod mount;
 mod render_scope;
 pub mod resource;
 pub mod server_action;
+pub mod server_context;
 #[cfg(render_html)]
 pub mod ssr;
 pub mod view;
@@ -53,8 +54,8 @@ pub mod prelude {
     pub use crate::ev::event_target_value;
     pub use crate::form::ActionForm;
     pub use crate::hydration::{AutoReload, HydrationScripts};
-    pub use crate::server_action::ServerAction;
     pub use crate::resource::{LocalResource, OnceResource, Resource};
+    pub use crate::server_action::ServerAction;
     pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
     pub use crate::{component, server, view};
     pub use reactive_graph::prelude::*;
