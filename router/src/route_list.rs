@@ -70,6 +70,10 @@ impl RouteList {
     ///     .collect();
     /// assert_eq!(paths, ["/", "/contacts/:id", "/contacts"]);
     /// ```
+    ///
+    /// An app that needs context only a request provides (`expect_context` at its top)
+    /// panics while being collected: the routes collected before the panic are returned, or
+    /// `None` (with a warning) if there were none.
     #[cfg(not(target_arch = "wasm32"))]
     pub fn generate<F, V>(app: F) -> Option<RouteList>
     where
@@ -78,11 +82,20 @@ impl RouteList {
     {
         let collector = RouteCollector::default();
         let provided = collector.clone();
-        let _ = leptos::ssr::render_to_string(move || {
-            leptos::reactive_graph::provide_context(provided);
-            app()
-        });
-        collector.take().map(RouteList)
+        let rendered = std::panic::catch_unwind(std::panic::AssertUnwindSafe(move || {
+            leptos::ssr::render_to_string(move || {
+                leptos::reactive_graph::provide_context(provided);
+                app()
+            })
+        }));
+        let collected = collector.take().map(RouteList);
+        if rendered.is_err() && collected.is_none() {
+            crate::warn(
+                "listing the app's routes failed: the app panicked before its <Routes/> (it \
+                 may read context that only a request provides); no route was listed",
+            );
+        }
+        collected
     }
 
     /// The listings, in the order of the routes.

@@ -1,4 +1,4 @@
-//! The axum integration: serving server functions.
+//! The axum integration: serving server functions and server-rendered pages.
 //!
 //! [`handle_server_fns`] is an axum handler that runs whichever `#[server]` function is
 //! registered at the request's path; [`ServerFnHandler`] does the same with options (the
@@ -9,8 +9,11 @@
 //! 500 when the function panics (the server keeps serving). Malformed arguments answer 400
 //! with a message naming the field, from the function's own decoding.
 //!
-//! **Not implemented yet:** `handle_server_fns_with_context`, `LeptosRoutes`, `extract()`,
-//! `ResponseOptions`, `redirect()` and `LeptosOptions`.
+//! Pages: [`LeptosRoutes::leptos_routes`] mounts a server-rendering handler at each path of
+//! [`generate_route_list`], which lists the routes of the app's `<Routes/>` (the router's
+//! `leptos_router`); each render gets a [`leptos::server_context::RequestContext`] with the
+//! request's URL, through which the router answers 404 for an unmatched URL and 302 for a
+//! `<Redirect/>`.
 
 mod call;
 mod error;

@@ -68,6 +68,13 @@ impl ResponseOptions {
         self.read().clone()
     }
 
+    /// Makes the response a `302 Found` to `location`: what [`redirect`] does for a page
+    /// load, and what a page render's `<Redirect/>` does.
+    pub(crate) fn redirect_page(&self, location: HeaderValue) {
+        self.set_status(StatusCode::FOUND);
+        self.insert_header(header::LOCATION, location);
+    }
+
     /// Applies what has been set to `response`.
     pub(crate) fn apply_to<B>(&self, response: &mut http::Response<B>) {
         let parts = self.read();
@@ -130,8 +137,7 @@ pub fn redirect(path: &str) {
         return;
     };
     if wants_html(use_context::<Parts>().as_ref().map(|p| &p.headers)) {
-        response.set_status(StatusCode::FOUND);
-        response.insert_header(header::LOCATION, value);
+        response.redirect_page(value);
     } else {
         response.insert_header(HeaderName::from_static(REDIRECT_HEADER), value);
     }
