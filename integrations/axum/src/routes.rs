@@ -157,7 +157,7 @@ type Context = Arc<dyn Fn() + Send + Sync>;
 ///     .with_state(options);
 /// ```
 pub trait LeptosRoutes<S> {
-    /// Renders `app_fn` at each of `paths`.
+    /// Renders `app_fn` at each of `paths` (and at each with a trailing `/`).
     fn leptos_routes<IV>(
         self,
         state: &S,
@@ -210,12 +210,12 @@ where
         let options = LeptosOptions::from_ref(state);
         let context: Context = Arc::new(additional_context);
         let mut router = self;
-        for listing in paths {
+        for path in with_trailing_slashes(&paths) {
             let options = options.clone();
             let context = context.clone();
             let app_fn = app_fn.clone();
             router = router.route(
-                listing.path(),
+                &path,
                 get(move |req: Request| {
                     let options = options.clone();
                     let context = context.clone();
@@ -228,6 +228,23 @@ where
         }
         router
     }
+}
+
+/// The paths to mount: each listed path, and the same with a trailing `/` (`/contacts/`),
+/// which the router matches as the path without it but axum would not route.
+fn with_trailing_slashes(paths: &[AxumRouteListing]) -> Vec<String> {
+    let mut all: Vec<String> = paths.iter().map(|p| p.path().to_string()).collect();
+    for listing in paths {
+        let path = listing.path();
+        if path.ends_with('/') || path.contains("{*") {
+            continue;
+        }
+        let slashed = format!("{path}/");
+        if !all.contains(&slashed) {
+            all.push(slashed);
+        }
+    }
+    all
 }
 
 /// Renders `app_fn` for `req` in a request owner (with the request's parts, a

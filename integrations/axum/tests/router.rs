@@ -124,7 +124,15 @@ async fn every_route_renders_its_page() {
         "{body}"
     );
 
-    for path in ["/posts", "/posts/2", "/docs", "/docs/a/b"] {
+    for path in [
+        "/posts",
+        "/posts/2",
+        "/docs",
+        "/docs/a/b",
+        "/contacts/",
+        "/contacts/42/",
+        "/docs/",
+    ] {
         let (status, _, _) = get(path).await;
         assert_eq!(status, StatusCode::OK, "{path}");
     }

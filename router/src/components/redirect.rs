@@ -29,34 +29,55 @@ where
 {
     let path = path.to_string();
     let router = use_context::<RouterContext>();
-    let from = current_route_path().map(|path| path.get_untracked());
-    let target = match router {
-        Some(router) => router
-            .url
-            .with_untracked(|url| resolve_path(from.as_deref().unwrap_or(url.path()), &path, url)),
-        None => path,
-    };
+    let target = resolve_target(router, &path);
     if let Some(request) = use_context::<RequestContext>() {
         request.redirect(&target);
         return;
     }
-    match router.and_then(|router| router.browser) {
-        Some(id) => {
-            let options = NavigateOptions {
-                resolve: false,
-                ..options.unwrap_or(NavigateOptions {
-                    replace: true,
-                    ..NavigateOptions::default()
-                })
-            };
-            // Not while the view that holds the redirect is being rendered.
-            leptos::reactive_graph::spawn_local(async move {
-                browser::navigate(id, &target, &options);
-            });
-        }
+    let options = options.unwrap_or(NavigateOptions {
+        replace: true,
+        ..NavigateOptions::default()
+    });
+    match router.filter(|router| router.browser.is_some()) {
+        Some(router) => navigate_soon(router, target, options, || true),
         None => crate::warn(&format!(
             "<Redirect path={target:?}/> did nothing: it needs a <Router/> around it in the \
              browser, or a server integration that provides a RequestContext"
         )),
     }
+}
+
+/// `path` resolved against the route the caller is in.
+pub(crate) fn resolve_target(router: Option<RouterContext>, path: &str) -> String {
+    let from = current_route_path().map(|path| path.get_untracked());
+    match router {
+        Some(router) => router
+            .url
+            .with_untracked(|url| resolve_path(from.as_deref().unwrap_or(url.path()), path, url)),
+        None => path.to_string(),
+    }
+}
+
+/// Navigates to `target` once the current update is over (not while the view that asked
+/// is being rendered), if the URL is still the same then and `still()` says so.
+pub(crate) fn navigate_soon(
+    router: RouterContext,
+    target: String,
+    options: NavigateOptions,
+    still: impl Fn() -> bool + 'static,
+) {
+    let Some(id) = router.browser else {
+        return;
+    };
+    let at = router.url.get_untracked();
+    leptos::reactive_graph::spawn_local(async move {
+        let unchanged = router.url.try_with_untracked(|url| *url == at) == Some(true);
+        if unchanged && still() {
+            let options = NavigateOptions {
+                resolve: false,
+                ..options
+            };
+            browser::navigate(id, &target, &options);
+        }
+    });
 }

@@ -4,10 +4,13 @@
 //! `<ParentRoute/>`) whose children are being collected. `<Routes/>` runs its children
 //! once, collects the definitions, and compiles them into its route table.
 
-use crate::components::Redirect;
+use super::redirect::{navigate_soon, resolve_target};
+use crate::components::{Redirect, RouterContext};
 use crate::path::RoutePath;
+use crate::NavigateOptions;
 use leptos::children::{Children, ViewFn};
 use leptos::prelude::*;
+use leptos::server_context::RequestContext;
 use std::cell::RefCell;
 use std::fmt::Display;
 
@@ -164,6 +167,34 @@ where
     });
 }
 
+/// Leaves a protected route. On the server: a `<Redirect/>` (a `302`). In the browser the
+/// decision waits for the end of the current update, and is dropped if the condition is no
+/// longer `Some(false)` then: the data it reads may not have started reloading yet when the
+/// route renders (a resource whose source is the URL, say), and its stale answer must not
+/// send the user away.
+fn redirect_away<C>(condition: C, path: String) -> View
+where
+    C: Fn() -> Option<bool> + 'static,
+{
+    let router = use_context::<RouterContext>();
+    let in_browser = use_context::<RequestContext>().is_none()
+        && router.is_some_and(|router| router.browser.is_some());
+    if !in_browser {
+        return view! { <Redirect path=path/> };
+    }
+    if let Some(router) = router {
+        let target = resolve_target(Some(router), &path);
+        let options = NavigateOptions {
+            replace: true,
+            ..NavigateOptions::default()
+        };
+        navigate_soon(router, target, options, move || {
+            untrack(&condition) == Some(false)
+        });
+    }
+    View::empty()
+}
+
 /// `view` behind `condition`: shown, redirected away from, or nothing yet.
 fn protected<C, PathFn, P>(view: ViewFn, condition: C, redirect_path: PathFn) -> ViewFn
 where
@@ -178,7 +209,7 @@ where
             <Transition>
                 {move || match condition() {
                     Some(true) => view.run(),
-                    Some(false) => view! { <Redirect path=redirect_path()/> },
+                    Some(false) => redirect_away(condition.clone(), redirect_path().to_string()),
                     None => View::empty(),
                 }}
             </Transition>
