@@ -225,42 +225,51 @@ impl fmt::Display for ParamsError {
 
 impl std::error::Error for ParamsError {}
 
-/// Reads a required field: what `#[derive(Params)]` generates for a field of type `T`.
-#[doc(hidden)]
-pub fn required_param<T>(map: &ParamsMap, name: &str) -> Result<T, ParamsError>
+/// A type a `#[derive(Params)]` field can have: anything that implements [`FromStr`] with an
+/// error that implements `Display` (numbers, `String`, `bool`, your own types).
+#[diagnostic::on_unimplemented(
+    message = "`{Self}` cannot be read from a URL parameter",
+    label = "this field's type",
+    note = "a `#[derive(Params)]` field needs a type that implements `FromStr` (with an error that implements `Display`), or an `Option` of one"
+)]
+pub trait ParamValue: Sized {
+    /// Parses the value of the parameter `name`.
+    fn parse_param(name: &str, value: &str) -> Result<Self, ParamsError>;
+}
+
+impl<T> ParamValue for T
 where
     T: FromStr,
     T::Err: fmt::Display,
 {
+    fn parse_param(name: &str, value: &str) -> Result<Self, ParamsError> {
+        value.parse().map_err(|error: T::Err| ParamsError::Invalid {
+            name: name.to_string(),
+            value: value.to_string(),
+            ty: short_type_name::<T>(),
+            message: error.to_string(),
+        })
+    }
+}
+
+/// Reads a required field: what `#[derive(Params)]` generates for a field of type `T`.
+#[doc(hidden)]
+pub fn required_param<T: ParamValue>(map: &ParamsMap, name: &str) -> Result<T, ParamsError> {
     match map.get_str(name) {
-        Some(value) => parse_param(name, value),
+        Some(value) => T::parse_param(name, value),
         None => Err(ParamsError::MissingParam(name.to_string())),
     }
 }
 
 /// Reads an optional field: what `#[derive(Params)]` generates for `Option<T>`.
 #[doc(hidden)]
-pub fn optional_param<T>(map: &ParamsMap, name: &str) -> Result<Option<T>, ParamsError>
-where
-    T: FromStr,
-    T::Err: fmt::Display,
-{
+pub fn optional_param<T: ParamValue>(
+    map: &ParamsMap,
+    name: &str,
+) -> Result<Option<T>, ParamsError> {
     map.get_str(name)
-        .map(|value| parse_param(name, value))
+        .map(|value| T::parse_param(name, value))
         .transpose()
-}
-
-fn parse_param<T>(name: &str, value: &str) -> Result<T, ParamsError>
-where
-    T: FromStr,
-    T::Err: fmt::Display,
-{
-    value.parse().map_err(|error: T::Err| ParamsError::Invalid {
-        name: name.to_string(),
-        value: value.to_string(),
-        ty: short_type_name::<T>(),
-        message: error.to_string(),
-    })
 }
 
 /// `usize`, `String`, `Uuid`: the type's name without its module path.
