@@ -142,21 +142,24 @@ pub(crate) fn navigate(id: usize, href: &str, options: &NavigateOptions) {
 }
 
 /// Follows a server function's redirect: with the most recent router if there is one
-/// (client-side), otherwise by loading the page unless it is the one shown.
+/// (client-side), otherwise by loading the page. Either way a redirect to the page shown
+/// (same path and query) does nothing, as without a router: the action that made the call
+/// updates the page in place.
 pub(crate) fn follow_redirect(href: &str) {
+    let location = window().location();
+    let here = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    if same_origin_path(href).as_deref() == Some(here.as_str()) {
+        return;
+    }
     let router = ROUTERS.with(|r| r.borrow().last().cloned());
     match router {
         Some(router) => router.navigate(href, &NavigateOptions::default()),
         None => {
-            let location = window().location();
-            let here = format!(
-                "{}{}",
-                location.pathname().unwrap_or_default(),
-                location.search().unwrap_or_default()
-            );
-            if same_origin_path(href).as_deref() != Some(here.as_str()) {
-                let _ = location.assign(href);
-            }
+            let _ = location.assign(href);
         }
     }
 }
