@@ -5,11 +5,11 @@
 #   2. cargo fmt --all --check
 #   3. cargo clippy --workspace --all-targets -- -D warnings
 #   4. cargo test --workspace
-#   5. browser tests: the reactive core built for wasm32 (into target/front) and run in
-#      headless Chromium by wasm-bindgen-test-runner
-#   6. the peer benchmarks (benches/peers and benches/ssr_peers, each its own workspace) in
-#      criterion's test mode: each workload runs once, ours and Leptos's, with its
-#      correctness checks, no timing
+#   5. browser tests: the reactive core, leptos and the router built for wasm32 (into
+#      target/front) and run in headless Chromium by wasm-bindgen-test-runner
+#   6. the peer benchmarks (benches/peers, benches/ssr_peers and benches/router_peers, each its
+#      own workspace) in criterion's test mode: each workload runs once, ours and Leptos's,
+#      with its correctness checks, no timing
 #
 # Prints how long each step took.
 set -euo pipefail
@@ -59,7 +59,7 @@ browser_tests() (
     # shellcheck disable=SC2086 # WASM_BUILD_STD_FLAGS is a list of flags
     # leptos's browser tests render on the "server" side too (to hydrate the result), so
     # they need both `ssr` and `hydrate` compiled in.
-    "$WASM_CARGO" test -p reactive_graph -p leptos --test browser \
+    "$WASM_CARGO" test -p reactive_graph -p leptos -p leptos_router --test browser \
         --features leptos/ssr,leptos/hydrate,leptos/csr \
         --target wasm32-unknown-unknown $WASM_BUILD_STD_FLAGS --target-dir target/front
 )
@@ -72,12 +72,14 @@ step "cargo test --workspace" cargo test --workspace
 # In the workspace run every crate sees `server_fn`'s `ssr` feature (leptos_axum turns it on);
 # on its own, `server_fn` is built as a browser app's dependency is: the client half.
 step "cargo test -p server_fn (client half, without ssr)" cargo test -p server_fn
-step "browser tests (reactive_graph and leptos, wasm32, headless Chromium)" browser_tests
-step "peer benchmarks: fmt and one checked run of each workload (benches/peers, benches/ssr_peers)" \
+step "browser tests (reactive_graph, leptos and leptos_router, wasm32, headless Chromium)" browser_tests
+step "peer benchmarks: fmt and one checked run of each workload (benches/peers, benches/ssr_peers, benches/router_peers)" \
     bash -c 'cargo fmt --manifest-path benches/peers/Cargo.toml --check &&
              cargo fmt --manifest-path benches/ssr_peers/Cargo.toml --check &&
+             cargo fmt --manifest-path benches/router_peers/Cargo.toml --check &&
              cargo test --manifest-path benches/peers/Cargo.toml --benches &&
-             cargo test --manifest-path benches/ssr_peers/Cargo.toml --benches'
+             cargo test --manifest-path benches/ssr_peers/Cargo.toml --benches &&
+             cargo test --manifest-path benches/router_peers/Cargo.toml --benches'
 
 echo
 print_timings

@@ -211,6 +211,11 @@ impl Browser {
         self.session.post("back", json!({})).map(drop)
     }
 
+    /// Goes forward in the history, like the browser's forward button.
+    pub fn forward(&self) -> Result<()> {
+        self.session.post("forward", json!({})).map(drop)
+    }
+
     /// Reloads the current page.
     pub fn refresh(&self) -> Result<()> {
         self.session.post("refresh", json!({})).map(drop)

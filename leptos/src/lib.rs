@@ -36,6 +36,7 @@ mod redirect;
 mod render_scope;
 pub mod resource;
 pub mod server_action;
+pub mod server_context;
 #[cfg(render_html)]
 pub mod ssr;
 pub mod view;

@@ -1,4 +1,4 @@
-//! The axum integration: serving server functions.
+//! The axum integration: serving server functions and server-rendered pages.
 //!
 //! [`handle_server_fns`] is an axum handler that runs whichever `#[server]` function is
 //! registered at the request's path; [`ServerFnHandler`] does the same with options (the
@@ -15,8 +15,11 @@
 //! [`ServerFnHandler::with_context`] (or [`handle_server_fns_with_context`]) provides. A form
 //! posted without JavaScript is answered with a redirect (see the `call` module).
 //!
-//! Pages: [`LeptosRoutes`] renders the app for each route, [`file_and_error_handler`] serves
-//! the bundle and a 404 page.
+//! Pages: [`LeptosRoutes::leptos_routes`] mounts a server-rendering handler at each path of
+//! [`generate_route_list`], which lists the routes of the app's `<Routes/>` (the router's
+//! `leptos_router`); each render gets a [`leptos::server_context::RequestContext`] with the
+//! request's URL, through which the router answers 404 for an unmatched URL and 302 for a
+//! `<Redirect/>`.
 
 mod call;
 mod extract;

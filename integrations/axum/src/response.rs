@@ -68,6 +68,13 @@ impl ResponseOptions {
         self.read().clone()
     }
 
+    /// Makes the response a `302 Found` to `location`: what [`redirect`] does for a page
+    /// load, and what a page render's `<Redirect/>` does.
+    pub(crate) fn redirect_page(&self, location: HeaderValue) {
+        self.set_status(StatusCode::FOUND);
+        self.insert_header(http::header::LOCATION, location);
+    }
+
     /// Applies what has been set to `response`.
     pub(crate) fn apply_to<B>(&self, response: &mut http::Response<B>) {
         let parts = self.read();

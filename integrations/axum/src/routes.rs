@@ -14,9 +14,11 @@ use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
 use futures::FutureExt;
-use http::StatusCode;
+use http::{HeaderValue, StatusCode};
 use leptos::config::LeptosOptions;
+use leptos::server_context::RequestContext;
 use leptos::view::IntoView;
+use leptos_router::PathSegment;
 use reactive_graph::{provide_context, untrack};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
@@ -41,14 +43,91 @@ impl AxumRouteListing {
     }
 }
 
-/// The paths the app renders. Until the router is part of this framework an app has one
-/// page, so this is `/`; `app_fn` is accepted for compatibility with Leptos.
+/// The paths the app renders, for [`LeptosRoutes::leptos_routes`]: every route of the app's
+/// `<Routes/>` (found by rendering the app once in the router's collecting mode), in axum's
+/// syntax (`/contacts/{id}`, `/files/{*rest}`). A route with optional segments is listed
+/// once per variant (`/posts/:page?` is `/posts/{page}` and `/posts`), and a wildcard route
+/// also at its prefix (where the wildcard matches nothing). An app without a router renders
+/// one page: `/`.
+///
+/// ```
+/// use leptos::prelude::*;
+/// use leptos_router::components::{Route, Router, Routes};
+/// use leptos_router::path;
+///
+/// #[component]
+/// fn App() -> impl IntoView {
+///     view! {
+///         <Router>
+///             <Routes fallback=|| "Not found">
+///                 <Route path=path!("/") view=|| "Home"/>
+///                 <Route path=path!("/contacts/:id") view=|| "Contact"/>
+///                 <Route path=path!("/files/*rest") view=|| "Files"/>
+///             </Routes>
+///         </Router>
+///     }
+/// }
+///
+/// let paths: Vec<String> = leptos_axum::generate_route_list(App)
+///     .iter()
+///     .map(|listing| listing.path().to_string())
+///     .collect();
+/// assert_eq!(paths, ["/", "/contacts/{id}", "/files/{*rest}", "/files"]);
+/// ```
 pub fn generate_route_list<IV>(app_fn: impl Fn() -> IV + 'static) -> Vec<AxumRouteListing>
 where
     IV: IntoView + 'static,
 {
-    let _ = app_fn;
-    vec![AxumRouteListing::new("/")]
+    let collected = leptos_router::route_list::RouteList::generate(move || {
+        // What a request's render would have, so that components that set the response
+        // (`redirect()`, `ResponseOptions`) render while the routes are collected.
+        provide_context(ResponseOptions::default());
+        app_fn()
+    });
+    let Some(list) = collected else {
+        return vec![AxumRouteListing::new("/")];
+    };
+    let mut paths: Vec<String> = Vec::new();
+    for listing in list {
+        for path in axum_paths(listing.segments()) {
+            if !paths.contains(&path) {
+                paths.push(path);
+            }
+        }
+    }
+    paths.into_iter().map(AxumRouteListing::new).collect()
+}
+
+/// A route's path in axum's syntax, and its prefix too if it ends in a wildcard (axum's
+/// `{*rest}` needs at least one character; the router's matches nothing as well).
+fn axum_paths(segments: &[PathSegment]) -> Vec<String> {
+    let mut path = String::new();
+    let mut prefix = None;
+    for segment in segments {
+        match segment {
+            PathSegment::Static(text) => {
+                path.push('/');
+                path.push_str(&text.replace('{', "{{").replace('}', "}}"));
+            }
+            PathSegment::Param(name) | PathSegment::OptionalParam(name) => {
+                path.push_str(&format!("/{{{name}}}"));
+            }
+            PathSegment::Splat(name) => {
+                prefix = Some(if path.is_empty() {
+                    "/".to_string()
+                } else {
+                    path.clone()
+                });
+                path.push_str(&format!("/{{*{name}}}"));
+            }
+        }
+    }
+    if path.is_empty() {
+        path.push('/');
+    }
+    let mut paths = vec![path];
+    paths.extend(prefix);
+    paths
 }
 
 /// What the app's context function provides to each render.
@@ -78,7 +157,7 @@ type Context = Arc<dyn Fn() + Send + Sync>;
 ///     .with_state(options);
 /// ```
 pub trait LeptosRoutes<S> {
-    /// Renders `app_fn` at each of `paths`.
+    /// Renders `app_fn` at each of `paths` (and at each with a trailing `/`).
     fn leptos_routes<IV>(
         self,
         state: &S,
@@ -131,12 +210,12 @@ where
         let options = LeptosOptions::from_ref(state);
         let context: Context = Arc::new(additional_context);
         let mut router = self;
-        for listing in paths {
+        for path in with_trailing_slashes(&paths) {
             let options = options.clone();
             let context = context.clone();
             let app_fn = app_fn.clone();
             router = router.route(
-                listing.path(),
+                &path,
                 get(move |req: Request| {
                     let options = options.clone();
                     let context = context.clone();
@@ -149,6 +228,23 @@ where
         }
         router
     }
+}
+
+/// The paths to mount: each listed path, and the same with a trailing `/` (`/contacts/`),
+/// which the router matches as the path without it but axum would not route.
+fn with_trailing_slashes(paths: &[AxumRouteListing]) -> Vec<String> {
+    let mut all: Vec<String> = paths.iter().map(|p| p.path().to_string()).collect();
+    for listing in paths {
+        let path = listing.path();
+        if path.ends_with('/') || path.contains("{*") {
+            continue;
+        }
+        let slashed = format!("{path}/");
+        if !all.contains(&slashed) {
+            all.push(slashed);
+        }
+    }
+    all
 }
 
 /// Renders `app_fn` for `req` in a request owner (with the request's parts, a
@@ -167,6 +263,7 @@ where
 {
     let (parts, _body) = req.into_parts();
     let response_options = ResponseOptions::default();
+    let request = request_context(&parts, &response_options);
     let app = {
         let response_options = response_options.clone();
         let options = options.clone();
@@ -175,6 +272,7 @@ where
             provide_context(response_options.clone());
             provide_context(leptos::RedirectHandler::new(crate::redirect));
             provide_context(options.clone());
+            provide_context(request.clone());
             if let Some(context) = &context {
                 context();
             }
@@ -195,6 +293,24 @@ where
     let mut response = (status, Html(page)).into_response();
     response_options.apply_to(&mut response);
     response
+}
+
+/// What the router (or any library) reads about the request being rendered: its path and
+/// query, and how to set the status (through `response`) or redirect (`302` + `Location`).
+fn request_context(parts: &http::request::Parts, response: &ResponseOptions) -> RequestContext {
+    let path_and_query = parts
+        .uri
+        .path_and_query()
+        .map_or("/", |path_and_query| path_and_query.as_str());
+    let (status, redirect) = (response.clone(), response.clone());
+    RequestContext::new(path_and_query)
+        .on_set_status(move |code| status.set_status(code))
+        .on_redirect(move |location| match HeaderValue::from_str(location) {
+            Ok(location) => redirect.redirect_page(location),
+            Err(_) => {
+                eprintln!("a redirect to {location:?} was ignored: it is not a valid header value")
+            }
+        })
 }
 
 /// Renders `app` with [`leptos::ssr::render_to_string_async`]; a panic while rendering is

@@ -16,6 +16,10 @@ use web_sys::Node;
 /// replaced, and the reactive state the old content created is disposed.
 pub struct DynamicView {
     render: Box<dyn FnMut() -> View>,
+    /// Whether the server renders the content inside an owner of its own (see
+    /// [`DynamicView::new_scoped`]).
+    #[cfg_attr(not(render_html), allow(dead_code))]
+    scoped: bool,
 }
 
 impl std::fmt::Debug for DynamicView {
@@ -29,6 +33,40 @@ impl DynamicView {
     pub fn new(render: impl FnMut() -> View + 'static) -> Self {
         DynamicView {
             render: Box::new(render),
+            scoped: false,
+        }
+    }
+
+    /// Like [`DynamicView::new`], but on the server too the closure runs, and its view is
+    /// written, inside an owner of its own, as each run does in the browser (where the run's
+    /// owner is the effect's). Context that `render` provides then reaches every part of its
+    /// view, including closures the server only runs while writing the HTML, and never leaks
+    /// to the rest of the page: what a router's outlet needs for the route it shows.
+    ///
+    /// ```
+    /// use leptos::prelude::*;
+    /// use leptos::view::DynamicView;
+    ///
+    /// #[derive(Clone)]
+    /// struct Level(u8);
+    ///
+    /// let html = leptos::ssr::render_to_string(|| {
+    ///     let scoped = DynamicView::new_scoped(|| {
+    ///         provide_context(Level(1));
+    ///         // Runs while the HTML is written, after the closure above returned.
+    ///         (move || use_context::<Level>().map(|l| l.0)).into_view()
+    ///     });
+    ///     let after = move || use_context::<Level>().map(|l| l.0);
+    ///     view! { <p id="inside">{View::new(scoped)}</p><p id="after">{after}</p> }
+    /// });
+    /// let (inside, after) = html.split_once("<p id=\"after\">").unwrap();
+    /// assert!(inside.contains("-->1<!--"), "the context reached the inner closure: {html}");
+    /// assert!(!after.contains("1"), "and nothing outside: {html}");
+    /// ```
+    pub fn new_scoped(render: impl FnMut() -> View + 'static) -> Self {
+        DynamicView {
+            render: Box::new(render),
+            scoped: true,
         }
     }
 
@@ -98,7 +136,11 @@ impl Render for DynamicView {
     #[cfg(render_html)]
     fn to_html(mut self: Box<Self>, out: &mut String) {
         out.push_str("<!--[-->");
-        (self.render)().to_html(out);
+        if self.scoped {
+            reactive_graph::Owner::new().with(|| (self.render)().to_html(out));
+        } else {
+            (self.render)().to_html(out);
+        }
         out.push_str("<!--]-->");
     }
 

@@ -1,0 +1,6 @@
+use leptos_router::path;
+
+fn main() {
+    let pattern = "/contacts";
+    let _ = path!(pattern);
+}
