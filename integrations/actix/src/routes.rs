@@ -10,11 +10,14 @@ use std::rc::Rc;
 use actix_files::{NamedFile, PathBufWrap};
 use actix_web::body::MessageBody;
 use actix_web::dev::{ServiceFactory, ServiceRequest, ServiceResponse};
+use actix_web::http::header::HeaderValue;
 use actix_web::http::StatusCode;
 use actix_web::{web, App, HttpRequest, HttpResponse, Route};
 use futures::FutureExt;
 use leptos::config::LeptosOptions;
+use leptos::server_context::RequestContext;
 use leptos::view::IntoView;
+use leptos_router::PathSegment;
 use reactive_graph::{provide_context, untrack};
 
 use crate::call::{provide_request_context, AdditionalContext};
@@ -40,26 +43,101 @@ impl ActixRouteListing {
     }
 }
 
-/// The paths the app renders. Until the router is part of this framework an app has one
-/// page, so this is `/`; `app_fn` is accepted for compatibility with Leptos.
+/// The paths the app renders: every route of its router's `<Routes/>` in actix-web's syntax
+/// (`/contacts/{id}`, `/files/{rest:.*}`; an optional segment gives a path with it and one
+/// without), or `/` for an app without a router.
 ///
 /// ```
 /// use leptos::prelude::*;
+/// use leptos_router::components::{Route, Router, Routes};
+/// use leptos_router::path;
 ///
 /// #[component]
 /// fn App() -> impl IntoView {
-///     view! { <h1>"Todos"</h1> }
+///     view! {
+///         <Router>
+///             <Routes fallback=|| "Not found">
+///                 <Route path=path!("/") view=|| "Home"/>
+///                 <Route path=path!("/contacts/:id") view=|| "Contact"/>
+///                 <Route path=path!("/files/*rest") view=|| "Files"/>
+///             </Routes>
+///         </Router>
+///     }
 /// }
 ///
 /// let routes = leptos_actix::generate_route_list(App);
-/// assert_eq!(routes.iter().map(|r| r.path()).collect::<Vec<_>>(), ["/"]);
+/// assert_eq!(
+///     routes.iter().map(|r| r.path()).collect::<Vec<_>>(),
+///     ["/", "/contacts/{id}", "/files/{rest:.*}"]
+/// );
 /// ```
 pub fn generate_route_list<IV>(app_fn: impl Fn() -> IV + 'static) -> Vec<ActixRouteListing>
 where
     IV: IntoView + 'static,
 {
-    let _ = app_fn;
-    vec![ActixRouteListing::new("/")]
+    let collected = leptos_router::route_list::RouteList::generate(move || {
+        // What a request's render would have, so that components that set the response
+        // render while the routes are collected.
+        provide_context(ResponseOptions::default());
+        app_fn()
+    });
+    let Some(list) = collected else {
+        return vec![ActixRouteListing::new("/")];
+    };
+    let mut paths: Vec<String> = Vec::new();
+    for listing in list {
+        let path = actix_path(listing.segments());
+        if !paths.contains(&path) {
+            paths.push(path);
+        }
+    }
+    paths.into_iter().map(ActixRouteListing::new).collect()
+}
+
+/// A route's path in actix-web's syntax; a wildcard matches the rest, empty included.
+fn actix_path(segments: &[PathSegment]) -> String {
+    let mut path = String::new();
+    for segment in segments {
+        match segment {
+            PathSegment::Static(text) => {
+                path.push('/');
+                path.push_str(text);
+            }
+            PathSegment::Param(name) | PathSegment::OptionalParam(name) => {
+                path.push_str(&format!("/{{{name}}}"));
+            }
+            PathSegment::Splat(name) => path.push_str(&format!("/{{{name}:.*}}")),
+        }
+    }
+    if path.is_empty() {
+        path.push('/');
+    }
+    path
+}
+
+/// What the router reads about the request being rendered: its path and query, and how
+/// to set the status or redirect (`302` + `Location`) through `response`.
+fn request_context(req: &HttpRequest, response: &ResponseOptions) -> RequestContext {
+    let path_and_query = req
+        .uri()
+        .path_and_query()
+        .map_or("/", |path_and_query| path_and_query.as_str());
+    let (status, redirect) = (response.clone(), response.clone());
+    RequestContext::new(path_and_query)
+        .on_set_status(move |code| {
+            if let Ok(code) = StatusCode::from_u16(code.as_u16()) {
+                status.set_status(code);
+            }
+        })
+        .on_redirect(move |location| match HeaderValue::from_str(location) {
+            Ok(location) => {
+                redirect.set_status(StatusCode::FOUND);
+                redirect.insert_header(actix_web::http::header::LOCATION, location);
+            }
+            Err(_) => {
+                eprintln!("a redirect to {location:?} was ignored: it is not a valid header value")
+            }
+        })
 }
 
 /// Adds server-rendered pages to an actix-web `App`, and every registered server function
@@ -190,12 +268,14 @@ where
     let options = options.get_ref().clone();
     let parts = parts_from(&req);
     let response_options = ResponseOptions::default();
+    let request = request_context(&req, &response_options);
     let app = {
         let response_options = response_options.clone();
         let options = options.clone();
         move || {
             provide_request_context(&req, &parts, &response_options);
             provide_context(options.clone());
+            provide_context(request.clone());
             if let Some(context) = &context {
                 context();
             }
