@@ -37,6 +37,17 @@ impl Drop for DisposeOnDrop {
     }
 }
 
+/// What a codec reads of a request: its method, URI, version and headers (not its
+/// extensions, which only extractors use).
+fn codec_parts(parts: &http::request::Parts) -> http::request::Parts {
+    let (mut codec, ()) = Request::new(()).into_parts();
+    codec.method = parts.method.clone();
+    codec.uri = parts.uri.clone();
+    codec.version = parts.version;
+    codec.headers = parts.headers.clone();
+    codec
+}
+
 /// Runs `entry` for `req` inside a request owner and shapes the response.
 pub(crate) async fn run_server_fn(
     entry: &ServerFnEntry,
@@ -48,15 +59,19 @@ pub(crate) async fn run_server_fn(
     let (parts, body) = req.into_parts();
     let from_form = wants_html(&parts.headers);
     let referer = parts.headers.get(header::REFERER).cloned();
+    // The function's decoding needs the method, URI and headers; its extractors need all of
+    // the request (extensions included), which moves into the context instead of being
+    // cloned.
+    let codec_parts = codec_parts(&parts);
     owner.0.with(|| {
-        provide_context(parts.clone());
+        provide_context(parts);
         provide_context(response_options.clone());
         provide_context(RedirectHandler::new(crate::redirect));
         if let Some(context) = context {
             context();
         }
     });
-    let req = Request::from_parts(parts, body);
+    let req = Request::from_parts(codec_parts, body);
     let mut response = ScopedFuture::with_owner(owner.0.clone(), entry.run(req)).await;
     drop(owner);
     response_options.apply_to(&mut response);

@@ -34,11 +34,26 @@ pub(crate) fn encode_args<T: Serialize>(args: &T) -> Result<String, CodecError> 
 }
 
 /// Reads arguments from `a=1&b=2`; accepts percent-encoded brackets, as browsers send them.
+///
+/// Flat arguments (no bracketed names such as `todo[title]`, the common case) are read with
+/// `serde_urlencoded`, which does not build an intermediate tree; nested ones with `serde_qs`.
 pub(crate) fn decode_args<T: DeserializeOwned>(input: &[u8]) -> Result<T, CodecError> {
+    if is_flat(input) {
+        let de = serde_urlencoded::Deserializer::new(form_urlencoded::parse(input));
+        return serde_path_to_error::deserialize(de).map_err(args_error);
+    }
     let config = serde_qs::Config::new(5, false);
     let de = serde_qs::Deserializer::with_config(&config, input)
         .map_err(|e| CodecError::Args(e.to_string()))?;
     serde_path_to_error::deserialize(de).map_err(args_error)
+}
+
+/// Whether `input` names no nested field: no `[`, raw or percent-encoded.
+fn is_flat(input: &[u8]) -> bool {
+    !input.contains(&b'[')
+        && !input
+            .windows(3)
+            .any(|w| w[0] == b'%' && w[1] == b'5' && (w[2] == b'B' || w[2] == b'b'))
 }
 
 fn request(builder: http::request::Builder, body: Bytes) -> Result<Request<Bytes>, CodecError> {

@@ -1,0 +1,46 @@
+//! The two endpoints called in a loop without the network, for `valgrind --tool=callgrind`
+//! (instruction counts do not depend on the machine's load):
+//!
+//! ```sh
+//! cargo build --release --example oneshot
+//! valgrind --tool=callgrind target/release/examples/oneshot sf 10000
+//! valgrind --tool=callgrind target/release/examples/oneshot hand 10000
+//! ```
+//!
+//! `oneshot sf|hand N` sends N `POST a=3&b=4` requests through the router with
+//! `tower::ServiceExt::oneshot` and reads each body, on a current-thread runtime.
+
+use axum::body::Body;
+use http_body_util::BodyExt;
+use tower::ServiceExt;
+
+fn main() {
+    let mut args = std::env::args().skip(1);
+    let path = match args.next().as_deref() {
+        Some("sf") => "/api/add",
+        Some("hand") => "/hand/add",
+        _ => {
+            eprintln!("usage: oneshot sf|hand N");
+            std::process::exit(2)
+        }
+    };
+    let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
+    let app = server_fn_wrk::app();
+    tokio::runtime::Builder::new_current_thread()
+        .build()
+        .expect("a tokio runtime")
+        .block_on(async move {
+            for _ in 0..n {
+                let req = http::Request::post(path)
+                    .header("content-type", "application/x-www-form-urlencoded")
+                    .header("content-length", "7")
+                    .body(Body::from("a=3&b=4"))
+                    .unwrap();
+                let res = app.clone().oneshot(req).await.unwrap();
+                assert_eq!(res.status(), 200);
+                let body = res.into_body().collect().await.unwrap().to_bytes();
+                assert_eq!(&body[..], b"7");
+            }
+        });
+    eprintln!("{n} requests to {path}");
+}
