@@ -48,6 +48,10 @@ fn codec_parts(parts: &http::request::Parts) -> http::request::Parts {
     codec
 }
 
+/// `leptos::redirect` for every call: one handler, shared (no allocation per call).
+static REDIRECT_HANDLER: std::sync::LazyLock<RedirectHandler> =
+    std::sync::LazyLock::new(|| RedirectHandler::new(crate::redirect));
+
 /// Runs `entry` for `req` inside a request owner and shapes the response.
 pub(crate) async fn run_server_fn(
     entry: &ServerFnEntry,
@@ -66,7 +70,7 @@ pub(crate) async fn run_server_fn(
     owner.0.with(|| {
         provide_context(parts);
         provide_context(response_options.clone());
-        provide_context(RedirectHandler::new(crate::redirect));
+        provide_context(REDIRECT_HANDLER.clone());
         if let Some(context) = context {
             context();
         }

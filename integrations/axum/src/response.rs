@@ -78,6 +78,9 @@ impl ResponseOptions {
     /// Applies what has been set to `response`.
     pub(crate) fn apply_to<B>(&self, response: &mut http::Response<B>) {
         let parts = self.read();
+        if parts.status.is_none() && parts.headers.is_empty() {
+            return;
+        }
         if let Some(status) = parts.status {
             *response.status_mut() = status;
         }

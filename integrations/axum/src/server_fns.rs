@@ -192,15 +192,18 @@ impl ServerFnHandler {
     }
 
     async fn run(&self, req: Request) -> Result<http::Response<ResponseBody>, ServerFnRouteError> {
-        let path = req.uri().path().to_owned();
-        let entry = self.registry.find(req.method(), &path)?;
+        let entry = self.registry.find(req.method(), req.uri().path())?;
         let (parts, body) = req.into_parts();
-        let bytes = self.read_body(&path, &parts.headers, body).await?;
+        let bytes = self
+            .read_body(parts.uri.path(), &parts.headers, body)
+            .await?;
         let req = http::Request::from_parts(parts, bytes);
         AssertUnwindSafe(run_server_fn(entry, req, self.context.as_ref()))
             .catch_unwind()
             .await
-            .map_err(|_| ServerFnRouteError::Panicked { path })
+            .map_err(|_| ServerFnRouteError::Panicked {
+                path: entry.path().to_owned(),
+            })
     }
 
     /// Reads the whole body, refusing more than the limit (by `Content-Length` up front, and
