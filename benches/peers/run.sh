@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the peer benchmarks (ours vs Leptos 0.8's reactive_graph 0.2.16) and prints a
-# Markdown table of criterion's median estimates.
+# Markdown table of criterion's median estimates (see benches/peer_table.sh).
 #
 #   benches/peers/run.sh                          # the whole suite, ~3 minutes
 #   benches/peers/run.sh --measurement-time 1     # extra arguments go to criterion
@@ -8,53 +8,11 @@
 #
 # Set NO_BENCH=1 to skip running and only print the table from the last results.
 set -euo pipefail
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$here"
-
-# Read results from a known place, whatever CARGO_TARGET_DIR says.
-export CRITERION_HOME="${CRITERION_HOME:-$here/target/criterion}"
-
-workloads=(
-  create_dispose_1000_signals_with_effect
-  memo_chain_1000
-  one_signal_1000_effects
-  diamond_1_1000_1
-  batch_10000_writes
-)
-
-marker="$(mktemp)"
-trap 'rm -f "$marker"' EXIT
-if [[ "${NO_BENCH:-}" == 1 ]]; then
-  touch -d '1970-01-01' "$marker"
-else
-  sleep 1 # so that results written by this run are strictly newer than the marker
-  cargo bench --bench reactive -- "$@" >&2
-fi
-
-# Criterion's estimates are in nanoseconds; the median's point estimate is read without jq.
-median_ns() {
-  local f="$CRITERION_HOME/$1/$2/new/estimates.json"
-  if [[ -f "$f" && "$f" -nt "$marker" ]]; then
-    sed -E 's/.*"median":\{"confidence_interval":\{[^}]*\},"point_estimate":([-0-9.eE+]+).*/\1/' "$f"
-  fi
-}
-
-human() {
-  awk -v ns="$1" 'BEGIN {
-    if (ns == "") { print "n/a"; exit }
-    if (ns >= 1e9) printf "%.3g s\n", ns / 1e9
-    else if (ns >= 1e6) printf "%.3g ms\n", ns / 1e6
-    else if (ns >= 1e3) printf "%.3g µs\n", ns / 1e3
-    else printf "%.3g ns\n", ns
-  }'
-}
-
-echo "| workload | ours | anchor | ours/anchor |"
-echo "| --- | ---: | ---: | ---: |"
-for w in "${workloads[@]}"; do
-  o="$(median_ns "$w" ours)"
-  a="$(median_ns "$w" anchor)"
-  ratio="$(awk -v o="$o" -v a="$a" 'BEGIN { if (o == "" || a == "" || a == 0) print "n/a"; else printf "%.3g\n", o / a }')"
-  echo "| $w | $(human "$o") | $(human "$a") | $ratio |"
-done
+exec "$here/../peer_table.sh" "$here" reactive "reactive_graph 0.2.16" \
+  create_dispose_1000_signals_with_effect \
+  memo_chain_1000 \
+  one_signal_1000_effects \
+  diamond_1_1000_1 \
+  batch_10000_writes \
+  -- "$@"

@@ -1,51 +1,12 @@
 #!/usr/bin/env bash
 # Runs the SSR peer benchmark (our leptos vs Leptos 0.8.23: the 1,000-row table rendered to a
-# string) and prints a Markdown table of criterion's median estimates.
+# string) and prints a Markdown table of criterion's median estimates (see
+# benches/peer_table.sh).
 #
 #   benches/ssr_peers/run.sh                          # ~20 s after the first build
 #   benches/ssr_peers/run.sh --measurement-time 2     # extra arguments go to criterion
 #
 # Set NO_BENCH=1 to skip running and only print the table from the last results.
 set -euo pipefail
-
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
-cd "$here"
-
-# Read results from a known place, whatever CARGO_TARGET_DIR says.
-export CRITERION_HOME="${CRITERION_HOME:-$here/target/criterion}"
-
-marker="$(mktemp)"
-trap 'rm -f "$marker"' EXIT
-if [[ "${NO_BENCH:-}" == 1 ]]; then
-  touch -d '1970-01-01' "$marker"
-else
-  sleep 1 # so that results written by this run are strictly newer than the marker
-  cargo bench --bench ssr -- "$@" >&2
-fi
-
-# Criterion's estimates are in nanoseconds; the median's point estimate is read without jq.
-median_ns() {
-  local f="$CRITERION_HOME/$1/$2/new/estimates.json"
-  if [[ -f "$f" && "$f" -nt "$marker" ]]; then
-    sed -E 's/.*"median":\{"confidence_interval":\{[^}]*\},"point_estimate":([-0-9.eE+]+).*/\1/' "$f"
-  fi
-}
-
-human() {
-  awk -v ns="$1" 'BEGIN {
-    if (ns == "") { print "n/a"; exit }
-    if (ns >= 1e9) printf "%.3g s\n", ns / 1e9
-    else if (ns >= 1e6) printf "%.3g ms\n", ns / 1e6
-    else if (ns >= 1e3) printf "%.3g µs\n", ns / 1e3
-    else printf "%.3g ns\n", ns
-  }'
-}
-
-echo "| workload | ours | anchor (Leptos 0.8.23) | ours/anchor |"
-echo "| --- | ---: | ---: | ---: |"
-for w in render_table_1000; do
-  o="$(median_ns "$w" ours)"
-  a="$(median_ns "$w" anchor)"
-  ratio="$(awk -v o="$o" -v a="$a" 'BEGIN { if (o == "" || a == "" || a == 0) print "n/a"; else printf "%.3g\n", o / a }')"
-  echo "| $w | $(human "$o") | $(human "$a") | $ratio |"
-done
+exec "$here/../peer_table.sh" "$here" ssr "Leptos 0.8.23" render_table_1000 -- "$@"
