@@ -123,34 +123,9 @@ where
     server_fn::client::call(args).await
 }
 
-/// The error a failed form post of `S` left in the page's query (`__path`, `__err`,
-/// `__status`).
+/// The error a failed form post of `S` left in the page's query.
 fn error_from_url<S: ServerFn>() -> Option<S::Error> {
-    let query = current_query()?;
-    let mut path = None;
-    let mut error = None;
-    let mut status = server_fn::http::StatusCode::INTERNAL_SERVER_ERROR;
-    for pair in query.trim_start_matches('?').split('&') {
-        let (name, value) = pair.split_once('=').unwrap_or((pair, ""));
-        let value = percent_decode(value);
-        match name {
-            "__path" => path = Some(value),
-            "__err" => error = Some(value),
-            "__status" => {
-                if let Ok(code) = server_fn::http::StatusCode::from_bytes(value.as_bytes()) {
-                    status = code;
-                }
-            }
-            _ => {}
-        }
-    }
-    if path.as_deref() != Some(S::PATH) {
-        return None;
-    }
-    Some(server_fn::error::decode_error::<S::Error>(
-        status,
-        error?.as_bytes(),
-    ))
+    server_fn::form_error::error_from_query(&current_query()?, S::PATH)
 }
 
 /// The query of the page being rendered: the request's on the server, the location's in
@@ -164,48 +139,5 @@ fn current_query() -> Option<String> {
     {
         reactive_graph::use_context::<server_fn::http::request::Parts>()
             .and_then(|parts| parts.uri.query().map(str::to_owned))
-    }
-}
-
-/// Decodes `%XX` escapes and `+` (a form's space); a `%` not followed by two hex digits
-/// stays as it is.
-fn percent_decode(value: &str) -> String {
-    let bytes = value.as_bytes();
-    let hex = |b: u8| (b as char).to_digit(16);
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        match (
-            bytes[i],
-            bytes.get(i + 1).copied().and_then(hex),
-            bytes.get(i + 2).copied().and_then(hex),
-        ) {
-            (b'%', Some(high), Some(low)) => {
-                out.push((high * 16 + low) as u8);
-                i += 3;
-            }
-            (b'+', _, _) => {
-                out.push(b' ');
-                i += 1;
-            }
-            (byte, _, _) => {
-                out.push(byte);
-                i += 1;
-            }
-        }
-    }
-    String::from_utf8_lossy(&out).into_owned()
-}
-
-#[cfg(test)]
-mod tests {
-    use super::percent_decode;
-
-    #[test]
-    fn percent_escapes_and_plus_decode() {
-        assert_eq!(percent_decode("%7B%22a%22%3A1%7D"), r#"{"a":1}"#);
-        assert_eq!(percent_decode("a+b%20c"), "a b c");
-        assert_eq!(percent_decode("100%"), "100%");
-        assert_eq!(percent_decode("%zz"), "%zz");
     }
 }

@@ -39,6 +39,7 @@ pub mod axum;
 pub mod client;
 pub mod codec;
 pub mod error;
+pub mod form_error;
 mod function;
 pub mod handler;
 pub mod path;

@@ -41,13 +41,7 @@ pub use crate::client::REDIRECT_HEADER;
 use crate::codec::ResponseBody;
 use crate::handler::SERVER_FN_ERROR_HEADER;
 
-/// The query parameter naming the function whose error [`ERROR_PARAM`] carries.
-pub const PATH_PARAM: &str = "__path";
-/// The query parameter carrying a failed no-JavaScript form post's error, in the
-/// function's error encoding (JSON for `ServerFnError`).
-pub const ERROR_PARAM: &str = "__err";
-/// The query parameter carrying the HTTP status of that error.
-pub const STATUS_PARAM: &str = "__status";
+pub use crate::form_error::{ERROR_PARAM, PATH_PARAM, STATUS_PARAM};
 
 /// Whether a request was made by the browser navigating (a page load or a form posted
 /// without JavaScript), which asks for HTML, rather than by `fetch`, which asks for data.
