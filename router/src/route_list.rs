@@ -107,6 +107,21 @@ impl RouteList {
     pub fn into_inner(self) -> Vec<RouteListing> {
         self.0
     }
+
+    /// Every route's paths in a server framework's syntax, as `to_paths` writes them from a
+    /// route's segments, each path once, in the order of the routes. The integrations use it
+    /// to mount the routes (`leptos_axum`'s `{id}`, `leptos_actix`'s `{rest:.*}`).
+    pub fn paths(&self, to_paths: impl Fn(&[PathSegment]) -> Vec<String>) -> Vec<String> {
+        let mut paths: Vec<String> = Vec::new();
+        for listing in &self.0 {
+            for path in to_paths(listing.segments()) {
+                if !paths.contains(&path) {
+                    paths.push(path);
+                }
+            }
+        }
+        paths
+    }
 }
 
 impl IntoIterator for RouteList {

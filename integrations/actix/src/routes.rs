@@ -84,14 +84,10 @@ where
     let Some(list) = collected else {
         return vec![ActixRouteListing::new("/")];
     };
-    let mut paths: Vec<String> = Vec::new();
-    for listing in list {
-        let path = actix_path(listing.segments());
-        if !paths.contains(&path) {
-            paths.push(path);
-        }
-    }
-    paths.into_iter().map(ActixRouteListing::new).collect()
+    list.paths(|segments| vec![actix_path(segments)])
+        .into_iter()
+        .map(ActixRouteListing::new)
+        .collect()
 }
 
 /// A route's path in actix-web's syntax; a wildcard matches the rest, empty included.

@@ -87,15 +87,10 @@ where
     let Some(list) = collected else {
         return vec![AxumRouteListing::new("/")];
     };
-    let mut paths: Vec<String> = Vec::new();
-    for listing in list {
-        for path in axum_paths(listing.segments()) {
-            if !paths.contains(&path) {
-                paths.push(path);
-            }
-        }
-    }
-    paths.into_iter().map(AxumRouteListing::new).collect()
+    list.paths(axum_paths)
+        .into_iter()
+        .map(AxumRouteListing::new)
+        .collect()
 }
 
 /// A route's path in axum's syntax, and its prefix too if it ends in a wildcard (axum's
