@@ -107,5 +107,5 @@ where
         )
         .body(server_fn::bytes::Bytes::from(String::from(query)))
         .map_err(|e| fail(ServerFnError::Request(e.to_string())))?;
-    S::from_req(request).map_err(|e| fail(ServerFnError::from_codec(e)))
+    S::from_req(&request).map_err(|e| fail(ServerFnError::from_codec(e)))
 }

@@ -148,9 +148,7 @@ impl Owner {
         // roots share the page's one graph.
         #[cfg(not(target_arch = "wasm32"))]
         if is_root && !Shared::ptr_eq(&self.runtime, &default_runtime()) {
-            let leftovers = std::mem::take(&mut self.runtime.state.lock().nodes);
-            self.runtime.unregister();
-            drop(leftovers);
+            Runtime::recycle(&self.runtime);
         }
         #[cfg(target_arch = "wasm32")]
         let _ = is_root;
@@ -165,6 +163,12 @@ impl Owner {
     /// Useful to check that disposing frees what it should.
     pub fn live_node_count(&self) -> usize {
         self.runtime.node_count()
+    }
+
+    /// Which graph this owner belongs to.
+    #[cfg(test)]
+    pub(crate) fn runtime_id(&self) -> crate::runtime::RuntimeId {
+        self.runtime.id
     }
 
     pub(crate) fn from_parts(runtime: Shared<Runtime>, id: NodeId) -> Owner {

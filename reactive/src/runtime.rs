@@ -6,6 +6,12 @@
 //! other's nodes, and disposing the root frees the whole graph. In the browser there is one
 //! runtime for the whole page.
 //!
+//! Creating and registering a runtime, then freeing it, is most of what a small request's
+//! root owner costs, so a disposed root's runtime is emptied and kept in a small per-thread
+//! pool of spares for the next root (see [`Runtime::recycle`]). Stale handles into it stay
+//! harmless: the arena bumps a slot's version when it is freed, so an old [`NodeId`] never
+//! finds a new request's node.
+//!
 //! Handles (`ReadSignal`, `Memo`, ...) are `Copy` pairs of a [`RuntimeId`] and a [`NodeId`].
 //! A thread-local cache keeps the runtime used last, so resolving a handle is one
 //! comparison in the common case; other runtimes are found through a registry of weak
@@ -128,6 +134,9 @@ pub(crate) struct GraphState {
 pub(crate) struct Runtime {
     pub(crate) id: RuntimeId,
     pub(crate) state: Lock<GraphState>,
+    /// Whether this runtime sits in a pool of spares (emptied, waiting for a new root).
+    #[cfg(not(target_arch = "wasm32"))]
+    spare: std::sync::atomic::AtomicBool,
 }
 
 impl std::fmt::Debug for Runtime {
@@ -209,17 +218,45 @@ impl Runtime {
         let runtime = Shared::new(Runtime {
             id: registry::next_id(),
             state: Lock::new(GraphState::default()),
+            spare: std::sync::atomic::AtomicBool::new(false),
         });
         registry::with_registry(|r| r.insert(runtime.id, Shared::downgrade(&runtime)));
         runtime
     }
 
-    /// A fresh graph for a new root owner. In the browser all roots share one graph.
+    /// An empty graph for a new root owner: a spare from this thread's pool, or a new one.
+    /// In the browser all roots share one graph.
     pub(crate) fn for_new_root() -> Shared<Runtime> {
         #[cfg(target_arch = "wasm32")]
         return default_runtime();
         #[cfg(not(target_arch = "wasm32"))]
-        return Self::create_registered();
+        return spares::take().unwrap_or_else(Self::create_registered);
+    }
+
+    /// Frees every node of this graph (its root owner was disposed) and keeps the emptied
+    /// runtime as a spare for the next root on this thread, or forgets it when the pool is
+    /// full or the graph grew large (a spare keeps its arena's capacity).
+    ///
+    /// The nodes' values are dropped with the graph unlocked, since a value's `Drop` may
+    /// use the graph.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) fn recycle(this: &Shared<Runtime>) {
+        let (leftovers, reusable) = {
+            let mut state = this.state.lock();
+            state.render_queue.clear();
+            state.effect_queue.clear();
+            // Disposing the root removed every node it owned; what is left was created
+            // under a stale owner. Those go, and so does the runtime.
+            let leftovers = (!state.nodes.is_empty()).then(|| std::mem::take(&mut state.nodes));
+            let reusable = leftovers.is_none()
+                && !state.flushing
+                && state.nodes.capacity() <= spares::MAX_SLOTS;
+            (leftovers, reusable)
+        };
+        drop(leftovers);
+        if !(reusable && spares::offer(this)) {
+            this.unregister();
+        }
     }
 
     /// Forgets this runtime in the registry (its root owner was disposed).
@@ -262,12 +299,82 @@ impl Runtime {
 }
 
 /// The number of graphs alive in this process (one per undisposed root owner on the
-/// server, plus the process-wide default one).
+/// server, plus the process-wide default one); spares waiting for a new root do not count.
 pub(crate) fn runtime_count() -> usize {
     #[cfg(target_arch = "wasm32")]
     return registry::count();
     #[cfg(not(target_arch = "wasm32"))]
-    return registry::with_registry(|r| r.values().filter(|w| w.strong_count() > 0).count());
+    return registry::with_registry(|r| {
+        r.values()
+            .filter_map(WeakShared::upgrade)
+            .filter(|runtime| !spares::is_spare(runtime))
+            .count()
+    });
+}
+
+/// Per-thread pools of emptied runtimes, so that a server's request roots do not create,
+/// register and free a graph each.
+#[cfg(not(target_arch = "wasm32"))]
+mod spares {
+    use super::*;
+    use std::sync::atomic::Ordering;
+
+    /// How many spares a thread keeps.
+    const MAX_SPARES: usize = 8;
+    /// A graph whose arena grew beyond this many slots is freed instead of kept.
+    pub(super) const MAX_SLOTS: usize = 1024;
+
+    /// A thread's spares; when the thread ends they leave the registry too.
+    struct Pool(Vec<Shared<Runtime>>);
+
+    impl Drop for Pool {
+        fn drop(&mut self) {
+            for runtime in self.0.drain(..) {
+                registry::with_registry(|r| r.remove(&runtime.id));
+            }
+        }
+    }
+
+    thread_local! {
+        static SPARES: RefCell<Pool> = const { RefCell::new(Pool(Vec::new())) };
+    }
+
+    /// A spare runtime of this thread's pool, if there is one.
+    pub(super) fn take() -> Option<Shared<Runtime>> {
+        let runtime = SPARES
+            .try_with(|spares| spares.borrow_mut().0.pop())
+            .ok()
+            .flatten()?;
+        runtime.spare.store(false, Ordering::Relaxed);
+        Some(runtime)
+    }
+
+    /// Keeps `runtime` (emptied) as a spare; `false` when this thread's pool is full.
+    pub(super) fn offer(runtime: &Shared<Runtime>) -> bool {
+        if runtime.spare.swap(true, Ordering::Relaxed) {
+            return true; // already a spare (a root disposed twice)
+        }
+        let kept = SPARES
+            .try_with(|spares| {
+                let spares = &mut spares.borrow_mut().0;
+                if spares.len() < MAX_SPARES {
+                    spares.push(runtime.clone());
+                    true
+                } else {
+                    false
+                }
+            })
+            .unwrap_or(false);
+        if !kept {
+            runtime.spare.store(false, Ordering::Relaxed);
+        }
+        kept
+    }
+
+    /// Whether `runtime` is a spare (not counted as a live graph).
+    pub(super) fn is_spare(runtime: &Runtime) -> bool {
+        runtime.spare.load(Ordering::Relaxed)
+    }
 }
 
 // ---- handles --------------------------------------------------------------------------
@@ -341,5 +448,39 @@ pub(crate) fn downcast<C: Any + MaybeSend + crate::sync::MaybeSync>(value: AnySh
     match value.downcast::<C>() {
         Ok(cell) => cell,
         Err(_) => unreachable!("a handle's type always matches the value stored for its node"),
+    }
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use crate::Owner;
+
+    #[test]
+    fn a_disposed_roots_graph_is_reused_by_the_next_root_on_the_thread() {
+        let first = Owner::new_root();
+        let first_runtime = first.runtime_id();
+        first.dispose();
+        let second = Owner::new_root();
+        assert_eq!(second.runtime_id(), first_runtime, "the spare was reused");
+        assert_eq!(second.live_node_count(), 1);
+        // A root whose graph is still in use is never handed out twice.
+        let third = Owner::new_root();
+        assert_ne!(third.runtime_id(), second.runtime_id());
+        second.dispose();
+        third.dispose();
+    }
+
+    #[test]
+    fn a_large_graph_is_freed_instead_of_kept() {
+        let root = Owner::new_root();
+        let id = root.runtime_id();
+        root.with(|| {
+            for n in 0..spares::MAX_SLOTS + 1 {
+                crate::RwSignal::new(n);
+            }
+        });
+        root.dispose();
+        assert!(Runtime::find(id).is_none(), "unregistered, not pooled");
     }
 }

@@ -208,3 +208,46 @@ fn spawning_outside_a_runtime_says_what_to_do() {
         .unwrap_or_else(|| panic.downcast_ref::<String>().cloned().unwrap_or_default());
     assert!(message.contains("outside a tokio runtime"), "{message}");
 }
+
+#[derive(Clone, Debug, PartialEq)]
+struct RequestName(&'static str);
+
+/// A root's graph is emptied and reused by later roots on the same thread: nothing of the
+/// old request may be reachable from the new one, and no old handle may reach a new node.
+#[test]
+fn a_later_request_never_sees_an_earlier_requests_nodes_or_context() {
+    let first = Owner::new_root();
+    let (old_signal, old_child) = first.with(|| {
+        provide_context(RequestName("first"));
+        (RwSignal::new(1), Owner::new())
+    });
+    first.dispose();
+    for _ in 0..20 {
+        let next = Owner::new_root();
+        let new_signal = next.with(|| {
+            provide_context(RequestName("next"));
+            RwSignal::new(2)
+        });
+        assert_eq!(
+            old_signal.try_get_untracked(),
+            None,
+            "an old handle stays dead"
+        );
+        assert!(first.is_disposed() && old_child.is_disposed());
+        assert_eq!(old_child.with(use_context::<RequestName>), None);
+        assert_eq!(
+            next.with(use_context::<RequestName>),
+            Some(RequestName("next"))
+        );
+        // Writing through the old handle changes nothing in the new graph.
+        old_signal.try_set(99);
+        assert_eq!(new_signal.get_untracked(), 2);
+        assert_eq!(
+            next.live_node_count(),
+            2,
+            "the root and its signal, nothing older"
+        );
+        next.dispose();
+        assert_eq!(new_signal.try_get_untracked(), None);
+    }
+}

@@ -19,17 +19,44 @@ pub const SERVER_FN_ERROR_HEADER: &str = "serverfnerror";
 /// streaming encodings.
 pub type ResponseFuture = Pin<Box<dyn Future<Output = Response<ResponseBody>> + Send>>;
 
-/// Answers `req` by running `F`: decodes the arguments, runs the body, encodes the result.
-/// A failure at any step answers with the error's status and the error in its encoding
-/// (see [`error_response`]).
-pub fn handle<F>(req: Request<Bytes>) -> ResponseFuture
+/// One call of a server function, its arguments decoded: the request's parts, handed back
+/// so the integration can put them into the call's context (for `extract()`) without
+/// cloning them, and the future of the response.
+pub struct Call {
+    /// The request without its body.
+    pub parts: http::request::Parts,
+    /// Runs the function (if its arguments decoded) and encodes the answer.
+    pub response: ResponseFuture,
+}
+
+impl std::fmt::Debug for Call {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Call")
+            .field("parts", &self.parts)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Call {
+    /// A call of a hand-written handler: `parts` for the context, `response` its answer.
+    pub fn new(parts: http::request::Parts, response: ResponseFuture) -> Self {
+        Self { parts, response }
+    }
+}
+
+/// Answers `req` by running `F`: decodes the arguments (right away), then runs the body and
+/// encodes the result (in the returned future). A failure at any step answers with the
+/// error's status and the error in its encoding (see [`error_response`]).
+pub fn handle<F>(req: Request<Bytes>) -> Call
 where
     F: ServerFn + FromReq<F::InputEncoding>,
     F::Output: IntoRes<F::OutputEncoding>,
 {
-    Box::pin(async move {
+    let args = F::from_req(&req);
+    let (parts, _body) = req.into_parts();
+    let response = Box::pin(async move {
         let codec_error = |error| F::Error::from_server_fn_error(ServerFnError::from_codec(error));
-        let result = match F::from_req(req) {
+        let result = match args {
             Ok(args) => args.run_body().await,
             Err(error) => Err(codec_error(error)),
         };
@@ -37,7 +64,8 @@ where
             Ok(response) => response,
             Err(error) => error_response(F::PATH, &error).map(ResponseBody::Full),
         }
-    })
+    });
+    Call { parts, response }
 }
 
 /// The response for a failed call of the function at `path`: the error's status

@@ -12,7 +12,7 @@ use bytes::Bytes;
 use http::{Method, Request};
 
 use crate::codec::{Encoding, FromReq, IntoRes};
-use crate::handler::{handle, ResponseFuture};
+use crate::handler::{handle, Call, ResponseFuture};
 use crate::route_error::ServerFnRouteError;
 use crate::{pattern, ServerFn};
 
@@ -22,7 +22,7 @@ pub struct ServerFnEntry {
     path: &'static str,
     method: Method,
     name: &'static str,
-    handler: fn(Request<Bytes>) -> ResponseFuture,
+    handler: fn(Request<Bytes>) -> Call,
     #[cfg(feature = "axum")]
     layers: &'static [crate::axum::RouteLayer],
 }
@@ -63,7 +63,7 @@ impl ServerFnEntry {
         path: &'static str,
         method: Method,
         name: &'static str,
-        handler: fn(Request<Bytes>) -> ResponseFuture,
+        handler: fn(Request<Bytes>) -> Call,
     ) -> Self {
         Self {
             path,
@@ -92,6 +92,13 @@ impl ServerFnEntry {
 
     /// Runs the function for `req` (whose body is already read).
     pub fn run(&self, req: Request<Bytes>) -> ResponseFuture {
+        (self.handler)(req).response
+    }
+
+    /// Decodes the arguments of a call for `req` and hands the request's parts back with the
+    /// future of the answer, so that an integration can provide the parts as context for the
+    /// function's body without cloning them.
+    pub fn call(&self, req: Request<Bytes>) -> Call {
         (self.handler)(req)
     }
 }
@@ -290,10 +297,14 @@ mod tests {
     use super::*;
     use crate::handler::plain_error_response;
 
-    fn not_run(_: Request<Bytes>) -> ResponseFuture {
-        Box::pin(async {
-            plain_error_response("/x", http::StatusCode::OK, String::new()).map(Into::into)
-        })
+    fn not_run(req: Request<Bytes>) -> Call {
+        let (parts, _) = req.into_parts();
+        Call::new(
+            parts,
+            Box::pin(async {
+                plain_error_response("/x", http::StatusCode::OK, String::new()).map(Into::into)
+            }),
+        )
     }
 
     fn entry(path: &'static str, method: Method, name: &'static str) -> ServerFnEntry {

@@ -41,11 +41,11 @@ impl Drop for DisposeOnDrop {
 /// and the redirect handler.
 pub(crate) fn provide_request_context(
     req: &HttpRequest,
-    parts: &Parts,
+    parts: Parts,
     response_options: &ResponseOptions,
 ) {
     provide_context(Request::new(req));
-    provide_context(parts.clone());
+    provide_context(parts);
     provide_context(response_options.clone());
     provide_context(RedirectHandler::new(crate::redirect));
 }
@@ -63,14 +63,16 @@ pub(crate) async fn run_server_fn(
     let response_options = ResponseOptions::default();
     let from_form = wants_html(&parts.headers);
     let referer = parts.headers.get(header::REFERER).cloned();
+    // The call decodes the arguments and hands the parts back, which then move into the
+    // context instead of being cloned.
+    let call = entry.call(http::Request::from_parts(parts, body));
     owner.0.with(|| {
-        provide_request_context(req, &parts, &response_options);
+        provide_request_context(req, call.parts, &response_options);
         if let Some(context) = context {
             context();
         }
     });
-    let request = http::Request::from_parts(parts, body);
-    let mut response = ScopedFuture::with_owner(owner.0.clone(), entry.run(request)).await;
+    let mut response = ScopedFuture::with_owner(owner.0.clone(), call.response).await;
     drop(owner);
     response_options.apply_to_http(&mut response);
     if from_form {

@@ -269,7 +269,7 @@ where
         let response_options = response_options.clone();
         let options = options.clone();
         move || {
-            provide_request_context(&req, &parts, &response_options);
+            provide_request_context(&req, parts.clone(), &response_options);
             provide_context(options.clone());
             provide_context(request.clone());
             if let Some(context) = &context {

@@ -37,17 +37,6 @@ impl Drop for DisposeOnDrop {
     }
 }
 
-/// What a codec reads of a request: its method, URI, version and headers (not its
-/// extensions, which only extractors use).
-fn codec_parts(parts: &http::request::Parts) -> http::request::Parts {
-    let (mut codec, ()) = Request::new(()).into_parts();
-    codec.method = parts.method.clone();
-    codec.uri = parts.uri.clone();
-    codec.version = parts.version;
-    codec.headers = parts.headers.clone();
-    codec
-}
-
 /// `leptos::redirect` for every call: one handler, shared (no allocation per call).
 static REDIRECT_HANDLER: std::sync::LazyLock<RedirectHandler> =
     std::sync::LazyLock::new(|| RedirectHandler::new(crate::redirect));
@@ -60,23 +49,21 @@ pub(crate) async fn run_server_fn(
 ) -> Response<ResponseBody> {
     let owner = DisposeOnDrop(Owner::new_root());
     let response_options = ResponseOptions::default();
-    let (parts, body) = req.into_parts();
-    let from_form = wants_html(&parts.headers);
-    let referer = parts.headers.get(header::REFERER).cloned();
-    // The function's decoding needs the method, URI and headers; its extractors need all of
-    // the request (extensions included), which moves into the context instead of being
-    // cloned.
-    let codec_parts = codec_parts(&parts);
+    let from_form = wants_html(req.headers());
+    let referer = req.headers().get(header::REFERER).cloned();
+    // Decoding the arguments needs the method, URI, headers and body; the function's
+    // extractors need the request's parts (extensions included), which the call hands
+    // back after decoding, so they move into the context instead of being cloned.
+    let call = entry.call(req);
     owner.0.with(|| {
-        provide_context(parts);
+        provide_context(call.parts);
         provide_context(response_options.clone());
         provide_context(REDIRECT_HANDLER.clone());
         if let Some(context) = context {
             context();
         }
     });
-    let req = Request::from_parts(codec_parts, body);
-    let mut response = ScopedFuture::with_owner(owner.0.clone(), entry.run(req)).await;
+    let mut response = ScopedFuture::with_owner(owner.0.clone(), call.response).await;
     drop(owner);
     response_options.apply_to(&mut response);
     if from_form {

@@ -276,7 +276,7 @@ impl RouteSpec {
         let (send_body, read_body) = if self.method.has_body() {
             (
                 quote!(::core::option::Option::Some(&#body_struct { #(#body_fields),* })),
-                quote!(let #body_struct { #(#body_fields),* } = #sf::codec::route::body_args(&req)?;),
+                quote!(let #body_struct { #(#body_fields),* } = #sf::codec::route::body_args(req)?;),
             )
         } else {
             (
@@ -309,13 +309,13 @@ impl RouteSpec {
 
                 impl #sf::codec::FromReq<#encoding> for #struct_ident {
                     fn from_req(
-                        req: #sf::http::Request<#sf::bytes::Bytes>,
+                        req: &#sf::http::Request<#sf::bytes::Bytes>,
                     ) -> ::core::result::Result<Self, #sf::codec::CodecError> {
                         let #path_struct { #(#path_fields),* } = #sf::codec::route::path_args(
-                            &req,
+                            req,
                             <Self as #sf::ServerFn>::PATH,
                         )?;
-                        let #query_struct { #(#query_fields),* } = #sf::codec::route::query_args(&req)?;
+                        let #query_struct { #(#query_fields),* } = #sf::codec::route::query_args(req)?;
                         #read_body
                         ::core::result::Result::Ok(Self { #(#all),* })
                     }

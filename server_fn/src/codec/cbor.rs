@@ -111,7 +111,7 @@ impl<T: Serialize> IntoReq<Cbor> for T {
 }
 
 impl<T: DeserializeOwned> FromReq<Cbor> for T {
-    fn from_req(req: Request<Bytes>) -> Result<Self, CodecError> {
+    fn from_req(req: &Request<Bytes>) -> Result<Self, CodecError> {
         from_cbor(req.body(), CodecError::Args)
     }
 }
@@ -123,8 +123,8 @@ impl<T: Serialize> IntoReq<GetCbor> for T {
 }
 
 impl<T: DeserializeOwned> FromReq<GetCbor> for T {
-    fn from_req(req: Request<Bytes>) -> Result<Self, CodecError> {
-        query_args(&req)
+    fn from_req(req: &Request<Bytes>) -> Result<Self, CodecError> {
+        query_args(req)
     }
 }
 
@@ -178,7 +178,7 @@ mod tests {
         let req = IntoReq::<Cbor>::into_req(upload(), "/api/upload", Cbor::CONTENT_TYPE).unwrap();
         assert_eq!(req.method(), Method::POST);
         assert_eq!(req.headers()[header::CONTENT_TYPE], "application/cbor");
-        assert_eq!(<Upload as FromReq<Cbor>>::from_req(req).unwrap(), upload());
+        assert_eq!(<Upload as FromReq<Cbor>>::from_req(&req).unwrap(), upload());
     }
 
     #[test]
@@ -191,7 +191,7 @@ mod tests {
             .unwrap();
         assert_eq!(req.uri(), "/api/list?page=3");
         assert_eq!(
-            <Page as FromReq<GetCbor>>::from_req(req).unwrap(),
+            <Page as FromReq<GetCbor>>::from_req(&req).unwrap(),
             Page { page: 3 }
         );
         let res = IntoRes::<GetCbor>::into_res(vec![upload()]).unwrap();
@@ -219,7 +219,7 @@ mod tests {
         let req = Request::post("/api/upload")
             .body(Bytes::from_static(&[0xff, 0x00, 0x13]))
             .unwrap();
-        let error = <Upload as FromReq<Cbor>>::from_req(req).unwrap_err();
+        let error = <Upload as FromReq<Cbor>>::from_req(&req).unwrap_err();
         assert!(
             matches!(&error, CodecError::Args(m) if m.starts_with("invalid CBOR")),
             "{error:?}"
@@ -233,7 +233,7 @@ mod tests {
             name: u32,
         }
         let req = IntoReq::<Cbor>::into_req(Wrong { name: 5 }, "/api/upload", "").unwrap();
-        let error = <Upload as FromReq<Cbor>>::from_req(req).unwrap_err();
+        let error = <Upload as FromReq<Cbor>>::from_req(&req).unwrap_err();
         assert!(
             matches!(&error, CodecError::Args(m) if m.starts_with("field `name`")),
             "{error:?}"
@@ -249,7 +249,7 @@ mod tests {
         };
         let req = IntoReq::<Cbor>::into_req(partial, "/api/upload", "").unwrap();
         assert_eq!(
-            <Upload as FromReq<Cbor>>::from_req(req).unwrap_err(),
+            <Upload as FromReq<Cbor>>::from_req(&req).unwrap_err(),
             CodecError::MissingArg("data".into())
         );
     }

@@ -43,7 +43,7 @@ impl<T: Serialize> IntoReq<Json> for T {
 }
 
 impl<T: DeserializeOwned> FromReq<Json> for T {
-    fn from_req(req: Request<Bytes>) -> Result<Self, CodecError> {
+    fn from_req(req: &Request<Bytes>) -> Result<Self, CodecError> {
         let mut de = serde_json::Deserializer::from_slice(req.body());
         let args = serde_path_to_error::deserialize(&mut de).map_err(args_error)?;
         de.end().map_err(|e| CodecError::Args(e.to_string()))?;
@@ -58,8 +58,8 @@ impl<T: Serialize> IntoReq<GetJson> for T {
 }
 
 impl<T: DeserializeOwned> FromReq<GetJson> for T {
-    fn from_req(req: Request<Bytes>) -> Result<Self, CodecError> {
-        query_args(&req)
+    fn from_req(req: &Request<Bytes>) -> Result<Self, CodecError> {
+        query_args(req)
     }
 }
 
@@ -116,7 +116,7 @@ mod tests {
             IntoReq::<Json>::into_req(Add { a: 1, b: 2 }, "/api/add", Json::CONTENT_TYPE).unwrap();
         assert_eq!(req.body().as_ref(), br#"{"a":1,"b":2}"#);
         assert_eq!(
-            <Add as FromReq<Json>>::from_req(req).unwrap(),
+            <Add as FromReq<Json>>::from_req(&req).unwrap(),
             Add { a: 1, b: 2 }
         );
     }
@@ -138,14 +138,14 @@ mod tests {
             .body(Bytes::from_static(b"{\"a\": 1,"))
             .unwrap();
         assert!(matches!(
-            <Add as FromReq<Json>>::from_req(req),
+            <Add as FromReq<Json>>::from_req(&req),
             Err(CodecError::Args(_))
         ));
         let req = Request::post("/api/add")
             .body(Bytes::from_static(b"{\"a\":1,\"b\":2} x"))
             .unwrap();
         assert!(matches!(
-            <Add as FromReq<Json>>::from_req(req),
+            <Add as FromReq<Json>>::from_req(&req),
             Err(CodecError::Args(_))
         ));
     }

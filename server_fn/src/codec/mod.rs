@@ -90,7 +90,7 @@ pub trait IntoReq<Enc>: Sized {
 )]
 pub trait FromReq<Enc>: Sized {
     /// Decodes the arguments; a failure names the field when it can.
-    fn from_req(req: Request<Bytes>) -> Result<Self, CodecError>;
+    fn from_req(req: &Request<Bytes>) -> Result<Self, CodecError>;
 }
 
 /// Server side: writes a function's `Ok` value as a response in encoding `Enc`. The body is

@@ -269,8 +269,8 @@ mod server {
     }
 
     impl<T: From<MultipartData>> FromReq<MultipartFormData> for T {
-        fn from_req(req: Request<Bytes>) -> Result<Self, CodecError> {
-            decode(&req).map(T::from)
+        fn from_req(req: &Request<Bytes>) -> Result<Self, CodecError> {
+            decode(req).map(T::from)
         }
     }
 }

@@ -73,7 +73,7 @@ impl<T: Serialize> IntoReq<PostUrl> for T {
 }
 
 impl<T: DeserializeOwned> FromReq<PostUrl> for T {
-    fn from_req(req: Request<Bytes>) -> Result<Self, CodecError> {
+    fn from_req(req: &Request<Bytes>) -> Result<Self, CodecError> {
         decode_args(req.body())
     }
 }
@@ -85,8 +85,8 @@ impl<T: Serialize> IntoReq<GetUrl> for T {
 }
 
 impl<T: DeserializeOwned> FromReq<GetUrl> for T {
-    fn from_req(req: Request<Bytes>) -> Result<Self, CodecError> {
-        query_args(&req)
+    fn from_req(req: &Request<Bytes>) -> Result<Self, CodecError> {
+        query_args(req)
     }
 }
 
@@ -132,7 +132,7 @@ mod tests {
         assert_eq!(req.body().as_ref(), b"a=1&b=-2");
         assert_eq!(req.headers()[header::CONTENT_TYPE], PostUrl::CONTENT_TYPE);
         assert_eq!(
-            <Add as FromReq<PostUrl>>::from_req(req).unwrap(),
+            <Add as FromReq<PostUrl>>::from_req(&req).unwrap(),
             Add { a: 1, b: -2 }
         );
     }
@@ -144,7 +144,7 @@ mod tests {
         assert_eq!(req.method(), Method::GET);
         assert_eq!(req.uri(), "/api/add?a=3&b=4");
         assert_eq!(
-            <Add as FromReq<GetUrl>>::from_req(req).unwrap(),
+            <Add as FromReq<GetUrl>>::from_req(&req).unwrap(),
             Add { a: 3, b: 4 }
         );
     }
