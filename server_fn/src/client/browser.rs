@@ -1,13 +1,21 @@
 //! The browser transport: `fetch`.
 
 use bytes::Bytes;
+use futures::stream;
 use http::{Request, Response};
-use js_sys::{Array, Uint8Array};
+use js_sys::{Array, Reflect, Uint8Array};
+use send_wrapper::SendWrapper;
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::ReadableStreamDefaultReader;
 
-/// Sends `request` with `window.fetch` (the URI is relative to the page's origin).
-pub(super) async fn send(request: Request<Bytes>) -> Result<Response<Bytes>, String> {
+use crate::codec::BodyStream;
+
+/// Sends `request` with `window.fetch` (the URI is relative to the page's origin); the
+/// response with its status and headers, its body not yet read.
+async fn start(
+    request: Request<Bytes>,
+) -> Result<(web_sys::Response, http::response::Builder), String> {
     let window =
         web_sys::window().ok_or("server functions are called from a page, with `window`")?;
     let init = web_sys::RequestInit::new();
@@ -39,11 +47,57 @@ pub(super) async fn send(request: Request<Bytes>) -> Result<Response<Bytes>, Str
             builder = builder.header(name, value);
         }
     }
+    Ok((response, builder))
+}
+
+/// Sends `request` with `window.fetch` and reads the whole answer.
+pub(super) async fn send(request: Request<Bytes>) -> Result<Response<Bytes>, String> {
+    let (response, builder) = start(request).await?;
     let buffer = JsFuture::from(response.array_buffer().map_err(describe)?)
         .await
         .map_err(describe)?;
     let body = Uint8Array::new(&buffer).to_vec();
     builder.body(Bytes::from(body)).map_err(|e| e.to_string())
+}
+
+/// Sends `request` with `window.fetch`; the answer's body yields its chunks as they arrive
+/// (the body's `ReadableStream`, read with a reader).
+pub(super) async fn send_streaming(
+    request: Request<Bytes>,
+) -> Result<Response<BodyStream>, String> {
+    let (response, builder) = start(request).await?;
+    let chunks: BodyStream = match response.body() {
+        None => Box::pin(stream::empty()),
+        Some(body) => {
+            let reader: ReadableStreamDefaultReader = body.get_reader().unchecked_into();
+            let chunks = stream::unfold(Some(reader), |reader| async move {
+                let reader = reader?;
+                match read_chunk(&reader).await {
+                    Ok(Some(chunk)) => Some((Ok(chunk), Some(reader))),
+                    Ok(None) => None,
+                    Err(message) => Some((Err(message), None)),
+                }
+            });
+            // JavaScript values are not `Send`; the wrapper makes the stream `Send` by
+            // panicking if it were ever polled from another thread (a wasm32 build has one).
+            Box::pin(SendWrapper::new(Box::pin(chunks)))
+        }
+    };
+    builder.body(chunks).map_err(|e| e.to_string())
+}
+
+/// The next chunk `reader` reads, or `None` at the end of the body.
+async fn read_chunk(reader: &ReadableStreamDefaultReader) -> Result<Option<Bytes>, String> {
+    let result = JsFuture::from(reader.read()).await.map_err(describe)?;
+    let done = Reflect::get(&result, &JsValue::from_str("done")).map_err(describe)?;
+    if done.as_bool().unwrap_or(true) {
+        return Ok(None);
+    }
+    let value = Reflect::get(&result, &JsValue::from_str("value")).map_err(describe)?;
+    let bytes: Uint8Array = value
+        .dyn_into()
+        .map_err(|_| "a chunk of the response's body is not bytes".to_owned())?;
+    Ok(Some(Bytes::from(bytes.to_vec())))
 }
 
 /// A JavaScript error as text.

@@ -30,7 +30,7 @@ pub use redirect::{set_redirect_hook, RedirectHook, REDIRECT_HEADER};
 use bytes::Bytes;
 use http::{Request, Response};
 
-use crate::codec::{CodecError, Encoding, FromRes, IntoReq};
+use crate::codec::{BodyStream, CodecError, Encoding, FromRes, IntoReq, ResponseBody};
 use crate::error::decode_error;
 use crate::{FromServerFnError, ServerFn, ServerFnError};
 
@@ -63,24 +63,51 @@ where
 }
 
 /// Calls `F` on the server: builds the request, sends it with `F::Client`, decodes the
-/// answer.
+/// answer. For a streaming output encoding ([`Encoding::STREAMS_RESPONSE`]) the call answers
+/// once the response's headers are in, and the value reads the body as it arrives.
 pub async fn call<F>(args: F) -> Result<F::Output, F::Error>
 where
     F: ServerFn + IntoReq<F::InputEncoding>,
     F::Output: FromRes<F::OutputEncoding>,
 {
     let request = build_request(args)?;
+    let request_error = |message| F::Error::from_server_fn_error(ServerFnError::Request(message));
+    if <F::OutputEncoding as Encoding>::STREAMS_RESPONSE {
+        let response = <F::Client as Client>::send_streaming(request)
+            .await
+            .map_err(request_error)?;
+        follow_redirect(response.headers());
+        if response.status().is_success() {
+            return F::Output::from_streaming_res(response).map_err(codec_error::<F>);
+        }
+        let status = response.status();
+        let body = ResponseBody::Stream(response.into_body())
+            .collect()
+            .await
+            .map_err(|message| F::Error::from_server_fn_error(ServerFnError::Response(message)))?;
+        return Err(decode_error(status, &body));
+    }
     let response = <F::Client as Client>::send(request)
         .await
-        .map_err(|message| F::Error::from_server_fn_error(ServerFnError::Request(message)))?;
-    if let Some(target) = response
-        .headers()
+        .map_err(request_error)?;
+    follow_redirect(response.headers());
+    decode_response::<F>(response)
+}
+
+/// Hands a redirect the server asked for ([`REDIRECT_HEADER`]) to the redirect hook.
+fn follow_redirect(headers: &http::HeaderMap) {
+    if let Some(target) = headers
         .get(REDIRECT_HEADER)
         .and_then(|value| value.to_str().ok())
     {
         redirect::follow(target);
     }
-    decode_response::<F>(response)
+}
+
+/// A response whose body is read whole as a stream of one chunk: what
+/// [`Client::send_streaming`] answers for a client that reads whole responses.
+fn whole_as_stream(response: Response<Bytes>) -> Response<BodyStream> {
+    response.map(|body| Box::pin(futures::stream::once(async move { Ok(body) })) as BodyStream)
 }
 
 /// Sends a server function's request and answers the response: the transport of a client
@@ -95,6 +122,16 @@ pub trait Client: 'static {
     fn send(
         request: Request<Bytes>,
     ) -> impl std::future::Future<Output = Result<Response<Bytes>, String>> + Send;
+
+    /// Sends `request` and answers the response as soon as its headers are in, with a body
+    /// that yields chunks as they arrive: what calls of functions with a streaming output
+    /// encoding use. The default reads the whole body with [`Client::send`] and yields it
+    /// as one chunk.
+    fn send_streaming(
+        request: Request<Bytes>,
+    ) -> impl std::future::Future<Output = Result<Response<BodyStream>, String>> + Send {
+        async move { Self::send(request).await.map(whole_as_stream) }
+    }
 }
 
 /// Sends a server function's request and answers the response: the transport of a client
@@ -106,6 +143,16 @@ pub trait Client: 'static {
     fn send(
         request: Request<Bytes>,
     ) -> impl std::future::Future<Output = Result<Response<Bytes>, String>>;
+
+    /// Sends `request` and answers the response as soon as its headers are in, with a body
+    /// that yields chunks as they arrive: what calls of functions with a streaming output
+    /// encoding use. The default reads the whole body with [`Client::send`] and yields it
+    /// as one chunk.
+    fn send_streaming(
+        request: Request<Bytes>,
+    ) -> impl std::future::Future<Output = Result<Response<BodyStream>, String>> {
+        async move { Self::send(request).await.map(whole_as_stream) }
+    }
 }
 
 /// The client a server function uses unless it names another: `fetch` in the browser,
@@ -119,12 +166,20 @@ impl Client for DefaultClient {
     async fn send(request: Request<Bytes>) -> Result<Response<Bytes>, String> {
         browser::send(request).await
     }
+
+    async fn send_streaming(request: Request<Bytes>) -> Result<Response<BodyStream>, String> {
+        browser::send_streaming(request).await
+    }
 }
 
 #[cfg(all(feature = "reqwest", not(target_arch = "wasm32")))]
 impl Client for DefaultClient {
     async fn send(request: Request<Bytes>) -> Result<Response<Bytes>, String> {
         native::send(request).await
+    }
+
+    async fn send_streaming(request: Request<Bytes>) -> Result<Response<BodyStream>, String> {
+        native::send_streaming(request).await
     }
 }
 

@@ -29,7 +29,8 @@
 //!
 //! As an output encoding, [`Json`] (and [`GetJson`]) writes the value as JSON, [`Cbor`]
 //! (and [`GetCbor`]) as CBOR. [`Streaming`] and [`StreamingText`] send a [`ByteStream`] or a
-//! [`TextStream`] chunk by chunk, as the server produces them (output only).
+//! [`TextStream`] chunk by chunk, as the server produces them, and the client yields each
+//! chunk as it arrives (output only).
 //!
 //! # Why the traits are simpler than Leptos's
 //!
@@ -70,6 +71,10 @@ pub trait Encoding {
     const CONTENT_TYPE: &'static str;
     /// The HTTP method of a request whose arguments use this encoding.
     const METHOD: Method;
+    /// Whether the client reads a response in this encoding as it arrives, chunk by chunk
+    /// ([`FromRes::from_streaming_res`]), instead of whole: true for [`Streaming`] and
+    /// [`StreamingText`].
+    const STREAMS_RESPONSE: bool = false;
 }
 
 /// Client side: turns the arguments into a request to `path` in encoding `Enc`.
@@ -113,6 +118,17 @@ pub trait IntoRes<Enc>: Sized {
 pub trait FromRes<Enc>: Sized {
     /// Decodes the value from a response whose status is a success.
     fn from_res(res: Response<Bytes>) -> Result<Self, CodecError>;
+
+    /// Decodes the value from a successful response whose body is still arriving. The
+    /// client calls it instead of [`FromRes::from_res`] for encodings whose
+    /// [`Encoding::STREAMS_RESPONSE`] is true; the default, for every other encoding, fails.
+    fn from_streaming_res(res: Response<BodyStream>) -> Result<Self, CodecError> {
+        let _ = res;
+        Err(CodecError::Deserialization(format!(
+            "the output encoding `{}` reads whole responses, not streams",
+            std::any::type_name::<Enc>()
+        )))
+    }
 }
 
 /// Turns a serde error met while decoding arguments into a [`CodecError`] that names the

@@ -14,9 +14,10 @@
 //! }
 //! ```
 //!
-//! On the client, the transports read whole responses, so the stream a call answers
-//! yields the whole body as one chunk; the chunks are delivered one by one to HTTP clients
-//! that read the body as it arrives (the browser's `fetch` body reader, `curl -N`).
+//! On the client, a call answers as soon as the response's headers arrive, and the stream
+//! it returns yields each chunk as the server sends it (`fetch`'s body reader in the
+//! browser, `reqwest`'s byte stream natively). A [`TextStream`] never splits a character:
+//! bytes of a character cut between two chunks wait for the next one.
 //! Only the output side streams: there is no streaming input encoding yet.
 
 use std::fmt;
@@ -41,11 +42,13 @@ pub struct StreamingText;
 impl Encoding for Streaming {
     const CONTENT_TYPE: &'static str = "application/octet-stream";
     const METHOD: Method = Method::POST;
+    const STREAMS_RESPONSE: bool = true;
 }
 
 impl Encoding for StreamingText {
     const CONTENT_TYPE: &'static str = "text/plain; charset=utf-8";
     const METHOD: Method = Method::POST;
+    const STREAMS_RESPONSE: bool = true;
 }
 
 /// A stream of byte chunks, the result of a function with `output = Streaming`.
@@ -128,19 +131,86 @@ impl IntoRes<StreamingText> for TextStream {
 }
 
 impl FromRes<Streaming> for ByteStream {
-    /// The body as one chunk (the transports read whole responses).
+    /// The body as one chunk (a client that reads whole responses).
     fn from_res(res: Response<Bytes>) -> Result<Self, CodecError> {
         let body = res.into_body();
         Ok(Self::new(stream::once(async move { Ok(body) })))
     }
+
+    /// Each chunk as it arrives; a failure to read the rest ends the stream with
+    /// [`ServerFnError::Response`].
+    fn from_streaming_res(res: Response<BodyStream>) -> Result<Self, CodecError> {
+        let chunks = res
+            .into_body()
+            .map(|chunk| chunk.map_err(ServerFnError::Response));
+        Ok(Self(Box::pin(chunks)))
+    }
 }
 
 impl FromRes<StreamingText> for TextStream {
-    /// The body as one chunk (the transports read whole responses).
+    /// The body as one chunk (a client that reads whole responses).
     fn from_res(res: Response<Bytes>) -> Result<Self, CodecError> {
         let text = String::from_utf8(res.into_body().to_vec())
             .map_err(|e| CodecError::Deserialization(e.to_string()))?;
         Ok(Self::from(text))
+    }
+
+    /// Each chunk as it arrives, as text; a character cut between two chunks is yielded
+    /// whole, with the second.
+    fn from_streaming_res(res: Response<BodyStream>) -> Result<Self, CodecError> {
+        let text = stream::unfold(
+            (res.into_body(), Utf8Chunks::default(), false),
+            |(mut body, mut decoder, ended)| async move {
+                if ended {
+                    return None;
+                }
+                loop {
+                    let failed = match body.next().await {
+                        Some(Ok(chunk)) => match decoder.decode(&chunk) {
+                            Ok(text) if text.is_empty() => continue,
+                            Ok(text) => return Some((Ok(text), (body, decoder, false))),
+                            Err(error) => error,
+                        },
+                        Some(Err(message)) => ServerFnError::Response(message),
+                        None if decoder.pending.is_empty() => return None,
+                        None => ServerFnError::Deserialization(
+                            "the text stream ended in the middle of a character".into(),
+                        ),
+                    };
+                    // An error ends the stream.
+                    return Some((Err(failed), (body, decoder, true)));
+                }
+            },
+        );
+        Ok(Self::new(text))
+    }
+}
+
+/// Turns byte chunks into text chunks without splitting a character: the bytes of a
+/// character cut at the end of one chunk are kept for the next.
+#[derive(Default)]
+struct Utf8Chunks {
+    pending: Vec<u8>,
+}
+
+impl Utf8Chunks {
+    /// The text of `chunk` (after what the previous chunk left), or an error for bytes
+    /// that are not UTF-8.
+    fn decode(&mut self, chunk: &[u8]) -> Result<String, ServerFnError> {
+        self.pending.extend_from_slice(chunk);
+        let complete = match std::str::from_utf8(&self.pending) {
+            Ok(_) => self.pending.len(),
+            Err(error) if error.error_len().is_none() => error.valid_up_to(),
+            Err(error) => {
+                return Err(ServerFnError::Deserialization(format!(
+                    "the text stream is not UTF-8: {error}"
+                )))
+            }
+        };
+        let rest = self.pending.split_off(complete);
+        let text = std::mem::replace(&mut self.pending, rest);
+        // Checked above: the first `complete` bytes are UTF-8.
+        String::from_utf8(text).map_err(|e| ServerFnError::Deserialization(e.to_string()))
     }
 }
 
@@ -181,6 +251,65 @@ mod tests {
         let got = chunks(res.into_body());
         assert_eq!(got[0], Ok(Bytes::from_static(b"1")));
         assert!(matches!(&got[1], Err(m) if m.contains("disk gone")));
+    }
+
+    fn arriving(chunks: &[&'static [u8]]) -> Response<BodyStream> {
+        let chunks: Vec<Result<Bytes, String>> =
+            chunks.iter().map(|c| Ok(Bytes::from_static(c))).collect();
+        Response::new(Box::pin(stream::iter(chunks)) as BodyStream)
+    }
+
+    #[test]
+    fn a_streamed_text_keeps_its_chunks_and_never_splits_a_character() {
+        // "é" is two bytes, cut between the second and third chunk.
+        let res = arriving(&[b"ab", b"c\xc3", b"\xa9d", b"!"]);
+        let text = <TextStream as FromRes<StreamingText>>::from_streaming_res(res).unwrap();
+        let got: Vec<_> = block_on(text.into_inner().collect::<Vec<_>>());
+        let got: Vec<String> = got.into_iter().map(Result::unwrap).collect();
+        assert_eq!(got, ["ab", "c", "éd", "!"]);
+    }
+
+    #[test]
+    fn bytes_that_are_not_text_end_a_text_stream_with_an_error() {
+        let res = arriving(&[b"ok", b"\xff"]);
+        let text = <TextStream as FromRes<StreamingText>>::from_streaming_res(res).unwrap();
+        let got: Vec<_> = block_on(text.into_inner().collect::<Vec<_>>());
+        assert_eq!(got[0], Ok("ok".to_owned()));
+        assert!(matches!(&got[1], Err(ServerFnError::Deserialization(m)) if m.contains("UTF-8")));
+    }
+
+    #[test]
+    fn a_text_stream_cut_in_the_middle_of_a_character_ends_with_an_error() {
+        let res = arriving(&[b"ab\xc3"]);
+        let text = <TextStream as FromRes<StreamingText>>::from_streaming_res(res).unwrap();
+        let got: Vec<_> = block_on(text.into_inner().collect::<Vec<_>>());
+        assert_eq!(got.len(), 2);
+        assert_eq!(got[0], Ok("ab".to_owned()));
+        assert!(matches!(&got[1], Err(ServerFnError::Deserialization(m)) if m.contains("middle")));
+    }
+
+    #[test]
+    fn a_streamed_byte_body_keeps_its_chunks_and_reports_a_broken_connection() {
+        let chunks: Vec<Result<Bytes, String>> = vec![
+            Ok(Bytes::from_static(b"1")),
+            Ok(Bytes::from_static(b"23")),
+            Err("connection reset".into()),
+        ];
+        let res = Response::new(Box::pin(stream::iter(chunks)) as BodyStream);
+        let bytes = <ByteStream as FromRes<Streaming>>::from_streaming_res(res).unwrap();
+        let got: Vec<_> = block_on(bytes.into_inner().collect::<Vec<_>>());
+        assert_eq!(got[0], Ok(Bytes::from_static(b"1")));
+        assert_eq!(got[1], Ok(Bytes::from_static(b"23")));
+        assert!(matches!(&got[2], Err(ServerFnError::Response(m)) if m == "connection reset"));
+    }
+
+    #[test]
+    fn only_the_streaming_encodings_read_responses_as_streams() {
+        assert!(<Streaming as Encoding>::STREAMS_RESPONSE);
+        assert!(<StreamingText as Encoding>::STREAMS_RESPONSE);
+        assert!(!<crate::codec::Json as Encoding>::STREAMS_RESPONSE);
+        let res = arriving(&[b"1"]);
+        assert!(<i32 as FromRes<crate::codec::Json>>::from_streaming_res(res).is_err());
     }
 
     #[test]
