@@ -5,7 +5,7 @@ use std::io;
 use std::path::PathBuf;
 use std::process::ExitStatus;
 
-/// Everything that can stop `cargo app build` or `cargo app serve`.
+/// Everything that can stop `cargo app build`, `cargo app serve` or `cargo app new`.
 #[derive(Debug)]
 pub(crate) enum Error {
     /// There is no `Cargo.toml` where the app was looked for.
@@ -98,6 +98,30 @@ pub(crate) enum Error {
         /// What was looked for.
         what: String,
     },
+    /// `cargo app new` was given a name that cannot name a crate.
+    InvalidName {
+        /// The name (the last component of the path given).
+        name: String,
+        /// What is wrong with it.
+        problem: NameProblem,
+    },
+    /// `cargo app new` was asked to create a directory (or file) that already exists.
+    DestinationExists {
+        /// The path that exists.
+        path: PathBuf,
+    },
+    /// `--path-deps` names a directory that is not a checkout of the framework's repository.
+    NotFrameworkRepo {
+        /// The directory given.
+        path: PathBuf,
+    },
+    /// A template of `cargo app new` has a placeholder it was given no value for: a bug.
+    Template {
+        /// The file of the app.
+        file: &'static str,
+        /// The placeholder.
+        placeholder: String,
+    },
     /// A file operation failed.
     Io {
         /// What was being done, with the path.
@@ -105,6 +129,41 @@ pub(crate) enum Error {
         /// Why.
         source: io::Error,
     },
+}
+
+/// What is wrong with the name given to `cargo app new`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum NameProblem {
+    /// No name at all.
+    Empty,
+    /// It starts with something other than a letter or `_` (a digit, `-`).
+    InvalidFirstChar(char),
+    /// It has a character other than ASCII letters, digits, `_` and `-`.
+    InvalidChar(char),
+    /// It is a Rust keyword (`self`, `fn`, ...), with `-` read as `_`.
+    Keyword,
+    /// Cargo reserves it, or the app depends on a crate of that name; says which.
+    Reserved(&'static str),
+}
+
+impl fmt::Display for NameProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            NameProblem::Empty => write!(f, "the name is empty"),
+            NameProblem::InvalidFirstChar(c) => {
+                write!(
+                    f,
+                    "it starts with `{c}`, and a crate name starts with a letter or `_`"
+                )
+            }
+            NameProblem::InvalidChar(c) => write!(
+                f,
+                "it contains `{c}`, and a crate name has only ASCII letters, digits, `_` and `-`"
+            ),
+            NameProblem::Keyword => write!(f, "it is a Rust keyword"),
+            NameProblem::Reserved(why) => write!(f, "{why}"),
+        }
+    }
 }
 
 impl Error {
@@ -239,6 +298,33 @@ impl fmt::Display for Error {
                 f,
                 "cargo finished without reporting {what}; this is a bug in cargo-app, please \
                  report it with the output above"
+            ),
+            Error::InvalidName { name, problem } => write!(
+                f,
+                "`{name}` cannot be the app's crate name: {problem}. Pick a name such as \
+                 `my_app` (ASCII letters, digits, `_` and `-`, starting with a letter): \
+                 `cargo app new my_app`; nothing was written"
+            ),
+            Error::DestinationExists { path } => write!(
+                f,
+                "{} already exists: `cargo app new` creates a new directory and never writes \
+                 into an existing one. Pick another name, or move the existing one away; nothing \
+                 was written",
+                path.display()
+            ),
+            Error::NotFrameworkRepo { path } => write!(
+                f,
+                "{} is not a checkout of the framework's repository (it needs leptos/, router/, \
+                 integrations/axum/ and integrations/actix/): pass the repository's root \
+                 directory to --path-deps, or leave --path-deps out to depend on the crates by \
+                 version; nothing was written",
+                path.display()
+            ),
+            Error::Template { file, placeholder } => write!(
+                f,
+                "the template of {file} has a placeholder `{{{{{placeholder}}}}}` that cargo-app \
+                 has no value for; this is a bug in cargo-app, please report it (nothing was \
+                 written)"
             ),
             Error::Io { context, source } => write!(f, "{context}: {source}"),
         }

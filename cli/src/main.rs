@@ -6,6 +6,10 @@
 //!   client-only app it writes `<site-root>/index.html`.
 //! - `cargo app serve [--release] [--manifest-path PATH] [--site-addr ADDR]` builds, then runs
 //!   the server (isomorphic) or serves `<site-root>` statically (client-only).
+//! - `cargo app new PATH [--server axum|actix] [--path-deps REPO]` writes a ready app (see
+//!   [`new_app`]): one crate with `ssr` and `hydrate` features, a router, a counter, server
+//!   functions, a form that redirects, and the `[package.metadata.leptos]` the other two
+//!   commands read.
 //!
 //! Settings come from `[package.metadata.leptos]` (cargo-leptos's keys, see [`metadata`]).
 //! Cargo runs `cargo-app app build ...` for `cargo app build ...`; a leading `app` is skipped,
@@ -14,10 +18,12 @@
 mod cargo;
 mod error;
 mod metadata;
+mod new_app;
 mod project;
 mod server;
 mod site;
 mod static_server;
+mod templates;
 mod toolchain;
 mod wasm;
 
@@ -32,9 +38,12 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::error::Error;
 use crate::metadata::{Mode, Settings};
+use crate::new_app::{Deps, NewRequest};
 use crate::project::Project;
+use crate::templates::ServerKind;
 
-/// Builds and serves apps of the framework: `cargo app build`, `cargo app serve`.
+/// Creates, builds and serves apps of the framework: `cargo app new`, `cargo app build`,
+/// `cargo app serve`.
 #[derive(Debug, Parser)]
 #[command(name = "cargo-app", bin_name = "cargo app", version, after_help = AFTER_HELP)]
 struct Cli {
@@ -61,6 +70,23 @@ enum Command {
     Build(BuildArgs),
     /// Build the app, then run its server (isomorphic) or serve <site-root> (client-only).
     Serve(ServeArgs),
+    /// Create a new app in a new directory: one crate with an axum (default) or actix-web
+    /// server, ready for `cargo app serve`.
+    New(NewArgs),
+}
+
+#[derive(Debug, Args)]
+struct NewArgs {
+    /// The directory to create; its last component is the crate's name (e.g. `my_app`).
+    #[arg(value_name = "PATH")]
+    path: PathBuf,
+    /// The server the app is served by.
+    #[arg(long, value_enum, default_value_t = ServerKind::Axum)]
+    server: ServerKind,
+    /// Depend on the framework's crates by path, from this checkout of its repository
+    /// [default: the repository PATH is inside, if any; otherwise by version].
+    #[arg(long, value_name = "REPO")]
+    path_deps: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -87,6 +113,7 @@ fn main() -> ExitCode {
     let result = match cli.command {
         Command::Build(args) => build(&args).map(|_| ExitCode::SUCCESS),
         Command::Serve(args) => serve(&args),
+        Command::New(args) => new(args).map(|_| ExitCode::SUCCESS),
     };
     match result {
         Ok(code) => code,
@@ -190,6 +217,54 @@ fn serve(args: &ServeArgs) -> Result<ExitCode, Error> {
     }
 }
 
+fn new(args: NewArgs) -> Result<(), Error> {
+    let plan = new_app::plan(&NewRequest {
+        path: args.path.clone(),
+        server: args.server,
+        path_deps: args.path_deps,
+    })?;
+    new_app::write(&plan)?;
+    status(
+        "Created",
+        format!(
+            "{} app `{}` in {}",
+            plan.server,
+            plan.name,
+            plan.dir.display()
+        ),
+    );
+    match &plan.deps {
+        Deps::Path { repo } => status(
+            "Using",
+            format!(
+                "the framework's crates by path, from {} (and its Cargo.lock)",
+                repo.display()
+            ),
+        ),
+        Deps::Version(version) => status(
+            "Using",
+            format!("the framework's crates at version {version}"),
+        ),
+    }
+    if let Some(workspace) = &plan.enclosing_workspace {
+        status(
+            "Note",
+            format!(
+                "the app is its own workspace (an empty [workspace] table), not a member of \
+                 the one of {}; its Cargo.toml says how to change that",
+                workspace.display()
+            ),
+        );
+    }
+    eprintln!(
+        "\nServe it:\n\n    cd {}\n    cargo app serve\n\nthen open http://127.0.0.1:3000 \
+         ({}/README.md says more).",
+        args.path.display(),
+        args.path.display()
+    );
+    Ok(())
+}
+
 /// Prints a progress line on stderr, cargo-style: `    Building wasm bundle (hydrate) ...`.
 pub(crate) fn status(verb: &str, message: impl Display) {
     eprintln!("{verb:>12} {message}");
@@ -250,5 +325,36 @@ mod tests {
             other => panic!("{other:?}"),
         }
         assert!(Cli::try_parse_from(["cargo-app", "serve", "--site-addr", "nope"]).is_err());
+    }
+
+    #[test]
+    fn parses_new() {
+        match parse(&["cargo-app", "app", "new", "my_app"]).command {
+            Command::New(n) => {
+                assert_eq!(n.path, PathBuf::from("my_app"));
+                assert_eq!(n.server, ServerKind::Axum, "axum is the default");
+                assert_eq!(n.path_deps, None);
+            }
+            other => panic!("{other:?}"),
+        }
+        let cli = parse(&[
+            "cargo-app",
+            "new",
+            "web/shop",
+            "--server",
+            "actix",
+            "--path-deps",
+            "../framework",
+        ]);
+        match cli.command {
+            Command::New(n) => {
+                assert_eq!(n.path, PathBuf::from("web/shop"));
+                assert_eq!(n.server, ServerKind::Actix);
+                assert_eq!(n.path_deps, Some(PathBuf::from("../framework")));
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(Cli::try_parse_from(["cargo-app", "new", "x", "--server", "rocket"]).is_err());
+        assert!(Cli::try_parse_from(["cargo-app", "new"]).is_err());
     }
 }
