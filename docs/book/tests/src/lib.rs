@@ -4,7 +4,7 @@
 //!
 //! A chapter added to the book must be listed in [`chapters!`] below; the test
 //! `every_chapter_is_compiled` fails otherwise. The book's internal links are checked by the
-//! `check_book_links` binary (see `src/bin/check_book_links.rs`).
+//! `check_book_links` crate (`docs/book/check_links`).
 
 /// One empty module per chapter, documented with the chapter's text.
 macro_rules! chapters {

@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! mdbook build docs/book
-//! cargo run -p book_tests --bin check_book_links -- docs/book/book
+//! cargo run -p check_book_links -- docs/book/book
 //! ```
 //!
 //! Prints each broken link with the page it is on and exits with 1 if there is any. Links
