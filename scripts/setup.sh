@@ -6,6 +6,7 @@
 #     rustc-web, cargo-web, rust-web-src and lld-22 (std rebuilt with -Z build-std)
 #   - wasm-bindgen-cli at exactly the version of the `wasm-bindgen` crate in Cargo.lock
 #   - chromium and chromium-driver, for the browser tests
+#   - mdBook (from crates.io, at the version pinned below), to build the book (docs/book)
 #
 # Prints one line per item: "ok" or what it installed.
 set -euo pipefail
@@ -117,4 +118,30 @@ else
     [ -x /usr/bin/chromium ] && [ -x /usr/bin/chromedriver ] ||
         die "installed ${missing[*]} but /usr/bin/chromium or /usr/bin/chromedriver is missing"
     echo "setup: chromium + chromedriver: installed ${missing[*]} ($(/usr/bin/chromium --version 2>/dev/null | head -n1))"
+fi
+
+# --- mdBook -------------------------------------------------------------------------------
+# Builds the book (docs/book) in the test command. Only the `search` feature: the default
+# `serve` and `watch` features (a web server and a file watcher) are not needed to build.
+mdbook_version=0.5.4
+have_mdbook=""
+if command -v mdbook >/dev/null 2>&1; then
+    have_mdbook=$(mdbook --version 2>/dev/null | awk '{ print $2 }')
+fi
+if [ "$have_mdbook" = "v$mdbook_version" ]; then
+    echo "setup: mdbook $mdbook_version: ok"
+else
+    echo "setup: mdbook: installing $mdbook_version (found: ${have_mdbook:-none}; takes a few minutes)..."
+    log=$(mktemp)
+    cargo install mdbook --version "$mdbook_version" --locked --force \
+        --no-default-features --features search >"$log" 2>&1 || {
+        tail -n 30 "$log" >&2
+        die "cargo install mdbook --version $mdbook_version failed (log above)"
+    }
+    rm -f "$log"
+    have_mdbook=$(mdbook --version 2>/dev/null | awk '{ print $2 }') ||
+        die "mdbook is not on PATH after installing it (is ~/.cargo/bin on PATH?)"
+    [ "$have_mdbook" = "v$mdbook_version" ] ||
+        die "installed mdbook $mdbook_version, but 'mdbook --version' says $have_mdbook (PATH order?)"
+    echo "setup: mdbook: installed $mdbook_version"
 fi

@@ -1,13 +1,16 @@
 #!/usr/bin/env bash
 # The one command that runs every check of the project, in order, stopping at the first failure:
 #
-#   1. scripts/setup.sh             install what is missing (wasm toolchain, wasm-bindgen-cli, chromium)
+#   1. scripts/setup.sh             install what is missing (wasm toolchain, wasm-bindgen-cli,
+#                                   chromium, mdbook)
 #   2. cargo fmt --all --check
 #   3. cargo clippy --workspace --all-targets -- -D warnings
-#   4. cargo test --workspace
-#   5. browser tests: the reactive core, leptos and the router built for wasm32 (into
+#   4. cargo test --workspace       (the book's code blocks are doctests of docs/book/tests)
+#   5. the book: mdbook build docs/book, then a check of every internal link and anchor of
+#      the built HTML (docs/book/check_links)
+#   6. browser tests: the reactive core, leptos and the router built for wasm32 (into
 #      target/front) and run in headless Chromium by wasm-bindgen-test-runner
-#   6. the peer benchmarks (benches/peers, benches/ssr_peers and benches/router_peers, each its
+#   7. the peer benchmarks (benches/peers, benches/ssr_peers and benches/router_peers, each its
 #      own workspace) in criterion's test mode: each workload runs once, ours and Leptos's,
 #      with its correctness checks, no timing
 #
@@ -72,6 +75,9 @@ step "cargo test --workspace" cargo test --workspace
 # In the workspace run every crate sees `server_fn`'s `ssr` feature (leptos_axum turns it on);
 # on its own, `server_fn` is built as a browser app's dependency is: the client half.
 step "cargo test -p server_fn (client half, without ssr)" cargo test -p server_fn
+step "book: mdbook build docs/book and its internal links" \
+    bash -c 'mdbook build docs/book &&
+             cargo run -q -p check_book_links -- docs/book/book'
 step "browser tests (reactive_graph, leptos and leptos_router, wasm32, headless Chromium)" browser_tests
 step "peer benchmarks: fmt and one checked run of each workload (benches/peers, benches/ssr_peers, benches/router_peers)" \
     bash -c 'cargo fmt --manifest-path benches/peers/Cargo.toml --check &&

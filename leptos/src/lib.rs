@@ -68,16 +68,3 @@ pub mod prelude {
 #[doc(hidden)]
 #[path = "private.rs"]
 pub mod __private;
-
-/// The book's chapters, compiled here so that their code blocks run as doctests.
-#[cfg(doctest)]
-mod book {
-    #[doc = include_str!("../../docs/book/src/reactivity.md")]
-    struct Reactivity;
-
-    #[doc = include_str!("../../docs/book/src/views.md")]
-    struct Views;
-
-    #[doc = include_str!("../../docs/book/src/async.md")]
-    struct Async;
-}

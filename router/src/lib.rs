@@ -120,11 +120,6 @@ pub(crate) use components::RouterContext;
 /// ```
 pub use leptos_router_macro::path;
 
-/// The book's chapter on the router, compiled here so that its code blocks run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../docs/book/src/router.md")]
-struct RouterChapter;
-
 /// Prints a warning: on the console in the browser, on stderr on the server.
 pub(crate) fn warn(message: &str) {
     #[cfg(target_arch = "wasm32")]

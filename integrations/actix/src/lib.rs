@@ -67,11 +67,3 @@ pub use routes::{file_and_error_handler, generate_route_list, ActixRouteListing,
 pub use server_fn::redirect_protocol::{ERROR_PARAM, PATH_PARAM, STATUS_PARAM};
 pub use server_fn::route_error::{ServerFnRouteError, DEFAULT_BODY_LIMIT};
 pub use server_fns::{handle_server_fns, handle_server_fns_with_context, ServerFnHandler};
-
-/// The book's chapter on the server integrations, compiled here (it uses this crate) so
-/// that its code blocks run as doctests; the actix-web snippets of Leptos's book chapters
-/// "Server Frameworks" and "Responses and Redirects" are in it, and run against a real
-/// `App`.
-#[cfg(doctest)]
-#[doc = include_str!("../../../docs/book/src/integrations.md")]
-struct IntegrationsChapter;

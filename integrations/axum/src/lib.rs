@@ -37,9 +37,3 @@ pub use routes::{
 pub use server_fn::redirect_protocol::{ERROR_PARAM, PATH_PARAM, STATUS_PARAM};
 pub use server_fn::route_error::{ServerFnRouteError, DEFAULT_BODY_LIMIT};
 pub use server_fns::{handle_server_fns, handle_server_fns_with_context, ServerFnHandler};
-
-/// The book's chapter on server functions, compiled here (it uses this crate) so that its
-/// code blocks run as doctests.
-#[cfg(doctest)]
-#[doc = include_str!("../../../docs/book/src/server-functions.md")]
-struct ServerFunctionsChapter;
