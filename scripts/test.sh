@@ -74,7 +74,7 @@ step "cargo clippy --workspace --all-targets -- -D warnings" \
 step "cargo test --workspace" cargo test --workspace
 # In the workspace run every crate sees `server_fn`'s `ssr` feature (leptos_axum turns it on);
 # on its own, `server_fn` is built as a browser app's dependency is: the client half.
-step "cargo test -p server_fn (client half, without ssr)" cargo test -p server_fn
+step "cargo test -p server_fn --features reqwest (client half, without ssr: the native client against a socket)" cargo test -p server_fn --features reqwest
 step "book: mdbook build docs/book and its internal links" \
     bash -c 'mdbook build docs/book &&
              cargo run -q -p check_book_links -- docs/book/book'
