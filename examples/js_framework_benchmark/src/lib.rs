@@ -6,9 +6,9 @@
 //! as an app would be: `view!`, `#[component]`, signals and a keyed `<For>`, no DOM code.
 //!
 //! Each row's label is a signal of its own (so "update every 10th row" changes ten text
-//! nodes and nothing else), created with the row's data by the button that made the row;
-//! it is freed (`dispose`) when the row leaves the list. The selected row is one signal
-//! holding an id: each row's `class:danger` compares it with its own.
+//! nodes and nothing else), and so is whether it is selected (so selecting a row updates the
+//! class of two rows, not a comparison in each of them); both are created with the row's data
+//! by the button that made the row and freed (`dispose`) when the row leaves the list.
 //!
 //! Build and serve it with
 //! `cargo app serve --release --manifest-path examples/js_framework_benchmark/Cargo.toml`;
@@ -90,6 +90,8 @@ pub struct RowData {
     pub id: usize,
     /// What the row shows; "update every 10th row" appends to it.
     pub label: RwSignal<String>,
+    /// Whether this is the selected row.
+    pub selected: RwSignal<bool>,
 }
 
 /// `count` new rows with fresh ids and labels.
@@ -99,14 +101,16 @@ pub fn build_data(count: usize) -> Vec<RowData> {
         .map(|id| RowData {
             id,
             label: RwSignal::new(make_label()),
+            selected: RwSignal::new(false),
         })
         .collect()
 }
 
-/// Frees the rows' label signals once the rows are out of the list.
-fn dispose(rows: Vec<RowData>) {
-    for row in rows {
-        row.label.dispose();
+impl RowData {
+    /// Frees the row's signals, once it is out of the list.
+    fn dispose(self) {
+        self.label.dispose();
+        self.selected.dispose();
     }
 }
 
@@ -126,13 +130,22 @@ fn Button(id: &'static str, text: &'static str, action: impl Fn() + 'static) -> 
 #[component]
 pub fn App() -> impl IntoView {
     let data = RwSignal::new(Vec::<RowData>::new());
-    let selected = RwSignal::new(None::<usize>);
+    // The selected row's flag, if a row is selected.
+    let selected = StoredValue::new(None::<RwSignal<bool>>);
+    let select = move |row: RowData| {
+        if let Some(previous) = selected.get_value() {
+            // `try_`: the previous row may be gone, its signals freed.
+            previous.try_set(false);
+        }
+        row.selected.set(true);
+        selected.set_value(Some(row.selected));
+    };
 
     // Puts `rows` in place of the table's rows, then frees the old ones.
     let replace = move |rows: Vec<RowData>| {
-        selected.set(None);
+        selected.set_value(None);
         if let Some(old) = data.try_update(|data| std::mem::replace(data, rows)) {
-            dispose(old);
+            old.into_iter().for_each(RowData::dispose);
         }
     };
     let run = move || replace(build_data(1_000));
@@ -159,7 +172,7 @@ pub fn App() -> impl IntoView {
             Some(data.remove(index))
         });
         if let Some(Some(row)) = removed {
-            row.label.dispose();
+            row.dispose();
         }
     };
 
@@ -184,10 +197,10 @@ pub fn App() -> impl IntoView {
                 <table class="table table-hover table-striped test-data">
                     <tbody id="tbody">
                         <For each=move || data.get() key=|row| row.id let:row>
-                            <tr class:danger=move || selected.get() == Some(row.id)>
+                            <tr class:danger=row.selected>
                                 <td class="col-md-1">{row.id}</td>
                                 <td class="col-md-4">
-                                    <a class="lbl" on:click=move |_| selected.set(Some(row.id))>
+                                    <a class="lbl" on:click=move |_| select(row)>
                                         {move || row.label.get()}
                                     </a>
                                 </td>
