@@ -59,7 +59,7 @@ where
     // The server writes the rows as it goes: no keys, no row builders, no list of them, and
     // each row's allocations freed before the next row's are made.
     #[cfg(render_html)]
-    let html: Box<dyn FnOnce(&mut String)> = {
+    let html: WriteRows = {
         let (each, children) = (each.clone(), children.clone());
         Box::new(move |out: &mut String| {
             for item in each() {
@@ -89,13 +89,17 @@ where
 /// Builds one row's view.
 type RowBuilder = Box<dyn FnOnce() -> View>;
 
+/// Writes every row's HTML (the server's path through a list).
+#[cfg(render_html)]
+type WriteRows = Box<dyn FnOnce(&mut String)>;
+
 /// The list behind [`For`]: items as `(key, builder)` pairs, produced reactively.
 pub struct KeyedList<K> {
     items: Box<dyn FnMut() -> Vec<(K, RowBuilder)>>,
     /// Writes the rows' HTML straight from the items (what [`For`] gives); without it the
     /// server writes the rows `items` builds.
     #[cfg(render_html)]
-    html: Option<Box<dyn FnOnce(&mut String)>>,
+    html: Option<WriteRows>,
 }
 
 impl<K> std::fmt::Debug for KeyedList<K> {
