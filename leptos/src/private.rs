@@ -166,5 +166,10 @@ pub fn props_builder<P: PropsOrNoProps>(_component: &impl ComponentFn<P>) -> P::
 /// error messages.
 pub fn component<P>(name: &'static str, component: impl ComponentFn<P>, props: P) -> View {
     let view = reactive_graph::untrack(|| component.call(props));
+    // Only hydration reads the name, and it runs only in the browser: elsewhere (the server)
+    // the view goes as it is, without a box per component.
+    if cfg!(not(target_arch = "wasm32")) {
+        return view;
+    }
     View::new(ComponentView { name, view })
 }

@@ -337,6 +337,11 @@ fn is_document(html: &str) -> bool {
 /// `<body>`, where the browser keeps it anyway.
 fn data_into_body(mut html: String) -> String {
     const DATA: &str = "<script type=\"application/json\" id=\"__RESOURCES\">";
+    // Without resources nothing follows `</html>`: no need to search the whole page for the
+    // script (a search that cost as much as rendering a 1,000-row table).
+    if html.trim_end().ends_with("</html>") {
+        return html;
+    }
     let (Some(data_at), Some(body_end)) = (html.rfind(DATA), html.rfind("</body>")) else {
         return html;
     };
@@ -365,5 +370,17 @@ mod tests {
         let html = r#"<html><body><script type="application/json" id="__RESOURCES">{}</script></body></html>"#;
         assert_eq!(data_into_body(html.to_owned()), html);
         assert_eq!(data_into_body("<html></html>".into()), "<html></html>");
+    }
+
+    #[test]
+    fn data_after_the_document_moves_into_body() {
+        let data = r#"<script type="application/json" id="__RESOURCES">{"0":1}</script>"#;
+        for end in ["</html>", "</HTML>"] {
+            let html = format!("<html><body><p>hi</p></body>{end}{data}");
+            assert_eq!(
+                data_into_body(html),
+                format!("<html><body><p>hi</p>{data}</body>{end}")
+            );
+        }
     }
 }

@@ -251,6 +251,61 @@ fn keyed_for_moves_as_little_as_it_can() {
 }
 
 #[wasm_bindgen_test]
+fn keyed_for_replaces_or_clears_every_row_and_nothing_else() {
+    let root = container();
+    let data = RwSignal::new(rows(100));
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ul>
+                <li id="before">"before"</li>
+                <For each=move || data.get() key=|row| row.id let:row>
+                    <li class="row">{move || row.label.get()}</li>
+                </For>
+                <li id="after">"after"</li>
+            </ul>
+        }
+    });
+    let rows_now = || root.query_selector_all("li.row").unwrap();
+    let before = query(&root, "#before");
+    let old_label = data.with_untracked(|rows| rows[0].label);
+
+    // No key stays: the old rows go, the new ones come, the siblings stay.
+    data.set(
+        (1000..1050)
+            .map(|id| Row {
+                id,
+                label: RwSignal::new(format!("row {id}")),
+            })
+            .collect(),
+    );
+    assert_eq!(rows_now().length(), 50);
+    assert_eq!(
+        rows_now().item(0).unwrap().text_content().unwrap(),
+        "row 1000"
+    );
+    assert!(query(&root, "#before").is_same_node(Some(&before)));
+    assert_eq!(
+        root.text_content().unwrap(),
+        format!(
+            "before{}after",
+            (1000..1050)
+                .map(|id| format!("row {id}"))
+                .collect::<String>()
+        )
+    );
+    // The old rows' bindings are gone: writing an old label changes nothing.
+    old_label.set("stale".into());
+    assert!(!root.text_content().unwrap().contains("stale"));
+
+    // Clear, then fill again: the list still knows where it is.
+    data.set(Vec::new());
+    assert_eq!(rows_now().length(), 0);
+    assert_eq!(root.text_content().unwrap(), "beforeafter");
+    data.set(rows(2));
+    assert_eq!(root.text_content().unwrap(), "beforerow 0row 1after");
+}
+
+#[wasm_bindgen_test]
 fn keyed_for_hydrates_server_rows() {
     let make = || {
         let data = RwSignal::new(rows(3));

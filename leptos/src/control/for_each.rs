@@ -55,7 +55,19 @@ where
     K: Eq + Hash + Clone + 'static,
 {
     let children = Rc::new(children);
-    View::new(KeyedList::new(move || {
+    let each = Rc::new(each);
+    // The server writes the rows as it goes: no keys, no row builders, no list of them, and
+    // each row's allocations freed before the next row's are made.
+    #[cfg(render_html)]
+    let html: WriteRows = {
+        let (each, children) = (each.clone(), children.clone());
+        Box::new(move |out: &mut String| {
+            for item in each() {
+                children(item).into_view().to_html(out);
+            }
+        })
+    };
+    let list = KeyedList::new(move || {
         each()
             .into_iter()
             .map(|item| {
@@ -65,15 +77,29 @@ where
                 (row_key, build)
             })
             .collect()
-    }))
+    });
+    #[cfg(render_html)]
+    let list = KeyedList {
+        html: Some(html),
+        ..list
+    };
+    View::new(list)
 }
 
 /// Builds one row's view.
 type RowBuilder = Box<dyn FnOnce() -> View>;
 
+/// Writes every row's HTML (the server's path through a list).
+#[cfg(render_html)]
+type WriteRows = Box<dyn FnOnce(&mut String)>;
+
 /// The list behind [`For`]: items as `(key, builder)` pairs, produced reactively.
 pub struct KeyedList<K> {
     items: Box<dyn FnMut() -> Vec<(K, RowBuilder)>>,
+    /// Writes the rows' HTML straight from the items (what [`For`] gives); without it the
+    /// server writes the rows `items` builds.
+    #[cfg(render_html)]
+    html: Option<WriteRows>,
 }
 
 impl<K> std::fmt::Debug for KeyedList<K> {
@@ -87,6 +113,8 @@ impl<K: Eq + Hash + Clone + 'static> KeyedList<K> {
     pub fn new(items: impl FnMut() -> Vec<(K, RowBuilder)> + 'static) -> Self {
         KeyedList {
             items: Box::new(items),
+            #[cfg(render_html)]
+            html: None,
         }
     }
 }
@@ -114,8 +142,13 @@ impl<K: Eq + Hash + Clone + 'static> Render for KeyedList<K> {
     #[cfg(render_html)]
     fn to_html(mut self: Box<Self>, out: &mut String) {
         out.push_str("<!--[-->");
-        for (_, build) in (self.items)() {
-            build().to_html(out);
+        match self.html.take() {
+            Some(write_rows) => write_rows(out),
+            None => {
+                for (_, build) in (self.items)() {
+                    build().to_html(out);
+                }
+            }
         }
         out.push_str("<!--]-->");
     }
@@ -209,6 +242,10 @@ fn reconcile<K: Eq + Hash + Clone>(
     make_row: impl Fn(K, RowBuilder) -> (K, Owner, View),
 ) -> Vec<Row<K>> {
     let parent = close.parent_node().expect("the list is in the document");
+    if items.is_empty() {
+        remove_all(old);
+        return Vec::new();
+    }
     let mut old_by_key: HashMap<K, usize> = old
         .iter()
         .enumerate()
@@ -231,10 +268,14 @@ fn reconcile<K: Eq + Hash + Clone>(
             }
         }
     }
-    // Rows whose key is gone: remove them.
-    for i in old_by_key.into_values() {
-        if let Some(row) = old[i].take() {
-            row.remove();
+    // Rows whose key is gone: remove them, all at once if no row stays.
+    if old_by_key.len() == old.len() {
+        remove_all(old.drain(..).flatten().collect());
+    } else {
+        for i in old_by_key.into_values() {
+            if let Some(row) = old[i].take() {
+                row.remove();
+            }
         }
     }
 
@@ -267,6 +308,29 @@ fn reconcile<K: Eq + Hash + Clone>(
     rows.into_iter()
         .map(|r| r.expect("every position is filled"))
         .collect()
+}
+
+/// Removes every row: their nodes, which lie side by side, with one DOM `Range` (a single call
+/// instead of one per row), then their reactive state.
+fn remove_all<K>(rows: Vec<Row<K>>) {
+    let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
+        return;
+    };
+    let range = crate::view::document().create_range();
+    let removed = range.is_ok_and(|range| {
+        range.set_start_before(&first.mounted.range.first).is_ok()
+            && range.set_end_after(&last.mounted.range.last).is_ok()
+            && range.delete_contents().is_ok()
+    });
+    for row in rows {
+        if removed {
+            // The nodes are gone: drop the row's bindings and free its reactive state.
+            drop(row.mounted);
+            row.owner.dispose();
+        } else {
+            row.remove();
+        }
+    }
 }
 
 /// Marks the positions `j` (in new order) of reused rows forming a longest increasing run of old

@@ -28,6 +28,10 @@ pub fn escape_attr(value: &str, out: &mut String) {
 
 fn escape(input: &str, out: &mut String, quotes: bool) {
     let bytes = input.as_bytes();
+    if !needs_escaping(bytes, quotes) {
+        out.push_str(input);
+        return;
+    }
     let mut start = 0;
     for (i, &b) in bytes.iter().enumerate() {
         let replacement = match b {
@@ -42,6 +46,19 @@ fn escape(input: &str, out: &mut String, quotes: bool) {
         start = i + 1;
     }
     out.push_str(&input[start..]);
+}
+
+/// Whether `bytes` holds a byte that must be escaped: most text holds none, and this test,
+/// without a branch per byte, lets the compiler check 16 bytes at a time.
+fn needs_escaping(bytes: &[u8], quotes: bool) -> bool {
+    let special = |b: u8| (b == b'&') | (b == b'<') | (b == b'>') | (quotes & (b == b'"'));
+    let mut chunks = bytes.chunks_exact(16);
+    for chunk in &mut chunks {
+        if chunk.iter().fold(false, |found, &b| found | special(b)) {
+            return true;
+        }
+    }
+    chunks.remainder().iter().any(|&b| special(b))
 }
 
 #[cfg(test)]
@@ -59,5 +76,24 @@ mod tests {
         out.clear();
         escape_attr("\"><img src=x onerror=alert(1)>", &mut out);
         assert_eq!(out, "&quot;&gt;&lt;img src=x onerror=alert(1)&gt;");
+        out.clear();
+        escape_text("a \"quoted\" text", &mut out);
+        assert_eq!(out, "a \"quoted\" text", "quotes only matter in attributes");
+    }
+
+    #[test]
+    fn finds_a_special_byte_anywhere() {
+        // In the first 16-byte chunk, in a later one, and in the remainder.
+        for at in [0, 15, 16, 31, 32, 40] {
+            let mut text = vec![b'x'; 41];
+            for special in [b'&', b'<', b'>'] {
+                text[at] = special;
+                assert!(needs_escaping(&text, false), "{at}");
+            }
+            text[at] = b'"';
+            assert!(needs_escaping(&text, true), "{at}");
+            assert!(!needs_escaping(&text, false), "{at}");
+        }
+        assert!(!needs_escaping(b"", true));
     }
 }

@@ -188,6 +188,15 @@ struct Walk {
 }
 
 impl Walk {
+    /// Takes a bracket comment: checked while hydrating, taken as it is from a fresh clone.
+    fn marker(&self, cursor: &mut Cursor, text: &str, what: &str) -> web_sys::Node {
+        if self.hydrating {
+            cursor.expect_comment(text, what)
+        } else {
+            cursor.take().expect("a cloned template has its markers")
+        }
+    }
+
     fn children(&mut self, cursor: &mut Cursor, count: u16) {
         for _ in 0..count {
             let node = self.nodes[self.index];
@@ -198,12 +207,18 @@ impl Walk {
                     attributes,
                     children,
                 } => {
-                    let element = match cursor.take_element(tag) {
-                        Ok(element) => element,
-                        Err(mismatch) => {
-                            // Verified beforehand: only a browser quirk can get here.
-                            mismatch.report();
-                            return;
+                    let element = if !self.hydrating {
+                        // A fresh clone of the template: its nodes are known, no need to
+                        // read the tag back from the DOM.
+                        cursor.take().expect("a cloned template has its elements")
+                    } else {
+                        match cursor.take_element(tag) {
+                            Ok(element) => element,
+                            Err(mismatch) => {
+                                // Verified beforehand: only a browser quirk can get here.
+                                mismatch.report();
+                                return;
+                            }
                         }
                     };
                     for _ in 0..attributes {
@@ -225,7 +240,7 @@ impl Walk {
                     cursor.take();
                 }
                 TNode::Hole => {
-                    let open = cursor.expect_comment(OPEN, "the start of a dynamic part");
+                    let open = self.marker(cursor, OPEN, "the start of a dynamic part");
                     let Some(Hole::Child(view)) = self.holes.next() else {
                         unreachable!("a child hole's value is a view")
                     };
@@ -235,7 +250,7 @@ impl Walk {
                         let close = open.next_sibling();
                         view.build(cursor.parent(), close.as_ref())
                     };
-                    cursor.expect_comment(CLOSE, "the end of a dynamic part");
+                    self.marker(cursor, CLOSE, "the end of a dynamic part");
                     self.keep.push(Box::new(mounted));
                 }
                 TNode::BareHole => {
@@ -260,9 +275,10 @@ impl Walk {
 }
 
 thread_local! {
-    /// Each template parsed once into a `<template>` element, sorted by the template's
-    /// address (a sorted list: smaller in the bundle than a hash map, and as quick here).
-    static PARSED: RefCell<Vec<(usize, web_sys::HtmlTemplateElement)>> = const { RefCell::new(Vec::new()) };
+    /// Each template parsed once into a `<template>` element, whose content is kept, sorted
+    /// by the template's address (a sorted list: smaller in the bundle than a hash map, and
+    /// as quick here).
+    static PARSED: RefCell<Vec<(usize, web_sys::DocumentFragment)>> = const { RefCell::new(Vec::new()) };
 }
 
 /// A fresh copy of the template's nodes, in a document fragment.
@@ -282,11 +298,13 @@ fn instantiate(template: &'static Template) -> web_sys::Node {
                 } else {
                     element.set_inner_html(template.html);
                 }
-                parsed.insert(at, (key, element));
+                // The content, kept: asking the element for it on every instance costs a
+                // call into the browser and a new JavaScript handle each time.
+                parsed.insert(at, (key, element.content()));
                 at
             }
         };
-        parsed[at].1.content()
+        parsed[at].1.clone()
     });
     let copy = content
         .clone_node_with_deep(true)
