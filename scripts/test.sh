@@ -74,7 +74,9 @@ step "cargo clippy --workspace --all-targets -- -D warnings" \
 step "cargo test --workspace" cargo test --workspace
 # In the workspace run every crate sees `server_fn`'s `ssr` feature (leptos_axum turns it on);
 # on its own, `server_fn` is built as a browser app's dependency is: the client half.
-step "cargo test -p server_fn --features reqwest (client half, without ssr: the native client against a socket)" cargo test -p server_fn --features reqwest
+# Then once more with the native transport (reqwest) against a real socket.
+step "cargo test -p server_fn (client half, without ssr; then its reqwest transport against a socket)" \
+    bash -c 'cargo test -p server_fn && cargo test -p server_fn --features reqwest --test native_client'
 step "book: mdbook build docs/book and its internal links" \
     bash -c 'mdbook build docs/book &&
              cargo run -q -p check_book_links -- docs/book/book'
