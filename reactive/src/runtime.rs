@@ -329,6 +329,8 @@ mod spares {
 
     impl Drop for Pool {
         fn drop(&mut self) {
+            // Not `Runtime::unregister`: it also clears this thread's `LAST_USED`, which
+            // may already be gone while the thread's locals are being destroyed.
             for runtime in self.0.drain(..) {
                 registry::with_registry(|r| r.remove(&runtime.id));
             }

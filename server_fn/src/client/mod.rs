@@ -80,12 +80,13 @@ where
         if response.status().is_success() {
             return F::Output::from_streaming_res(response).map_err(codec_error::<F>);
         }
-        let status = response.status();
-        let body = ResponseBody::Stream(response.into_body())
+        // An error answer is read whole and decoded as for every other encoding.
+        let (parts, body) = response.into_parts();
+        let body = ResponseBody::Stream(body)
             .collect()
             .await
             .map_err(|message| F::Error::from_server_fn_error(ServerFnError::Response(message)))?;
-        return Err(decode_error(status, &body));
+        return decode_response::<F>(Response::from_parts(parts, body));
     }
     let response = <F::Client as Client>::send(request)
         .await
