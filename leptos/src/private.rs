@@ -39,10 +39,18 @@ pub fn child(value: impl IntoView) -> Hole {
     Hole::Child(value.into_view())
 }
 
+/// A child hole that is its element's only child (written without markers).
+pub fn alone(hole: Hole) -> Hole {
+    match hole {
+        Hole::Child(view) => Hole::Alone(view),
+        other => other,
+    }
+}
+
 /// A lone child of `view!` (no template around it).
 pub fn hole_view(hole: Hole) -> View {
     match hole {
-        Hole::Child(view) => view,
+        Hole::Child(view) | Hole::Alone(view) => view,
         Hole::Attribute(_) => unreachable!("a lone hole is a child"),
     }
 }

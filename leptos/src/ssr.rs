@@ -70,7 +70,7 @@ where
 ///     }
 /// })
 /// .await;
-/// assert!(html.contains("<h1><!--[--><!--[-->user #1<!--]--><!--]--></h1>"), "{html}");
+/// assert!(html.contains("<h1><!--[-->user #1<!--]--></h1>"), "{html}");
 /// assert!(!html.contains("Loading..."));
 /// assert!(html.ends_with(r#"<script type="application/json" id="__RESOURCES">{"0":"user #1"}</script>"#));
 /// # });
@@ -97,7 +97,7 @@ where
 /// })
 /// .await;
 /// assert!(page.starts_with("<!DOCTYPE html>"));
-/// assert!(page.contains("<p><!--[-->write docs<!--]--></p>"));
+/// assert!(page.contains("<p>write docs</p>"));
 /// assert!(page.ends_with(r#"{"0":["write docs"]}</script></body></html>"#));
 /// # });
 /// ```

@@ -777,3 +777,101 @@ async fn a_suspend_not_ready_while_hydrating_leaves_the_server_content_until_it_
     assert_eq!(query(&root, ".greeting").text_content().unwrap(), "hello");
     assert_eq!(root.query_selector_all("span").unwrap().length(), 1);
 }
+
+/// A view whose holes are each alone in their element: a number, a signal, a closure that
+/// switches between text, nothing and an element, and an empty text.
+fn lone_holes(on: RwSignal<u8>, label: RwSignal<String>) -> View {
+    view! {
+        <div>
+            <b>{7}</b>
+            <i>{label}</i>
+            <span>
+                {move || match on.get() {
+                    0 => "text".into_view(),
+                    1 => View::empty(),
+                    _ => view! { <em>"element"</em> }.into_any(),
+                }}
+            </span>
+            <u>{String::new()}</u>
+        </div>
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_hole_alone_in_its_element_is_its_content_with_no_markers() {
+    let on = RwSignal::new(0u8);
+    let label = RwSignal::new("a < b".to_string());
+    let html = leptos::ssr::render_to_string(move || lone_holes(on, label));
+    assert_eq!(
+        html, "<div><b>7</b><i>a &lt; b</i><span>text</span><u></u></div>",
+        "no markers around a lone hole"
+    );
+
+    // Built in the browser: one text node per text hole.
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || lone_holes(on, label));
+    fn comments(node: &web_sys::Node) -> u32 {
+        let own = (node.node_type() == web_sys::Node::COMMENT_NODE) as u32;
+        let children = node.child_nodes();
+        own + (0..children.length())
+            .map(|i| comments(&children.item(i).unwrap()))
+            .sum::<u32>()
+    }
+    assert_eq!(comments(&root), 0, "{}", root.inner_html());
+    assert_eq!(query(&root, "i").child_nodes().length(), 1);
+    assert_eq!(query(&root, "b").text_content().unwrap(), "7");
+
+    let mutations = Mutations::observe(&root);
+    label.set("c".into());
+    assert_eq!(query(&root, "i").text_content().unwrap(), "c");
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 1),
+        "the text node changed in place"
+    );
+    on.set(2);
+    assert_eq!(query(&root, "span").inner_html(), "<em>element</em>");
+    on.set(1);
+    assert_eq!(query(&root, "span").inner_html(), "<!---->");
+    on.set(0);
+    assert_eq!(query(&root, "span").inner_html(), "text");
+
+    // Hydrated: nothing created or removed (the empty text is the one node the server
+    // could not write), then the bindings work.
+    let on2 = RwSignal::new(0u8);
+    let label2 = RwSignal::new("a < b".to_string());
+    let root = container();
+    root.set_inner_html(&html);
+    let mutations = Mutations::observe(&root);
+    let _app = leptos::mount::hydrate_to(root.clone(), move || lone_holes(on2, label2));
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert_eq!(
+        mutations.counts(),
+        (1, 0, 0),
+        "only the empty text's node was added"
+    );
+    mutations.clear();
+    label2.set("d".into());
+    assert_eq!(query(&root, "i").text_content().unwrap(), "d");
+    assert_eq!(mutations.counts(), (0, 0, 1));
+    on2.set(2);
+    assert_eq!(query(&root, "span").inner_html(), "<em>element</em>");
+}
+
+#[wasm_bindgen_test]
+fn extra_server_content_in_a_lone_hole_is_reported_and_removed() {
+    let root = container();
+    root.set_inner_html("<p>one<b>stray</b></p>");
+    let label = RwSignal::new("one".to_string());
+    let _app = leptos::mount::hydrate_to(root.clone(), move || view! { <p>{label}</p> });
+    let mismatches = take_hydration_mismatches();
+    assert_eq!(mismatches.len(), 1, "{mismatches:?}");
+    assert!(
+        mismatches[0].contains("expected the end of the parent element, found <b>"),
+        "{}",
+        mismatches[0]
+    );
+    assert_eq!(query(&root, "p").inner_html(), "one");
+    label.set("two".into());
+    assert_eq!(query(&root, "p").inner_html(), "two");
+}

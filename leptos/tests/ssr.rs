@@ -255,6 +255,27 @@ fn a_reactive_closure_is_bracketed_once() {
     let html = render_to_string(move || view! { <p>"n = " {move || count.get()}</p> });
     assert_eq!(html, "<p>n = <!--[-->3<!--]--></p>");
     // Any other expression gets the template's own brackets.
-    let html = render_to_string(move || view! { <p>{count}</p> });
-    assert_eq!(html, "<p><!--[--><!--[-->3<!--]--><!--]--></p>");
+    let html = render_to_string(move || view! { <p>{count} "!"</p> });
+    assert_eq!(html, "<p><!--[--><!--[-->3<!--]--><!--]-->!</p>");
+}
+
+#[test]
+fn a_hole_alone_in_its_element_has_no_markers() {
+    let (count, _) = signal(3);
+    let (text, _) = signal(String::from("a < b"));
+    let html = render_to_string(move || {
+        view! {
+            <p>{count}</p>
+            <td>{7}</td>
+            <b>{move || count.get() + 1}</b>
+            <textarea>{text}</textarea>
+            <i>{String::new()}</i>
+            <ul><For each=|| [1, 2] key=|n| *n let:n><li>{n}</li></For></ul>
+        }
+    });
+    assert_eq!(
+        html,
+        "<p>3</p><td>7</td><b>4</b><textarea>a &lt; b</textarea><i></i>\
+         <ul><!--[--><li>1</li><li>2</li><!--]--></ul>"
+    );
 }

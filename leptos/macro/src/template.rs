@@ -191,8 +191,21 @@ impl Emitter {
         self.nodes.push(quote! {
             ::leptos::__private::TNode::Element { tag: #tag, attributes: #attribute_holes, children: #child_count }
         });
-        for child in children {
-            self.child(child);
+        match <[Child; 1]>::try_from(children) {
+            // A hole alone in its element: the element's tags delimit it, no markers. Not in
+            // `<body>`, where `hydrate_body` expects the app between markers whatever the
+            // shell around it.
+            Ok([Child::Hole(value) | Child::BareHole(value)]) if tag != "body" => {
+                self.hole(quote!(::leptos::__private::alone(#value)));
+                self.nodes
+                    .push(quote!(::leptos::__private::TNode::LoneHole));
+            }
+            Ok([child]) => self.child(child),
+            Err(children) => {
+                for child in children {
+                    self.child(child);
+                }
+            }
         }
         if !ir::VOID_ELEMENTS.contains(&tag.as_str()) {
             let close = format!("</{tag}>");

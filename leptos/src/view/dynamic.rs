@@ -11,7 +11,8 @@ use web_sys::Node;
 /// A view computed by a closure, such as `{move || count.get()}` or
 /// `{move || if on.get() { view! { <b>"on"</b> }.into_any() } else { ... }}`.
 ///
-/// Its content sits between `<!--[-->` and `<!--]-->`. When the closure's inputs change,
+/// Its content sits between `<!--[-->` and `<!--]-->`, or, when it is an element's only
+/// child (`<td>{move || label.get()}</td>`), fills the element with no markers. When the closure's inputs change,
 /// text is updated in place (a counter's click touches one text node); anything else is
 /// replaced, and the reactive state the old content created is disposed.
 pub struct DynamicView {
@@ -71,10 +72,10 @@ impl DynamicView {
     }
 
     /// Creates the effect that keeps the content up to date. Its first run hydrates from
-    /// `cursor` if given (the cursor advances past the content), or builds before `close`.
+    /// `cursor` if given (the cursor advances past the content), or builds at `anchor`.
     fn bind(
         self,
-        close: CloseMarker,
+        anchor: Anchor,
         mut cursor: Option<&mut Cursor>,
     ) -> RenderEffect<Option<Mounted>> {
         let mut render = self.render;
@@ -83,15 +84,12 @@ impl DynamicView {
         let effect = RenderEffect::new(move |previous: Option<Option<Mounted>>| {
             let view = render();
             match previous {
-                Some(previous) => replace(previous, view, &close),
+                Some(previous) => replace(previous, view, &anchor),
                 None => Some(lent.use_once(|cursor| match cursor {
                     Some(cursor) => untrack(|| super::hydrate_view(view, cursor)),
                     None => {
-                        let close = close.borrow().clone().expect("built after its markers");
-                        let parent = close
-                            .parent_node()
-                            .expect("the markers are in the document");
-                        untrack(|| view.build(&parent, Some(&close)))
+                        let (parent, before) = anchor.place();
+                        untrack(|| view.build(&parent, before.as_ref()))
                     }
                 })),
             }
@@ -99,15 +97,44 @@ impl DynamicView {
         loan.repay(cursor);
         effect
     }
+
+    /// Runs the closure once, inside an owner of its own if the view is scoped.
+    #[cfg(render_html)]
+    fn write_content(&mut self, out: &mut String) {
+        if self.scoped {
+            reactive_graph::Owner::new().with(|| (self.render)().to_html(out));
+        } else {
+            (self.render)().to_html(out);
+        }
+    }
+}
+
+/// Where a dynamic part's content goes when it is built: before its closing marker, or, when
+/// it is its element's only content, at the end of that element.
+enum Anchor {
+    Before(CloseMarker),
+    End(Node),
+}
+
+impl Anchor {
+    /// The parent and the node to insert before.
+    fn place(&self) -> (Node, Option<Node>) {
+        match self {
+            Anchor::Before(close) => {
+                let close = close.borrow().clone().expect("built after its markers");
+                let parent = close
+                    .parent_node()
+                    .expect("the markers are in the document");
+                (parent, Some(close))
+            }
+            Anchor::End(parent) => (parent.clone(), None),
+        }
+    }
 }
 
 /// Swaps the old content for the new view: text in place when both are text, otherwise a
-/// rebuild before the closing marker.
-fn replace(
-    previous: Option<Mounted>,
-    view: View,
-    close: &Rc<RefCell<Option<Node>>>,
-) -> Option<Mounted> {
+/// rebuild at the anchor.
+fn replace(previous: Option<Mounted>, view: View, anchor: &Anchor) -> Option<Mounted> {
     if let (Some(text), Some(old)) = (view.as_text(), previous.as_ref()) {
         let node = &old.range.first;
         if old.range.first == old.range.last && node.node_type() == Node::TEXT_NODE {
@@ -120,11 +147,8 @@ fn replace(
     if let Some(old) = previous {
         old.unmount();
     }
-    let close = close.borrow().clone().expect("bound after its markers");
-    let parent = close
-        .parent_node()
-        .expect("the markers are in the document");
-    Some(untrack(|| view.build(&parent, Some(&close))))
+    let (parent, before) = anchor.place();
+    Some(untrack(|| view.build(&parent, before.as_ref())))
 }
 
 impl Render for DynamicView {
@@ -136,23 +160,37 @@ impl Render for DynamicView {
     #[cfg(render_html)]
     fn to_html(mut self: Box<Self>, out: &mut String) {
         out.push_str("<!--[-->");
-        if self.scoped {
-            reactive_graph::Owner::new().with(|| (self.render)().to_html(out));
-        } else {
-            (self.render)().to_html(out);
-        }
+        self.write_content(out);
         out.push_str("<!--]-->");
     }
 
     fn build(self: Box<Self>, parent: &Node, before: Option<&Node>) -> Mounted {
-        build_bracketed(parent, before, |close, cursor| self.bind(close, cursor))
+        build_bracketed(parent, before, |close, cursor| {
+            self.bind(Anchor::Before(close), cursor)
+        })
     }
 
     #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
         hydrate_bracketed(cursor, "dynamic part", |close, cursor| {
-            self.bind(close, cursor)
+            self.bind(Anchor::Before(close), cursor)
         })
+    }
+
+    /// Alone in an element, the content needs no markers: the element's end is the anchor.
+    #[cfg(render_html)]
+    fn to_html_alone(mut self: Box<Self>, out: &mut String) {
+        self.write_content(out);
+    }
+
+    fn build_alone(self: Box<Self>, parent: &Node) -> Box<dyn std::any::Any> {
+        Box::new(self.bind(Anchor::End(parent.clone()), None))
+    }
+
+    #[cfg(hydration)]
+    fn hydrate_alone(self: Box<Self>, cursor: &mut Cursor) -> Box<dyn std::any::Any> {
+        let parent = cursor.parent().clone();
+        Box::new(self.bind(Anchor::End(parent), Some(cursor)))
     }
 }
 

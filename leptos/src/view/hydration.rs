@@ -156,6 +156,22 @@ impl Cursor {
         }
     }
 
+    /// Checks that the cursor is at the end of its element, where content written alone in
+    /// an element must end; nodes the client did not expect are reported and removed.
+    #[cfg(hydration)]
+    pub(crate) fn expect_end(&mut self, what: &str) {
+        if self.next.is_none() {
+            return;
+        }
+        let found = self.next.clone();
+        self.mismatch("the end of the parent element", found.as_ref())
+            .with_context(what)
+            .report();
+        while let Some(node) = self.take() {
+            let _ = self.parent.remove_child(&node);
+        }
+    }
+
     /// Takes the next node as a comment with `text`, creating it (and reporting) if absent.
     pub(crate) fn expect_comment(&mut self, text: &str, what: &str) -> Node {
         match self.take_comment(text) {
@@ -283,6 +299,8 @@ impl Cursor {
                 (TNode::Hole | TNode::BareHole, _) => {
                     return Err(self.mismatch(&format!("<!--{}-->", dom::OPEN), found.as_ref()))
                 }
+                // The rest of the element is the hole's: checked when it is hydrated.
+                (TNode::LoneHole, _) => *at = None,
             }
         }
         Ok(())

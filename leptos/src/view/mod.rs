@@ -14,6 +14,8 @@
 //!
 //! Dynamic content is bracketed by the comments `<!--[-->` and `<!--]-->` in the HTML: they
 //! keep adjacent text nodes apart and tell hydration where each dynamic part begins and ends.
+//! Content that is an element's only child needs neither (the element delimits it), and is
+//! written without them (see [`Render::to_html_alone`]).
 
 pub mod attribute;
 mod dom;
@@ -64,6 +66,27 @@ pub trait Render: 'static {
     /// Takes over the DOM nodes the server rendered for this view, starting at the cursor.
     #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted;
+
+    /// Writes this view as the only content of an element (`<td>{label}</td>`), where the
+    /// element's own tags delimit it: a view that brackets itself with `<!--[-->`/`<!--]-->`
+    /// can leave the markers out. The default writes it as anywhere else.
+    #[cfg(render_html)]
+    fn to_html_alone(self: Box<Self>, out: &mut String) {
+        self.to_html(out)
+    }
+
+    /// Builds this view as the only content of `parent` (see [`Render::to_html_alone`]);
+    /// returns what keeps it alive. The default builds it as anywhere else.
+    fn build_alone(self: Box<Self>, parent: &web_sys::Node) -> Box<dyn Any> {
+        Box::new(self.build(parent, None))
+    }
+
+    /// Hydrates what [`Render::to_html_alone`] wrote: everything from the cursor to the end
+    /// of the element. The default hydrates it as anywhere else.
+    #[cfg(hydration)]
+    fn hydrate_alone(self: Box<Self>, cursor: &mut Cursor) -> Box<dyn Any> {
+        Box::new(self.hydrate(cursor))
+    }
 }
 
 /// A view in the browser: the range of sibling nodes it occupies (its first and last node
@@ -179,6 +202,15 @@ impl View {
         }
     }
 
+    /// Writes this view as the only content of an element (see [`Render::to_html_alone`]).
+    #[cfg(render_html)]
+    pub fn to_html_alone(self, out: &mut String) {
+        match self.inner {
+            ViewInner::Boxed(render) => render.to_html_alone(out),
+            inner => View { inner }.to_html(out),
+        }
+    }
+
     /// This view as an HTML string, in a buffer sized once from the view's own estimate.
     #[cfg(render_html)]
     pub fn render_to_string(self) -> String {
@@ -207,6 +239,24 @@ impl View {
                 Mounted::new(Range::spanning(&mounted), mounted)
             }
             ViewInner::Boxed(render) => render.build(parent, before),
+        }
+    }
+
+    /// Builds this view as the only content of `parent` (see [`Render::build_alone`]).
+    pub fn build_alone(self, parent: &web_sys::Node) -> Box<dyn Any> {
+        match self.inner {
+            ViewInner::Boxed(render) => render.build_alone(parent),
+            inner => Box::new(View { inner }.build(parent, None)),
+        }
+    }
+
+    /// Hydrates this view as the only content of the cursor's element (see
+    /// [`Render::hydrate_alone`]).
+    #[cfg(hydration)]
+    pub fn hydrate_alone(self, cursor: &mut Cursor) -> Box<dyn Any> {
+        match self.inner {
+            ViewInner::Boxed(render) => render.hydrate_alone(cursor),
+            inner => Box::new(View { inner }.hydrate(cursor)),
         }
     }
 
@@ -262,6 +312,18 @@ pub(crate) fn hydrate_view(_view: View, _cursor: &mut Cursor) -> Mounted {
     unreachable!("hydration is not compiled into this build (enable the `hydrate` feature)")
 }
 
+/// Hydrates `view` as the only content of the cursor's element; see [`hydrate_view`].
+#[cfg(hydration)]
+pub(crate) fn hydrate_view_alone(view: View, cursor: &mut Cursor) -> Box<dyn Any> {
+    view.hydrate_alone(cursor)
+}
+
+/// Hydrates `view` as the only content of the cursor's element; see [`hydrate_view`].
+#[cfg(not(hydration))]
+pub(crate) fn hydrate_view_alone(_view: View, _cursor: &mut Cursor) -> Box<dyn Any> {
+    unreachable!("hydration is not compiled into this build (enable the `hydrate` feature)")
+}
+
 /// A component's view, remembered by name so hydration errors can say where they happened.
 pub(crate) struct ComponentView {
     #[cfg_attr(not(hydration), allow(dead_code))]
@@ -290,6 +352,23 @@ impl Render for ComponentView {
         let mounted = self.view.hydrate(cursor);
         cursor.exit_component();
         mounted
+    }
+
+    #[cfg(render_html)]
+    fn to_html_alone(self: Box<Self>, out: &mut String) {
+        self.view.to_html_alone(out)
+    }
+
+    fn build_alone(self: Box<Self>, parent: &web_sys::Node) -> Box<dyn Any> {
+        self.view.build_alone(parent)
+    }
+
+    #[cfg(hydration)]
+    fn hydrate_alone(self: Box<Self>, cursor: &mut Cursor) -> Box<dyn Any> {
+        cursor.enter_component(self.name);
+        let keep = self.view.hydrate_alone(cursor);
+        cursor.exit_component();
+        keep
     }
 }
 

@@ -6,6 +6,9 @@
 //! - `html`: the same structure for the browser (dynamic attributes left out, each child
 //!   hole as an empty `<!--[--><!--]-->` pair), parsed once into a `<template>` element and
 //!   cloned for every instance;
+//! - a hole that is its element's only child (`<td>{row.id}</td>`) has no markers at all:
+//!   the element's own start and end delimit it, so the server writes just its content and
+//!   a text value is one text node in the browser;
 //! - `nodes`: the element tree in document order, which both the client build and hydration
 //!   walk to find the elements and markers the holes belong to.
 //!
@@ -54,6 +57,9 @@ pub enum TNode {
     /// A child hole whose view brings its own `<!--[-->`/`<!--]-->` (a reactive closure), so
     /// the template adds none; the browser template holds a placeholder comment there.
     BareHole,
+    /// A child hole that is its element's only child: no markers on the server or in the
+    /// browser template (which leaves the element empty); its value is a [`Hole::Alone`].
+    LoneHole,
 }
 
 /// A dynamic part of a template.
@@ -63,6 +69,8 @@ pub enum Hole {
     Attribute(Attribute),
     /// Child content.
     Child(View),
+    /// Child content that is its element's only child (see [`TNode::LoneHole`]).
+    Alone(View),
 }
 
 #[cfg(render_html)]
@@ -70,7 +78,7 @@ impl Hole {
     fn html_len(&self) -> usize {
         match self {
             Hole::Attribute(attribute) => attribute.html_len(),
-            Hole::Child(view) => view.html_len(),
+            Hole::Child(view) | Hole::Alone(view) => view.html_len(),
         }
     }
 
@@ -78,6 +86,7 @@ impl Hole {
         match self {
             Hole::Attribute(attribute) => attribute.write_html(out),
             Hole::Child(view) => view.to_html(out),
+            Hole::Alone(view) => view.to_html_alone(out),
         }
     }
 }
@@ -268,6 +277,20 @@ impl Walk {
                         mounted
                     };
                     self.keep.push(Box::new(mounted));
+                }
+                TNode::LoneHole => {
+                    let Some(Hole::Alone(view)) = self.holes.next() else {
+                        unreachable!("a lone hole's value is a view alone")
+                    };
+                    let keep = if self.hydrating {
+                        let keep = super::hydrate_view_alone(view, cursor);
+                        #[cfg(hydration)]
+                        cursor.expect_end("the end of a dynamic part");
+                        keep
+                    } else {
+                        view.build_alone(cursor.parent())
+                    };
+                    self.keep.push(keep);
                 }
             }
         }
