@@ -335,6 +335,15 @@ fn keyed_for_hydrates_server_rows() {
     let rows = data.get_untracked().unwrap();
     rows.update(|r| r.reverse());
     assert_eq!(root.text_content().unwrap(), "row 2row 1row 0");
+    // Alone in its <ul>, the list has no markers; clearing empties the element, and the
+    // list fills it again.
+    let ul = query(&root, "ul");
+    assert_eq!(ul.child_nodes().length(), 3, "{}", ul.inner_html());
+    rows.set(Vec::new());
+    assert_eq!(ul.child_nodes().length(), 0);
+    rows.set(self::rows(2));
+    assert_eq!(ul.text_content().unwrap(), "row 0row 1");
+    assert_eq!(ul.child_nodes().length(), 2);
 }
 
 #[wasm_bindgen_test]
@@ -874,4 +883,55 @@ fn extra_server_content_in_a_lone_hole_is_reported_and_removed() {
     assert_eq!(query(&root, "p").inner_html(), "one");
     label.set("two".into());
     assert_eq!(query(&root, "p").inner_html(), "two");
+}
+
+#[wasm_bindgen_test]
+fn delegated_handlers_are_freed_with_their_view_and_may_remove_themselves() {
+    // A handler that removes its own row (and so frees itself while it runs).
+    let items = RwSignal::new(vec![1u32, 2, 3]);
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ul>
+                <For each=move || items.get() key=|n| *n let:n>
+                    <li><button id=format!("remove-{n}") on:click=move |_| {
+                        items.update(|items| items.retain(|&m| m != n))
+                    }>"x"</button></li>
+                </For>
+            </ul>
+        }
+    });
+    query(&root, "#remove-2").click();
+    assert_eq!(items.get_untracked(), vec![1, 3]);
+    query(&root, "#remove-3").click();
+    query(&root, "#remove-1").click();
+    assert_eq!(items.get_untracked(), Vec::<u32>::new());
+    items.set(vec![4]);
+    query(&root, "#remove-4").click();
+    assert_eq!(items.get_untracked(), Vec::<u32>::new());
+
+    // An unmounted view's handler is gone, even if its element comes back into the page and
+    // its slot in the table has been reused by another handler.
+    let first = Rc::new(Cell::new(0));
+    let root = container();
+    let count = first.clone();
+    let app = leptos::mount::mount_to(root.clone(), move || {
+        view! { <button on:click=move |_| count.set(count.get() + 1)>"a"</button> }
+    });
+    let stale = query(&root, "button");
+    stale.click();
+    assert_eq!(first.get(), 1);
+    app.unmount();
+    let second = Rc::new(Cell::new(0));
+    let count = second.clone();
+    let _other = leptos::mount::mount_to(container(), move || {
+        view! { <button on:click=move |_| count.set(count.get() + 1)>"b"</button> }
+    });
+    root.append_child(&stale).unwrap();
+    stale.click();
+    assert_eq!(
+        (first.get(), second.get()),
+        (1, 0),
+        "the stale element calls nothing"
+    );
 }

@@ -51,9 +51,9 @@ async fn the_table_through_the_integration_is_a_hydratable_document() {
     assert!(page.ends_with("</body></html>"));
     assert_eq!(rows(&page), 1000);
     assert!(page.contains(
-        "<tr><td class=\"col-md-1\"><!--[-->1<!--]--></td><td class=\"col-md-4\"><a><!--[-->large brown fish &amp; &lt;chips&gt;<!--]--></a></td></tr>"
+        "<tr><td class=\"col-md-1\">1</td><td class=\"col-md-4\"><a>large brown fish &amp; &lt;chips&gt;</a></td></tr>"
     ));
-    assert!(page.contains("<!--[-->1000<!--]-->"));
+    assert!(page.contains("<td class=\"col-md-1\">1000</td>"));
     assert!(!page.contains("<chips>"), "labels are escaped");
 }
 
@@ -86,7 +86,7 @@ async fn the_small_pages_have_the_heading_and_the_counter() {
         "<h1>Hello, SSR</h1><!--[--><button class=\"counter\">Clicked <!--[--><!--[-->0<!--]--><!--]--> times</button>"
     ));
     let raw = get("/raw/small").await;
-    assert!(raw.contains("<main><!--[--><h1>Hello, SSR</h1>"));
+    assert!(raw.contains("<main><h1>Hello, SSR</h1>"));
     assert!(raw.contains("Clicked <!--[--><!--[-->0<!--]--><!--]--> times</button>"));
     assert_eq!(rows(&page) + rows(&raw), 0);
 }

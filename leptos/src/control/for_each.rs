@@ -11,10 +11,9 @@
 use crate::component;
 #[cfg(hydration)]
 use crate::view::hydrate_bracketed;
-use crate::view::{
-    build_bracketed, CloseMarker, Cursor, CursorLoan, IntoView, Mounted, Render, View,
-};
+use crate::view::{build_bracketed, Anchor, Cursor, CursorLoan, IntoView, Mounted, Render, View};
 use reactive_graph::{untrack, Owner, RenderEffect};
+use std::any::Any;
 use std::collections::HashMap;
 use std::hash::Hash;
 use std::rc::Rc;
@@ -33,7 +32,7 @@ use std::rc::Rc;
 /// });
 /// assert_eq!(
 ///     html,
-///     "<ul><!--[--><li>one</li><li>two</li><!--]--></ul>"
+///     "<ul><li>one</li><li>two</li></ul>"
 /// );
 /// ```
 #[component]
@@ -142,6 +141,44 @@ impl<K: Eq + Hash + Clone + 'static> Render for KeyedList<K> {
     #[cfg(render_html)]
     fn to_html(mut self: Box<Self>, out: &mut String) {
         out.push_str("<!--[-->");
+        self.write_rows(out);
+        out.push_str("<!--]-->");
+    }
+
+    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
+        build_bracketed(parent, before, |close, cursor| {
+            self.effect(Anchor::Before(close), cursor)
+        })
+    }
+
+    #[cfg(hydration)]
+    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
+        hydrate_bracketed(cursor, "<For/> list", |close, cursor| {
+            self.effect(Anchor::Before(close), cursor)
+        })
+    }
+
+    /// Alone in its element (`<tbody><For .../></tbody>`) the list needs no markers, and
+    /// clearing it empties the element in one step.
+    #[cfg(render_html)]
+    fn to_html_alone(mut self: Box<Self>, out: &mut String) {
+        self.write_rows(out);
+    }
+
+    fn build_alone(self: Box<Self>, parent: &web_sys::Node) -> Box<dyn Any> {
+        Box::new(self.effect(Anchor::End(parent.clone()), None))
+    }
+
+    #[cfg(hydration)]
+    fn hydrate_alone(self: Box<Self>, cursor: &mut Cursor) -> Box<dyn Any> {
+        let parent = cursor.parent().clone();
+        Box::new(self.effect(Anchor::End(parent), Some(cursor)))
+    }
+}
+
+impl<K: Eq + Hash + Clone + 'static> KeyedList<K> {
+    #[cfg(render_html)]
+    fn write_rows(&mut self, out: &mut String) {
         match self.html.take() {
             Some(write_rows) => write_rows(out),
             None => {
@@ -150,29 +187,11 @@ impl<K: Eq + Hash + Clone + 'static> Render for KeyedList<K> {
                 }
             }
         }
-        out.push_str("<!--]-->");
     }
 
-    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
-        build_bracketed(parent, before, |close, cursor| self.effect(close, cursor))
-    }
-
-    #[cfg(hydration)]
-    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
-        hydrate_bracketed(cursor, "<For/> list", |close, cursor| {
-            self.effect(close, cursor)
-        })
-    }
-}
-
-impl<K: Eq + Hash + Clone + 'static> KeyedList<K> {
     /// Creates the effect that keeps the rows in step with the items. Its first run
-    /// hydrates the rows from `cursor` if given, or builds them before `close`.
-    fn effect(
-        self,
-        close: CloseMarker,
-        mut cursor: Option<&mut Cursor>,
-    ) -> RenderEffect<Vec<Row<K>>> {
+    /// hydrates the rows from `cursor` if given, or builds them at `anchor`.
+    fn effect(self, anchor: Anchor, mut cursor: Option<&mut Cursor>) -> RenderEffect<Vec<Row<K>>> {
         let mut items = self.items;
         let loan = CursorLoan::of(cursor.as_deref_mut());
         let lent = loan.clone();
@@ -190,28 +209,23 @@ impl<K: Eq + Hash + Clone + 'static> KeyedList<K> {
                 return lent.use_once(|cursor| {
                     let target = match cursor {
                         Some(cursor) => Err(cursor),
-                        None => {
-                            let close = close.borrow().clone().expect("built after its markers");
-                            let parent = close.parent_node().expect("the list is in the document");
-                            Ok((parent, close))
-                        }
+                        None => Ok(anchor.place()),
                     };
                     mount_rows(items, target, &make_row)
                 });
             };
-            let close = close.borrow().clone().expect("bound after its markers");
-            reconcile(old, items, &close, make_row)
+            reconcile(old, items, &anchor, make_row)
         });
         loan.repay(cursor);
         effect
     }
 }
 
-/// Mounts the first rows: built before the closing marker (`Ok((parent, close))`), or
+/// Mounts the first rows: built in `parent` before `before` (`Ok((parent, before))`), or
 /// hydrated from the cursor (`Err(cursor)`).
 fn mount_rows<K>(
     items: Vec<(K, RowBuilder)>,
-    mut target: Result<(web_sys::Node, web_sys::Node), &mut Cursor>,
+    mut target: Result<(web_sys::Node, Option<web_sys::Node>), &mut Cursor>,
     make_row: &impl Fn(K, RowBuilder) -> (K, Owner, View),
 ) -> Vec<Row<K>> {
     items
@@ -220,7 +234,7 @@ fn mount_rows<K>(
             let (key, owner, view) = make_row(key, build);
             let mounted = owner.with(|| {
                 untrack(|| match &mut target {
-                    Ok((parent, close)) => view.build(parent, Some(close)),
+                    Ok((parent, before)) => view.build(parent, before.as_ref()),
                     Err(cursor) => crate::view::hydrate_view(view, cursor),
                 })
             });
@@ -238,12 +252,14 @@ fn mount_rows<K>(
 fn reconcile<K: Eq + Hash + Clone>(
     old: Vec<Row<K>>,
     items: Vec<(K, RowBuilder)>,
-    close: &web_sys::Node,
+    at: &Anchor,
     make_row: impl Fn(K, RowBuilder) -> (K, Owner, View),
 ) -> Vec<Row<K>> {
-    let parent = close.parent_node().expect("the list is in the document");
+    let (parent, end) = at.place();
+    // Alone in its element, the list can clear the element instead of removing rows.
+    let alone = matches!(at, Anchor::End(_)).then_some(&parent);
     if items.is_empty() {
-        remove_all(old);
+        remove_all(old, alone);
         return Vec::new();
     }
     let mut old_by_key: HashMap<K, usize> = old
@@ -270,7 +286,7 @@ fn reconcile<K: Eq + Hash + Clone>(
     }
     // Rows whose key is gone: remove them, all at once if no row stays.
     if old_by_key.len() == old.len() {
-        remove_all(old.drain(..).flatten().collect());
+        remove_all(old.drain(..).flatten().collect(), alone);
     } else {
         for i in old_by_key.into_values() {
             if let Some(row) = old[i].take() {
@@ -281,20 +297,20 @@ fn reconcile<K: Eq + Hash + Clone>(
 
     let stay = longest_increasing_subsequence(&sources);
     let mut rows: Vec<Option<Row<K>>> = (0..sources.len()).map(|_| None).collect();
-    let mut anchor = close.clone();
+    let mut anchor = end;
     for j in (0..sources.len()).rev() {
         let row = match sources[j] {
             Some(i) => {
                 let row = old[i].take().expect("each old row is reused once");
                 if !stay[j] {
-                    row.mounted.range.move_before(&parent, Some(&anchor));
+                    row.mounted.range.move_before(&parent, anchor.as_ref());
                 }
                 row
             }
             None => {
                 let (key, build) = pending[j].take().expect("a new row has a builder");
                 let (key, owner, view) = make_row(key, build);
-                let mounted = owner.with(|| untrack(|| view.build(&parent, Some(&anchor))));
+                let mounted = owner.with(|| untrack(|| view.build(&parent, anchor.as_ref())));
                 Row {
                     key,
                     owner,
@@ -302,7 +318,7 @@ fn reconcile<K: Eq + Hash + Clone>(
                 }
             }
         };
-        anchor = row.mounted.range.first.clone();
+        anchor = Some(row.mounted.range.first.clone());
         rows[j] = Some(row);
     }
     rows.into_iter()
@@ -310,18 +326,24 @@ fn reconcile<K: Eq + Hash + Clone>(
         .collect()
 }
 
-/// Removes every row: their nodes, which lie side by side, with one DOM `Range` (a single call
-/// instead of one per row), then their reactive state.
-fn remove_all<K>(rows: Vec<Row<K>>) {
+/// Removes every row: their nodes, which lie side by side, by emptying `alone` (the element
+/// the list is the only content of) or else with one DOM `Range` (a single call instead of
+/// one per row), then their reactive state.
+fn remove_all<K>(rows: Vec<Row<K>>, alone: Option<&web_sys::Node>) {
     let (Some(first), Some(last)) = (rows.first(), rows.last()) else {
         return;
     };
-    let range = crate::view::document().create_range();
-    let removed = range.is_ok_and(|range| {
-        range.set_start_before(&first.mounted.range.first).is_ok()
-            && range.set_end_after(&last.mounted.range.last).is_ok()
-            && range.delete_contents().is_ok()
-    });
+    let removed = if let Some(parent) = alone {
+        parent.set_text_content(None);
+        true
+    } else {
+        let range = crate::view::document().create_range();
+        range.is_ok_and(|range| {
+            range.set_start_before(&first.mounted.range.first).is_ok()
+                && range.set_end_after(&last.mounted.range.last).is_ok()
+                && range.delete_contents().is_ok()
+        })
+    };
     for row in rows {
         if removed {
             // The nodes are gone: drop the row's bindings and free its reactive state.

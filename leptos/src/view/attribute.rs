@@ -383,10 +383,7 @@ impl Attribute {
                     None
                 }
             }
-            Attribute::Event(listener) => {
-                listener.attach(element);
-                None
-            }
+            Attribute::Event(listener) => listener.attach(element),
             Attribute::NodeRef(load) => {
                 load(element);
                 None
@@ -472,58 +469,17 @@ pub fn on<E: EventDescriptor>(_event: E, mut handler: impl FnMut(E::Event) + 'st
 }
 
 impl EventListener {
-    fn attach(self, element: &web_sys::Element) {
-        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(self.handler).into_js_value();
+    /// Attaches the handler: a bubbling event's to the delegation table (kept alive by the
+    /// returned slot), any other event's as an ordinary listener on the element.
+    fn attach(self, element: &web_sys::Element) -> Option<Box<dyn Any>> {
         if self.delegated {
-            let key = delegation_key(self.name);
-            let _ = js_sys::Reflect::set(element, &key, &closure);
-            delegate(self.name);
-        } else {
-            let _ = element.add_event_listener_with_callback(self.name, closure.unchecked_ref());
+            let slot = super::delegation::attach(element, self.name, self.handler);
+            return Some(Box::new(slot));
         }
+        let closure = Closure::<dyn FnMut(web_sys::Event)>::new(self.handler).into_js_value();
+        let _ = element.add_event_listener_with_callback(self.name, closure.unchecked_ref());
+        None
     }
-}
-
-fn delegation_key(name: &str) -> JsValue {
-    JsValue::from_str(&format!("$$lx_{name}"))
-}
-
-thread_local! {
-    /// The event names that already have a document listener (a handful).
-    static DELEGATED: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Installs (once per event name) the document listener that dispatches a bubbling event to
-/// the handlers stored on the target and its ancestors, nearest first.
-fn delegate(name: &'static str) {
-    let new = DELEGATED.with(|d| {
-        let mut delegated = d.borrow_mut();
-        let new = !delegated.contains(&name);
-        if new {
-            delegated.push(name);
-        }
-        new
-    });
-    if !new {
-        return;
-    }
-    let key = delegation_key(name);
-    let dispatch = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
-        let mut node: Option<web_sys::Node> = event.target().and_then(|t| t.dyn_into().ok());
-        while let Some(current) = node {
-            if let Ok(handler) = js_sys::Reflect::get(&current, &key) {
-                if let Some(handler) = handler.dyn_ref::<js_sys::Function>() {
-                    let _ = handler.call1(&current, &event);
-                    if event.cancel_bubble() {
-                        break;
-                    }
-                }
-            }
-            node = current.parent_node();
-        }
-    })
-    .into_js_value();
-    let _ = super::document().add_event_listener_with_callback(name, dispatch.unchecked_ref());
 }
 
 #[cfg(all(test, render_html))]

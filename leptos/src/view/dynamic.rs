@@ -111,14 +111,16 @@ impl DynamicView {
 
 /// Where a dynamic part's content goes when it is built: before its closing marker, or, when
 /// it is its element's only content, at the end of that element.
-enum Anchor {
+pub(crate) enum Anchor {
+    /// Before the part's closing marker.
     Before(CloseMarker),
+    /// At the end of this element, whose only content the part is.
     End(Node),
 }
 
 impl Anchor {
     /// The parent and the node to insert before.
-    fn place(&self) -> (Node, Option<Node>) {
+    pub(crate) fn place(&self) -> (Node, Option<Node>) {
         match self {
             Anchor::Before(close) => {
                 let close = close.borrow().clone().expect("built after its markers");
@@ -135,13 +137,17 @@ impl Anchor {
 /// Swaps the old content for the new view: text in place when both are text, otherwise a
 /// rebuild at the anchor.
 fn replace(previous: Option<Mounted>, view: View, anchor: &Anchor) -> Option<Mounted> {
-    if let (Some(text), Some(old)) = (view.as_text(), previous.as_ref()) {
+    if let Some(old) = previous.as_ref() {
         let node = &old.range.first;
         if old.range.first == old.range.last && node.node_type() == Node::TEXT_NODE {
-            if node.node_value().as_deref() != Some(text) {
-                node.set_node_value(Some(text));
+            let updated = view.with_text(|text| {
+                if node.node_value().as_deref() != Some(text) {
+                    node.set_node_value(Some(text));
+                }
+            });
+            if updated.is_some() {
+                return previous;
             }
-            return previous;
         }
     }
     if let Some(old) = previous {

@@ -77,9 +77,19 @@ macro_rules! display_views {
         }
     )*};
 }
-display_views!(
-    char, bool, i8, i16, i32, i64, i128, isize, u8, u16, u32, u64, u128, usize, f32, f64
-);
+display_views!(char, bool, i128, u128, f32, f64);
+
+macro_rules! integer_views {
+    ($variant:ident, $wide:ty: $($ty:ty),*) => {$(
+        impl IntoView for $ty {
+            fn into_view(self) -> View {
+                View::integer(super::number::Integer::$variant(self as $wide))
+            }
+        }
+    )*};
+}
+integer_views!(Signed, i64: i8, i16, i32, i64, isize);
+integer_views!(Unsigned, u64: u8, u16, u32, u64, usize);
 
 impl<V: IntoView> IntoView for Option<V> {
     fn into_view(self) -> View {

@@ -18,6 +18,7 @@
 //! written without them (see [`Render::to_html_alone`]).
 
 pub mod attribute;
+mod delegation;
 mod dom;
 mod dynamic;
 #[cfg(render_html)]
@@ -25,12 +26,14 @@ mod escape;
 mod hydration;
 mod into_view;
 mod node_ref;
+mod number;
 mod raw;
 mod template;
 
 pub use attribute::{Attribute, AttributeValue, IntoAttributeValue};
 #[cfg(hydration)]
 pub(crate) use dynamic::hydrate_bracketed;
+pub(crate) use dynamic::Anchor;
 pub use dynamic::DynamicView;
 pub(crate) use dynamic::{build_bracketed, CloseMarker};
 #[cfg(render_html)]
@@ -134,6 +137,8 @@ pub(crate) enum ViewInner {
     Empty,
     /// Text that does not change.
     Text(Cow<'static, str>),
+    /// An integer, shown as decimal text (no string is allocated for it).
+    Integer(number::Integer),
     /// Several views side by side.
     Fragment(Vec<View>),
     /// Anything else.
@@ -145,6 +150,7 @@ impl std::fmt::Debug for View {
         match &self.inner {
             ViewInner::Empty => f.write_str("View::Empty"),
             ViewInner::Text(text) => f.debug_tuple("View::Text").field(text).finish(),
+            ViewInner::Integer(n) => f.debug_tuple("View::Integer").field(n).finish(),
             ViewInner::Fragment(views) => f.debug_tuple("View::Fragment").field(views).finish(),
             ViewInner::Boxed(_) => f.write_str("View::Boxed(..)"),
         }
@@ -163,6 +169,13 @@ impl View {
     pub fn text(text: impl Into<Cow<'static, str>>) -> View {
         View {
             inner: ViewInner::Text(text.into()),
+        }
+    }
+
+    /// An integer as text (`i64` and `u64` cover every smaller integer type).
+    pub(crate) fn integer(n: number::Integer) -> View {
+        View {
+            inner: ViewInner::Integer(n),
         }
     }
 
@@ -186,6 +199,7 @@ impl View {
         match &self.inner {
             ViewInner::Empty => 7,
             ViewInner::Text(text) => text.len() + text.len() / 8,
+            ViewInner::Integer(_) => 8,
             ViewInner::Fragment(views) => views.iter().map(View::html_len).sum(),
             ViewInner::Boxed(render) => render.html_len(),
         }
@@ -197,6 +211,8 @@ impl View {
         match self.inner {
             ViewInner::Empty => out.push_str("<!---->"),
             ViewInner::Text(text) => escape_text(&text, out),
+            // Digits and a minus sign need no escaping.
+            ViewInner::Integer(n) => out.push_str(n.write(&mut Default::default())),
             ViewInner::Fragment(views) => views.into_iter().for_each(|v| v.to_html(out)),
             ViewInner::Boxed(render) => render.to_html(out),
         }
@@ -229,6 +245,12 @@ impl View {
             }
             ViewInner::Text(text) => {
                 let node: web_sys::Node = document().create_text_node(&text).into();
+                dom::insert(parent, &node, before);
+                Mounted::new(Range::single(node), ())
+            }
+            ViewInner::Integer(n) => {
+                let mut digits = number::DigitBuffer::default();
+                let node: web_sys::Node = document().create_text_node(n.write(&mut digits)).into();
                 dom::insert(parent, &node, before);
                 Mounted::new(Range::single(node), ())
             }
@@ -272,6 +294,10 @@ impl View {
                 let node = cursor.expect_text(&text);
                 Mounted::new(Range::single(node), ())
             }
+            ViewInner::Integer(n) => {
+                let node = cursor.expect_text(n.write(&mut Default::default()));
+                Mounted::new(Range::single(node), ())
+            }
             ViewInner::Fragment(views) if views.is_empty() => View::empty().hydrate(cursor),
             ViewInner::Fragment(views) => {
                 let mounted: Vec<Mounted> = views.into_iter().map(|v| v.hydrate(cursor)).collect();
@@ -289,10 +315,12 @@ impl View {
         }
     }
 
-    /// Whether this view is plain text (dynamic parts update such text in place).
-    pub(crate) fn as_text(&self) -> Option<&str> {
+    /// Calls `f` with this view's text if it is plain text or a number (dynamic parts update
+    /// such text in place).
+    pub(crate) fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> Option<R> {
         match &self.inner {
-            ViewInner::Text(text) => Some(text),
+            ViewInner::Text(text) => Some(f(text)),
+            ViewInner::Integer(n) => Some(f(n.write(&mut Default::default()))),
             _ => None,
         }
     }
