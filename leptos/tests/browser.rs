@@ -935,3 +935,26 @@ fn delegated_handlers_are_freed_with_their_view_and_may_remove_themselves() {
         "the stale element calls nothing"
     );
 }
+
+#[wasm_bindgen_test]
+fn class_toggles_that_start_off_leave_a_fresh_element_alone_unless_its_class_has_them() {
+    let on = RwSignal::new(false);
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <p id="plain" class="a" class:b=on></p>
+            <p id="fixed" class="a b" class:b=on class:c=true class:d=false></p>
+        }
+    });
+    assert_eq!(query(&root, "#plain").class_name(), "a");
+    assert_eq!(
+        query(&root, "#fixed").class_name(),
+        "a c",
+        "b turned off, c on"
+    );
+    on.set(true);
+    assert_eq!(query(&root, "#plain").class_name(), "a b");
+    assert_eq!(query(&root, "#fixed").class_name(), "a c b");
+    on.set(false);
+    assert_eq!(query(&root, "#plain").class_name(), "a");
+}

@@ -332,19 +332,26 @@ impl Attribute {
                     })))
                 }
             },
-            Attribute::Classes { toggles, .. } => {
+            Attribute::Classes { fixed, toggles } => {
                 let mut effects: Vec<RenderEffect<()>> = Vec::new();
                 for (name, on) in toggles {
+                    // A fresh element has only the fixed classes: turning off any other is a
+                    // no-op, so the first run skips it (one call into the browser per toggle).
+                    let absent = !hydrating && !fixed.split_ascii_whitespace().any(|c| c == name);
                     match on {
                         AttributeValue::Static(on) => {
-                            if !hydrating {
-                                toggle_class(element, name, on != StaticValue::Absent);
+                            let on = on != StaticValue::Absent;
+                            if !hydrating && (on || !absent) {
+                                toggle_class(element, name, on);
                             }
                         }
                         AttributeValue::Dynamic(f) => {
                             let element = element.clone();
-                            effects.push(RenderEffect::new(move |_| {
-                                toggle_class(&element, name, f() != StaticValue::Absent);
+                            effects.push(RenderEffect::new(move |previous: Option<()>| {
+                                let on = f() != StaticValue::Absent;
+                                if previous.is_some() || on || !absent {
+                                    toggle_class(&element, name, on);
+                                }
                             }));
                         }
                     }

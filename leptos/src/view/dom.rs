@@ -15,6 +15,48 @@ pub(crate) fn document() -> web_sys::Document {
     DOCUMENT.with(|d| d.clone())
 }
 
+/// A new text node holding `text` (the document borrowed, not cloned: a clone of a
+/// JavaScript handle costs a call into the browser).
+pub(crate) fn text_node(text: &str) -> Node {
+    DOCUMENT.with(|d| d.create_text_node(text).into())
+}
+
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The document, seen through the one binding below.
+    #[wasm_bindgen(js_name = Document)]
+    type NumberDocument;
+
+    /// `document.createTextNode(n)`: the browser writes the number's digits, so no string
+    /// crosses from wasm (decoding short strings is a large part of building a row).
+    #[wasm_bindgen(method, js_name = createTextNode)]
+    fn create_text_node_of_number(this: &NumberDocument, n: f64) -> Node;
+
+    /// A node, seen through the one binding below.
+    #[wasm_bindgen(js_name = Node)]
+    type NumberNode;
+
+    /// `node.textContent = n`.
+    #[wasm_bindgen(method, setter = textContent)]
+    fn set_text_content_to_number(this: &NumberNode, n: f64);
+}
+
+/// Makes `n`'s decimal digits the whole content of `element` (see [`number_node`]).
+pub(crate) fn set_number_content(element: &Node, n: f64) {
+    element
+        .unchecked_ref::<NumberNode>()
+        .set_text_content_to_number(n);
+}
+
+/// A new text node holding the decimal digits of `n`, which must be exact in an `f64` (at
+/// most 2^53 in magnitude).
+pub(crate) fn number_node(n: f64) -> Node {
+    DOCUMENT.with(|d| {
+        d.unchecked_ref::<NumberDocument>()
+            .create_text_node_of_number(n)
+    })
+}
+
 /// Inserts `node` into `parent` before `before`, or at the end.
 pub(crate) fn insert(parent: &Node, node: &Node, before: Option<&Node>) {
     parent

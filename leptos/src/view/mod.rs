@@ -244,13 +244,15 @@ impl View {
                 Mounted::new(Range::single(comment), ())
             }
             ViewInner::Text(text) => {
-                let node: web_sys::Node = document().create_text_node(&text).into();
+                let node = dom::text_node(&text);
                 dom::insert(parent, &node, before);
                 Mounted::new(Range::single(node), ())
             }
             ViewInner::Integer(n) => {
-                let mut digits = number::DigitBuffer::default();
-                let node: web_sys::Node = document().create_text_node(n.write(&mut digits)).into();
+                let node = match n.as_exact_f64() {
+                    Some(n) => dom::number_node(n),
+                    None => dom::text_node(n.write(&mut Default::default())),
+                };
                 dom::insert(parent, &node, before);
                 Mounted::new(Range::single(node), ())
             }
@@ -268,6 +270,19 @@ impl View {
     pub fn build_alone(self, parent: &web_sys::Node) -> Box<dyn Any> {
         match self.inner {
             ViewInner::Boxed(render) => render.build_alone(parent),
+            // Text that never changes needs no handle on its node: setting the element's
+            // content is one call into the browser instead of creating and inserting a node.
+            ViewInner::Text(text) if !text.is_empty() => {
+                parent.set_text_content(Some(&text));
+                Box::new(())
+            }
+            ViewInner::Integer(n) => {
+                match n.as_exact_f64() {
+                    Some(n) => dom::set_number_content(parent, n),
+                    None => parent.set_text_content(Some(n.write(&mut Default::default()))),
+                }
+                Box::new(())
+            }
             inner => Box::new(View { inner }.build(parent, None)),
         }
     }

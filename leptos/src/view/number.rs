@@ -12,6 +12,17 @@ pub(crate) enum Integer {
 pub(crate) type DigitBuffer = [u8; 20];
 
 impl Integer {
+    /// This integer as an `f64`, if it is exactly representable there (|n| ≤ 2^53), so that
+    /// JavaScript's number-to-text gives the same digits.
+    pub(crate) fn as_exact_f64(self) -> Option<f64> {
+        const LIMIT: u64 = 1 << 53;
+        match self {
+            Integer::Signed(n) if n.unsigned_abs() <= LIMIT => Some(n as f64),
+            Integer::Unsigned(n) if n <= LIMIT => Some(n as f64),
+            _ => None,
+        }
+    }
+
     /// The decimal text of this integer, written into `buffer`.
     pub(crate) fn write(self, buffer: &mut DigitBuffer) -> &str {
         let (negative, mut n) = match self {
@@ -38,6 +49,17 @@ impl Integer {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn only_integers_exact_in_a_float_go_to_the_browser_as_numbers() {
+        assert_eq!(Integer::Signed(-5).as_exact_f64(), Some(-5.0));
+        assert_eq!(
+            Integer::Unsigned(1 << 53).as_exact_f64(),
+            Some(9007199254740992.0)
+        );
+        assert_eq!(Integer::Unsigned((1 << 53) + 1).as_exact_f64(), None);
+        assert_eq!(Integer::Signed(i64::MIN).as_exact_f64(), None);
+    }
 
     #[test]
     fn writes_the_same_digits_as_display() {
