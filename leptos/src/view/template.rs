@@ -239,11 +239,28 @@ impl Walk {
                             }
                         }
                     }
-                    if children > 0 {
-                        cursor.enter(&element);
-                        self.children(cursor, children);
-                        cursor.exit();
+                    if children == 0 {
+                        continue;
                     }
+                    if !self.hydrating {
+                        // A fresh clone: walk into the element only if something in it needs
+                        // a node (each step of the walk is a call into the browser).
+                        if self.nodes[self.index] == TNode::LoneHole {
+                            self.index += 1;
+                            let Some(Hole::Alone(view)) = self.holes.next() else {
+                                unreachable!("a lone hole's value is a view alone")
+                            };
+                            self.keep.push(view.build_alone(&element));
+                            continue;
+                        }
+                        if let Some(length) = static_subtree(&self.nodes[self.index..], children) {
+                            self.index += length;
+                            continue;
+                        }
+                    }
+                    cursor.enter(&element);
+                    self.children(cursor, children);
+                    cursor.exit();
                 }
                 TNode::Text => {
                     cursor.take();
@@ -295,6 +312,32 @@ impl Walk {
             }
         }
     }
+}
+
+/// If the `count` sibling subtrees at the start of `nodes` hold no hole (no child hole and
+/// no element with attribute holes), how many nodes they span.
+fn static_subtree(nodes: &[TNode], count: u16) -> Option<usize> {
+    let mut pending = count as usize;
+    let mut at = 0;
+    while pending > 0 {
+        match nodes[at] {
+            TNode::Element {
+                attributes,
+                children,
+                ..
+            } => {
+                if attributes > 0 {
+                    return None;
+                }
+                pending += children as usize;
+            }
+            TNode::Text => {}
+            TNode::Hole | TNode::BareHole | TNode::LoneHole => return None,
+        }
+        pending -= 1;
+        at += 1;
+    }
+    Some(at)
 }
 
 thread_local! {
@@ -374,6 +417,32 @@ mod tests {
         roots: 1,
         svg: false,
     };
+
+    #[test]
+    fn static_subtrees_are_measured_and_subtrees_with_holes_are_not() {
+        let element = |attributes, children| TNode::Element {
+            tag: "p",
+            attributes,
+            children,
+        };
+        // <p><b>text</b><i></i></p>, then a sibling the scan must not reach.
+        let nodes = [
+            element(0, 2),
+            element(0, 1),
+            TNode::Text,
+            element(0, 0),
+            TNode::Hole,
+        ];
+        assert_eq!(static_subtree(&nodes[1..], 2), Some(3));
+        assert_eq!(static_subtree(&nodes, 1), Some(4));
+        assert_eq!(static_subtree(&nodes, 2), None, "the hole after it");
+        assert_eq!(
+            static_subtree(&[element(1, 0)], 1),
+            None,
+            "an attribute hole"
+        );
+        assert_eq!(static_subtree(&CARD.nodes[1..], 2), None);
+    }
 
     #[test]
     fn server_rendering_writes_chunks_and_escaped_holes() {
