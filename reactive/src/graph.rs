@@ -533,8 +533,21 @@ fn collect_cleanups(graph: &mut crate::runtime::GraphState, id: NodeId, out: &mu
 /// What disposal leaves to drop once the graph is unlocked (values may run user `Drop`s).
 #[derive(Default)]
 struct Garbage {
+    /// The first node removed, kept out of `nodes` so that disposing one owner (a request's
+    /// root, a row) allocates nothing.
+    first: Option<Node>,
     nodes: Vec<Node>,
     owner_data: Vec<crate::runtime::OwnerData>,
+}
+
+impl Garbage {
+    fn push_node(&mut self, node: Node) {
+        if self.first.is_none() {
+            self.first = Some(node);
+        } else {
+            self.nodes.push(node);
+        }
+    }
 }
 
 /// Removes a node and everything it owns, unlinking every edge.
@@ -561,5 +574,5 @@ fn remove_subtree(graph: &mut crate::runtime::GraphState, id: NodeId, garbage: &
             remove_subtree(graph, child, garbage);
         }
     }
-    garbage.nodes.push(node);
+    garbage.push_node(node);
 }

@@ -125,9 +125,38 @@ inventory::collect!(ServerFnEntry);
 pub struct ServerFnRegistry {
     entries: Vec<ServerFnEntry>,
     /// Indexes into `entries` by exact path (pattern text for patterns).
-    by_path: HashMap<&'static str, Vec<usize>>,
+    by_path: HashMap<&'static str, Vec<usize>, BuildPathHasher>,
     /// Indexes of the entries with patterns, most specific first.
     patterns: Vec<usize>,
+}
+
+/// FNV-1a, for the path table: paths are short, and hashing one is most of a lookup with
+/// the standard library's SipHash. The table's keys are the registered paths, fixed at
+/// start-up, so requests cannot grow a bucket by choosing colliding paths.
+#[derive(Clone, Copy, Debug, Default)]
+struct BuildPathHasher;
+
+/// The state of [`BuildPathHasher`].
+struct PathHasher(u64);
+
+impl std::hash::BuildHasher for BuildPathHasher {
+    type Hasher = PathHasher;
+
+    fn build_hasher(&self) -> PathHasher {
+        PathHasher(0xcbf2_9ce4_8422_2325)
+    }
+}
+
+impl std::hash::Hasher for PathHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &byte in bytes {
+            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
 
 /// What the registry has for a request ([`ServerFnRegistry::lookup`]).

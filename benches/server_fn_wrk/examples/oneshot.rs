@@ -7,8 +7,10 @@
 //! valgrind --tool=callgrind target/release/examples/oneshot hand 10000
 //! ```
 //!
-//! `oneshot sf|hand N` sends N `POST a=3&b=4` requests through the router with
-//! `tower::ServiceExt::oneshot` and reads each body, on a current-thread runtime.
+//! `oneshot sf|sf-routes|hand N` sends N `POST a=3&b=4` requests through the router with
+//! `tower::ServiceExt::oneshot` and reads each body, on a current-thread runtime; `sf` goes
+//! through the catch-all route (`/api/{*fn_name}`), `sf-routes` through
+//! `ServerFnHandler::router()` (the function at its own path, as the hand-written route is).
 
 use axum::body::Body;
 use http_body_util::BodyExt;
@@ -16,16 +18,16 @@ use tower::ServiceExt;
 
 fn main() {
     let mut args = std::env::args().skip(1);
-    let path = match args.next().as_deref() {
-        Some("sf") => "/api/add",
-        Some("hand") => "/hand/add",
+    let (path, app) = match args.next().as_deref() {
+        Some("sf") => ("/api/add", server_fn_wrk::app()),
+        Some("sf-routes") => ("/api/add", server_fn_wrk::app_with_function_routes()),
+        Some("hand") => ("/hand/add", server_fn_wrk::app()),
         _ => {
-            eprintln!("usage: oneshot sf|hand N");
+            eprintln!("usage: oneshot sf|sf-routes|hand N");
             std::process::exit(2)
         }
     };
     let n: usize = args.next().and_then(|n| n.parse().ok()).unwrap_or(10_000);
-    let app = server_fn_wrk::app();
     tokio::runtime::Builder::new_current_thread()
         .build()
         .expect("a tokio runtime")

@@ -43,3 +43,12 @@ pub fn app() -> Router {
         .route("/api/{*fn_name}", post(leptos_axum::handle_server_fns))
         .route("/hand/add", post(hand_add))
 }
+
+/// The same two endpoints, the server function mounted by
+/// `leptos_axum::ServerFnHandler::router()` (each function at its own path) rather than on
+/// a catch-all route.
+pub fn app_with_function_routes() -> Router {
+    leptos_axum::ServerFnHandler::new()
+        .router()
+        .route("/hand/add", post(hand_add))
+}

@@ -12,14 +12,18 @@
 //! failed, so the page can show it. The protocol itself is `server_fn::redirect_protocol`,
 //! which every integration shares.
 
+use std::future::Future;
 use std::sync::Arc;
 
+use futures::FutureExt;
+
 use bytes::Bytes;
-use http::header;
+use http::header::{self, HeaderValue};
 use http::{Request, Response};
 use leptos::RedirectHandler;
 use reactive_graph::{provide_context, Owner, ScopedFuture};
 use server_fn::codec::ResponseBody;
+use server_fn::handler::ResponseFuture;
 use server_fn::redirect_protocol::{answer_form_post, wants_html};
 use server_fn::registry::ServerFnEntry;
 
@@ -41,16 +45,36 @@ impl Drop for DisposeOnDrop {
 static REDIRECT_HANDLER: std::sync::LazyLock<RedirectHandler> =
     std::sync::LazyLock::new(|| RedirectHandler::new(crate::redirect));
 
-/// Runs `entry` for `req` inside a request owner and shapes the response.
-pub(crate) async fn run_server_fn(
-    entry: &ServerFnEntry,
+/// One server function call, started: the function's arguments are decoded and its
+/// context provided; what is left is to run it ([`StartedCall::finish`]).
+pub(crate) struct StartedCall {
+    owner: DisposeOnDrop,
+    response_options: ResponseOptions,
+    from_form: bool,
+    referer: Option<HeaderValue>,
+    path: &'static str,
+    response: ResponseFuture,
+}
+
+/// Starts `entry` for `req`: decodes the arguments and makes the request owner with the
+/// request's parts, a [`ResponseOptions`], the redirect handler and the app's context.
+///
+/// This half is synchronous on purpose: what an async function takes stays in its future
+/// until the future ends, and the future of every request is boxed, so keeping the request
+/// out of it keeps the box small (under the allocator's fast size classes).
+pub(crate) fn start_call(
+    entry: &'static ServerFnEntry,
     req: Request<Bytes>,
     context: Option<&AdditionalContext>,
-) -> Response<ResponseBody> {
+) -> StartedCall {
     let owner = DisposeOnDrop(Owner::new_root());
     let response_options = ResponseOptions::default();
     let from_form = wants_html(req.headers());
-    let referer = req.headers().get(header::REFERER).cloned();
+    let referer = if from_form {
+        req.headers().get(header::REFERER).cloned()
+    } else {
+        None
+    };
     // Decoding the arguments needs the method, URI, headers and body; the function's
     // extractors need the request's parts (extensions included), which the call hands
     // back after decoding, so they move into the context instead of being cloned.
@@ -63,11 +87,37 @@ pub(crate) async fn run_server_fn(
             context();
         }
     });
-    let mut response = ScopedFuture::with_owner(owner.0.clone(), call.response).await;
-    drop(owner);
-    response_options.apply_to(&mut response);
-    if from_form {
-        answer_form_post(&mut response, entry.path(), referer.as_ref());
+    StartedCall {
+        owner,
+        response_options,
+        from_form,
+        referer,
+        path: entry.path(),
+        response: call.response,
     }
-    response
+}
+
+impl StartedCall {
+    /// Runs the function in its owner, disposes the owner and shapes the response.
+    ///
+    /// (Combinators rather than an `async fn`: an async function keeps its argument and
+    /// the locals made from it side by side, which would double this future's size.)
+    pub(crate) fn finish(self) -> impl Future<Output = Response<ResponseBody>> + Send {
+        let Self {
+            owner,
+            response_options,
+            from_form,
+            referer,
+            path,
+            response,
+        } = self;
+        ScopedFuture::with_owner(owner.0.clone(), response).map(move |mut response| {
+            drop(owner);
+            response_options.apply_to(&mut response);
+            if from_form {
+                answer_form_post(&mut response, path, referer.as_ref());
+            }
+            response
+        })
+    }
 }

@@ -1,6 +1,7 @@
 //! Serving the registered server functions through axum.
 
 use std::fmt;
+use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::sync::Arc;
 
@@ -10,6 +11,7 @@ use axum::response::Response;
 use axum::routing::{any, on, MethodFilter, MethodRouter};
 use axum::Router;
 use futures::future::BoxFuture;
+use futures::future::Either;
 use futures::FutureExt;
 use http::header;
 use http_body_util::{BodyExt, LengthLimitError, Limited};
@@ -18,7 +20,7 @@ use server_fn::pattern;
 use server_fn::registry::{server_fns, ServerFnEntry, ServerFnRegistry};
 use server_fn::route_error::{ServerFnRouteError, DEFAULT_BODY_LIMIT};
 
-use crate::call::{run_server_fn, AdditionalContext};
+use crate::call::{start_call, AdditionalContext};
 
 /// An axum handler that runs the server function registered at the request's path, with
 /// the default options ([`ServerFnHandler`]).
@@ -31,8 +33,8 @@ use crate::call::{run_server_fn, AdditionalContext};
 ///
 /// let app: Router = Router::new().route("/api/{*fn_name}", post(handle_server_fns).get(handle_server_fns));
 /// ```
-pub async fn handle_server_fns(req: Request) -> Response {
-    ServerFnHandler::new().handle(req).await
+pub fn handle_server_fns(req: Request) -> impl Future<Output = Response> + Send + 'static {
+    ServerFnHandler::new().handle(req)
 }
 
 /// [`handle_server_fns`], with `additional_context` run in each call's owner before the
@@ -54,14 +56,13 @@ pub async fn handle_server_fns(req: Request) -> Response {
 ///     }),
 /// );
 /// ```
-pub async fn handle_server_fns_with_context(
+pub fn handle_server_fns_with_context(
     additional_context: impl Fn() + Clone + Send + Sync + 'static,
     req: Request,
-) -> Response {
+) -> impl Future<Output = Response> + Send + 'static {
     ServerFnHandler::new()
         .with_context(additional_context)
         .handle(req)
-        .await
 }
 
 /// Serves the server functions of this binary: finds the function by path, checks the
@@ -156,10 +157,7 @@ impl ServerFnHandler {
     /// The handler of one route.
     fn endpoint(&self) -> impl Fn(Request) -> BoxFuture<'static, Response> + Clone + Send + Sync {
         let handler = self.clone();
-        move |req: Request| {
-            let handler = handler.clone();
-            Box::pin(async move { handler.handle(req).await })
-        }
+        move |req: Request| Box::pin(handler.handle(req)) as BoxFuture<'static, Response>
     }
 
     /// The route of functions with `#[middleware(...)]`: each method wrapped in its own
@@ -181,57 +179,103 @@ impl ServerFnHandler {
     }
 
     /// Answers one request.
-    pub async fn handle(&self, req: Request) -> Response {
-        match self.run(req).await {
-            Ok(response) => response.map(|body| match body {
-                ResponseBody::Full(bytes) => Body::from(bytes),
-                ResponseBody::Stream(chunks) => Body::from_stream(chunks),
-            }),
-            Err(error) => error.into_response().map(Body::from),
+    ///
+    /// The returned future owns what it needs (it does not borrow the handler) and is
+    /// small (axum boxes it; under about 1 KiB the allocator serves it from its fastest
+    /// size classes): finding the function and checking the declared length happen before
+    /// it is made, decoding the arguments and providing the context in a synchronous step
+    /// after the body is read, and the request stays in one place until then.
+    pub fn handle(&self, mut req: Request) -> impl Future<Output = Response> + Send + 'static {
+        let body_limit = self.body_limit;
+        let context = self.context.clone();
+        let found = self
+            .registry
+            .find(req.method(), req.uri().path())
+            .and_then(|entry| {
+                check_declared_length(entry, req.headers(), body_limit).map(|()| entry)
+            });
+        async move {
+            let answer = match found {
+                Ok(entry) => {
+                    let body = std::mem::take(req.body_mut());
+                    match Limited::new(body, body_limit).collect().await {
+                        Ok(collected) => {
+                            let req = req.map(|_| collected.to_bytes());
+                            run(entry, req, context.as_ref()).await
+                        }
+                        Err(error) => Err(unreadable(entry.path(), body_limit, &*error)),
+                    }
+                }
+                Err(error) => Err(error),
+            };
+            match answer {
+                Ok(response) => response.map(|body| match body {
+                    ResponseBody::Full(bytes) => Body::from(bytes),
+                    ResponseBody::Stream(chunks) => Body::from_stream(chunks),
+                }),
+                Err(error) => error.into_response().map(Body::from),
+            }
         }
     }
+}
 
-    async fn run(&self, req: Request) -> Result<http::Response<ResponseBody>, ServerFnRouteError> {
-        let entry = self.registry.find(req.method(), req.uri().path())?;
-        let (parts, body) = req.into_parts();
-        let bytes = self
-            .read_body(parts.uri.path(), &parts.headers, body)
-            .await?;
-        let req = http::Request::from_parts(parts, bytes);
-        AssertUnwindSafe(run_server_fn(entry, req, self.context.as_ref()))
-            .catch_unwind()
-            .await
-            .map_err(|_| ServerFnRouteError::Panicked {
-                path: entry.path().to_owned(),
-            })
+/// Runs `entry` for `req`, a panic in the function (or in the app's context function)
+/// answering 500.
+fn run(
+    entry: &'static ServerFnEntry,
+    req: http::Request<bytes::Bytes>,
+    context: Option<&AdditionalContext>,
+) -> impl Future<Output = Result<http::Response<ResponseBody>, ServerFnRouteError>> + Send + 'static
+{
+    let panicked = move |_| ServerFnRouteError::Panicked {
+        path: entry.path().to_owned(),
+    };
+    match std::panic::catch_unwind(AssertUnwindSafe(|| start_call(entry, req, context))) {
+        Ok(started) => Either::Left(
+            AssertUnwindSafe(started.finish())
+                .catch_unwind()
+                .map(move |answer| answer.map_err(panicked)),
+        ),
+        Err(panic) => Either::Right(std::future::ready(Err(panicked(panic)))),
     }
+}
 
-    /// Reads the whole body, refusing more than the limit (by `Content-Length` up front, and
-    /// while reading for bodies without one).
-    async fn read_body(
-        &self,
-        path: &str,
-        headers: &http::HeaderMap,
-        body: Body,
-    ) -> Result<bytes::Bytes, ServerFnRouteError> {
-        let too_large = || ServerFnRouteError::PayloadTooLarge {
+/// Refuses a body whose `Content-Length` is over the limit before reading any of it.
+fn check_declared_length(
+    entry: &ServerFnEntry,
+    headers: &http::HeaderMap,
+    body_limit: usize,
+) -> Result<(), ServerFnRouteError> {
+    let declared = headers
+        .get(header::CONTENT_LENGTH)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|value| value.parse::<u64>().ok());
+    if declared.is_some_and(|length| length > body_limit as u64) {
+        return Err(too_large(entry.path(), body_limit));
+    }
+    Ok(())
+}
+
+fn too_large(path: &str, limit: usize) -> ServerFnRouteError {
+    ServerFnRouteError::PayloadTooLarge {
+        path: path.to_owned(),
+        limit,
+    }
+}
+
+/// The error for a body that could not be read: over the limit while reading (for bodies
+/// without a `Content-Length`, or with a wrong one), or broken off.
+fn unreadable(
+    path: &str,
+    body_limit: usize,
+    error: &(dyn std::error::Error + Send + Sync + 'static),
+) -> ServerFnRouteError {
+    if error.is::<LengthLimitError>() {
+        too_large(path, body_limit)
+    } else {
+        ServerFnRouteError::UnreadableBody {
             path: path.to_owned(),
-            limit: self.body_limit,
-        };
-        let declared = headers
-            .get(header::CONTENT_LENGTH)
-            .and_then(|value| value.to_str().ok())
-            .and_then(|value| value.parse::<u64>().ok());
-        if declared.is_some_and(|length| length > self.body_limit as u64) {
-            return Err(too_large());
-        }
-        match Limited::new(body, self.body_limit).collect().await {
-            Ok(collected) => Ok(collected.to_bytes()),
-            Err(error) if error.is::<LengthLimitError>() => Err(too_large()),
-            Err(error) => Err(ServerFnRouteError::UnreadableBody {
-                path: path.to_owned(),
-                reason: error.to_string(),
-            }),
+            reason: error.to_string(),
         }
     }
 }

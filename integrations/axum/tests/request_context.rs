@@ -41,3 +41,36 @@ async fn extract_with_state_reads_the_state_in_context() {
     let bytes = response.into_body().collect().await.unwrap().to_bytes();
     assert_eq!(bytes, r#""hello / hello""#);
 }
+
+/// The app's context function runs before the server function, outside its future: a
+/// panic there is a 500 like a panic in the function, and the next request is served.
+#[tokio::test]
+async fn a_panicking_context_function_answers_500_and_the_next_request_works() {
+    use std::sync::atomic::{AtomicBool, Ordering};
+    static PANIC_NEXT: AtomicBool = AtomicBool::new(true);
+    let app = ServerFnHandler::new()
+        .with_context(|| {
+            if PANIC_NEXT.swap(false, Ordering::SeqCst) {
+                panic!("the context function panics on purpose");
+            }
+            provide_context(Greeting("hi"));
+        })
+        .router::<()>();
+    let call = || {
+        Request::post(Greet::PATH)
+            .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+            .body(Body::empty())
+            .unwrap()
+    };
+    let response = app.clone().oneshot(call()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::INTERNAL_SERVER_ERROR);
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    assert!(
+        String::from_utf8_lossy(&bytes).contains("panicked"),
+        "{bytes:?}"
+    );
+    let response = app.oneshot(call()).await.unwrap();
+    assert_eq!(response.status(), StatusCode::OK);
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    assert_eq!(bytes, r#""hi / hi""#);
+}
