@@ -37,6 +37,13 @@ export CARGO_PROFILE_RELEASE_CODEGEN_UNITS=1
 export CARGO_PROFILE_RELEASE_PANIC=abort
 export CARGO_PROFILE_RELEASE_DEBUG=false
 
+# The brotli column needs Debian's `brotli`; install it when missing, as the other benchmark
+# scripts do with wrk.
+if ! command -v brotli >/dev/null; then
+  sudo_=""; [[ $(id -u) == 0 ]] || sudo_=sudo
+  $sudo_ apt-get install -y -qq brotli >&2 || { $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq brotli >&2; }
+fi
+
 ours_wasm="$root/target/front/wasm32-unknown-unknown/release/counter.wasm"
 leptos_wasm="$here/leptos_counter/target/wasm32-unknown-unknown/release/leptos_counter.wasm"
 
@@ -163,9 +170,11 @@ for m in raw gz br; do
 done
 for m in raw gz br; do
   label=$([[ $m == raw ]] && echo raw || { [[ $m == gz ]] && echo "gzip -9" || echo "brotli 11"; })
-  o=$(( $($m "$o_pkg/counter_bg.wasm") + $($m "$o_pkg/counter.js") ))
-  l=$(( $($m "$l_pkg/leptos_counter_bg.wasm") + $($m "$l_pkg/leptos_counter.js") ))
-  [[ $m == br ]] && ! command -v brotli >/dev/null && o="" && l=""
+  o="" l=""
+  if [[ $m != br ]] || command -v brotli >/dev/null; then
+    o=$(( $($m "$o_pkg/counter_bg.wasm") + $($m "$o_pkg/counter.js") ))
+    l=$(( $($m "$l_pkg/leptos_counter_bg.wasm") + $($m "$l_pkg/leptos_counter.js") ))
+  fi
   row "**.wasm + .js, $label**" "$o" "$l"
 done
 row "(.wasm \`name\` section, raw)" "$(name_section "$o_pkg/counter_bg.wasm")" "$(name_section "$l_pkg/leptos_counter_bg.wasm")"
@@ -178,9 +187,11 @@ echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 variant() { # LABEL DIR
   local cells="" m o l
   for m in raw gz br; do
-    o=$(( $($m "$out/ours/$2/counter_bg.wasm") + $($m "$out/ours/$2/counter.js") ))
-    l=$(( $($m "$out/leptos/$2/leptos_counter_bg.wasm") + $($m "$out/leptos/$2/leptos_counter.js") ))
-    [[ $m == br ]] && ! command -v brotli >/dev/null && o="" && l=""
+    o="" l=""
+    if [[ $m != br ]] || command -v brotli >/dev/null; then
+      o=$(( $($m "$out/ours/$2/counter_bg.wasm") + $($m "$out/ours/$2/counter.js") ))
+      l=$(( $($m "$out/leptos/$2/leptos_counter_bg.wasm") + $($m "$out/leptos/$2/leptos_counter.js") ))
+    fi
     cells+=" $(fmt "$o") | $(fmt "$l") | $(ratio "$o" "$l") |"
   done
   echo "| $1 |$cells"
