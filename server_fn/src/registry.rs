@@ -130,8 +130,8 @@ pub struct ServerFnRegistry {
     patterns: Vec<usize>,
 }
 
-/// FNV-1a, for the path table: paths are short, and hashing one is most of a lookup with
-/// the standard library's SipHash. The table's keys are the registered paths, fixed at
+/// FNV-1a ([`crate::path::fnv1a`], the hash of the default paths), for the path table:
+/// paths are short, and hashing one is most of a lookup with the standard library's SipHash. The table's keys are the registered paths, fixed at
 /// start-up, so requests cannot grow a bucket by choosing colliding paths.
 #[derive(Clone, Copy, Debug, Default)]
 struct BuildPathHasher;
@@ -143,15 +143,13 @@ impl std::hash::BuildHasher for BuildPathHasher {
     type Hasher = PathHasher;
 
     fn build_hasher(&self) -> PathHasher {
-        PathHasher(0xcbf2_9ce4_8422_2325)
+        PathHasher(crate::path::FNV_OFFSET)
     }
 }
 
 impl std::hash::Hasher for PathHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for &byte in bytes {
-            self.0 = (self.0 ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
-        }
+        self.0 = crate::path::fnv1a(self.0, bytes);
     }
 
     fn finish(&self) -> u64 {
