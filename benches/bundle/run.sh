@@ -38,10 +38,12 @@ export CARGO_PROFILE_RELEASE_PANIC=abort
 export CARGO_PROFILE_RELEASE_DEBUG=false
 
 # The brotli column needs Debian's `brotli`; install it when missing, as the other benchmark
-# scripts do with wrk.
+# scripts do with wrk. Best effort: without it the brotli cells are left empty.
 if ! command -v brotli >/dev/null; then
   sudo_=""; [[ $(id -u) == 0 ]] || sudo_=sudo
-  $sudo_ apt-get install -y -qq brotli >&2 || { $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq brotli >&2; }
+  $sudo_ apt-get install -y -qq brotli >&2 ||
+    { $sudo_ apt-get update -qq && $sudo_ apt-get install -y -qq brotli >&2; } ||
+    echo "brotli could not be installed: the brotli cells stay empty" >&2
 fi
 
 ours_wasm="$root/target/front/wasm32-unknown-unknown/release/counter.wasm"
@@ -127,6 +129,12 @@ fi
 raw() { wc -c <"$1"; }
 gz() { gzip -9 -c "$1" | wc -c; }
 br() { if command -v brotli >/dev/null; then brotli -q 11 -c "$1" | wc -c; fi; }
+# total MEASURE WASM JS: the two files' sizes added up (empty when the measure is unavailable)
+total() {
+  local a b
+  a="$($1 "$2")" b="$($1 "$3")"
+  if [[ -n "$a" && -n "$b" ]]; then echo $((a + b)); fi
+}
 
 # Size of the wasm `name` custom section of a file, in bytes.
 name_section() {
@@ -170,11 +178,8 @@ for m in raw gz br; do
 done
 for m in raw gz br; do
   label=$([[ $m == raw ]] && echo raw || { [[ $m == gz ]] && echo "gzip -9" || echo "brotli 11"; })
-  o="" l=""
-  if [[ $m != br ]] || command -v brotli >/dev/null; then
-    o=$(( $($m "$o_pkg/counter_bg.wasm") + $($m "$o_pkg/counter.js") ))
-    l=$(( $($m "$l_pkg/leptos_counter_bg.wasm") + $($m "$l_pkg/leptos_counter.js") ))
-  fi
+  o="$(total $m "$o_pkg/counter_bg.wasm" "$o_pkg/counter.js")"
+  l="$(total $m "$l_pkg/leptos_counter_bg.wasm" "$l_pkg/leptos_counter.js")"
   row "**.wasm + .js, $label**" "$o" "$l"
 done
 row "(.wasm \`name\` section, raw)" "$(name_section "$o_pkg/counter_bg.wasm")" "$(name_section "$l_pkg/leptos_counter_bg.wasm")"
@@ -187,11 +192,8 @@ echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 variant() { # LABEL DIR
   local cells="" m o l
   for m in raw gz br; do
-    o="" l=""
-    if [[ $m != br ]] || command -v brotli >/dev/null; then
-      o=$(( $($m "$out/ours/$2/counter_bg.wasm") + $($m "$out/ours/$2/counter.js") ))
-      l=$(( $($m "$out/leptos/$2/leptos_counter_bg.wasm") + $($m "$out/leptos/$2/leptos_counter.js") ))
-    fi
+    o="$(total $m "$out/ours/$2/counter_bg.wasm" "$out/ours/$2/counter.js")"
+    l="$(total $m "$out/leptos/$2/leptos_counter_bg.wasm" "$out/leptos/$2/leptos_counter.js")"
     cells+=" $(fmt "$o") | $(fmt "$l") | $(ratio "$o" "$l") |"
   done
   echo "| $1 |$cells"
