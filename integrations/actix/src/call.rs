@@ -62,7 +62,11 @@ pub(crate) async fn run_server_fn(
     let owner = DisposeOnDrop(Owner::new_root());
     let response_options = ResponseOptions::default();
     let from_form = wants_html(&parts.headers);
-    let referer = parts.headers.get(header::REFERER).cloned();
+    let referer = if from_form {
+        parts.headers.get(header::REFERER).cloned()
+    } else {
+        None
+    };
     // The call decodes the arguments and hands the parts back, which then move into the
     // context instead of being cloned.
     let call = entry.call(http::Request::from_parts(parts, body));
