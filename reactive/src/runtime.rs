@@ -26,7 +26,6 @@ use slotmap::SlotMap;
 use std::any::{Any, TypeId};
 #[cfg(not(target_arch = "wasm32"))]
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::panic::Location;
 
 slotmap::new_key_type! {
@@ -118,12 +117,50 @@ impl Node {
     }
 }
 
+/// A first-in, first-out queue of effects to run: a `Vec` read from a moving head, emptied
+/// once everything in it was taken (a flush runs until its queues are empty). Less code in
+/// a browser bundle than `VecDeque`, which a queue that is always drained does not need.
+#[derive(Default)]
+pub(crate) struct NodeQueue {
+    nodes: Vec<NodeId>,
+    head: usize,
+}
+
+impl NodeQueue {
+    /// Adds `id` at the back.
+    pub(crate) fn push_back(&mut self, id: NodeId) {
+        self.nodes.push(id);
+    }
+
+    /// Takes the node at the front, if any.
+    pub(crate) fn pop_front(&mut self) -> Option<NodeId> {
+        let front = self.nodes.get(self.head).copied();
+        if front.is_some() {
+            self.head += 1;
+        } else if self.head > 0 {
+            self.clear();
+        }
+        front
+    }
+
+    /// Whether nothing is left to take.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.head == self.nodes.len()
+    }
+
+    /// Forgets every queued node.
+    pub(crate) fn clear(&mut self) {
+        self.nodes.clear();
+        self.head = 0;
+    }
+}
+
 /// Everything behind a runtime's lock.
 #[derive(Default)]
 pub(crate) struct GraphState {
     pub(crate) nodes: SlotMap<NodeId, Node>,
-    pub(crate) render_queue: VecDeque<NodeId>,
-    pub(crate) effect_queue: VecDeque<NodeId>,
+    pub(crate) render_queue: NodeQueue,
+    pub(crate) effect_queue: NodeQueue,
     pub(crate) flushing: bool,
     /// Incremented to start a fresh set of marks on nodes (cheaper than a hash set, and no
     /// sorting code in the bundle).
@@ -484,5 +521,26 @@ mod tests {
         });
         root.dispose();
         assert!(Runtime::find(id).is_none(), "unregistered, not pooled");
+    }
+
+    #[test]
+    fn a_node_queue_is_first_in_first_out_across_refills() {
+        let mut ids: SlotMap<NodeId, ()> = SlotMap::with_key();
+        let [a, b, c] = [(); 3].map(|()| ids.insert(()));
+        let mut queue = NodeQueue::default();
+        assert!(queue.is_empty());
+        queue.push_back(a);
+        queue.push_back(b);
+        assert_eq!(queue.pop_front(), Some(a));
+        queue.push_back(c);
+        assert!(!queue.is_empty());
+        assert_eq!(queue.pop_front(), Some(b));
+        assert_eq!(queue.pop_front(), Some(c));
+        assert!(queue.is_empty());
+        assert_eq!(queue.pop_front(), None);
+        assert_eq!(queue.nodes.len(), 0, "a drained queue lets go of its items");
+        queue.push_back(a);
+        assert_eq!(queue.pop_front(), Some(a));
+        assert_eq!(queue.pop_front(), None);
     }
 }

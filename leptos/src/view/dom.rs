@@ -59,9 +59,25 @@ pub(crate) fn number_node(n: f64) -> Node {
 
 /// Inserts `node` into `parent` before `before`, or at the end.
 pub(crate) fn insert(parent: &Node, node: &Node, before: Option<&Node>) {
-    parent
-        .insert_before(node, before)
-        .expect("inserting a freshly created node cannot fail");
+    must(
+        parent.insert_before(node, before),
+        "inserting a freshly created node cannot fail",
+    );
+}
+
+/// The value of a DOM call that cannot fail in a working page. Should it fail, the browser's
+/// error goes to the console and the panic says `what`. (`Result::expect` would format the
+/// `JsValue` with `Debug`, which brings `core::fmt`'s debug builders and wasm-bindgen's
+/// value printer into every bundle.)
+#[track_caller]
+pub(crate) fn must<T>(result: Result<T, wasm_bindgen::JsValue>, what: &'static str) -> T {
+    match result {
+        Ok(value) => value,
+        Err(error) => {
+            web_sys::console::error_1(&error);
+            panic!("{what}")
+        }
+    }
 }
 
 /// The text of the comments that bracket dynamic content.

@@ -28,6 +28,8 @@ pub struct Cursor {
     parent: Node,
     next: Option<Node>,
     outer: Vec<(Node, Option<Node>)>,
+    /// The components being hydrated, innermost last, for mismatch reports.
+    #[cfg(hydration)]
     components: Vec<&'static str>,
 }
 
@@ -38,12 +40,14 @@ impl Cursor {
             parent: parent.clone(),
             next: parent.first_child(),
             outer: Vec::new(),
+            #[cfg(hydration)]
             components: Vec::new(),
         }
     }
 
     /// Moves this cursor's position out, leaving an inert cursor behind, so a reactive
     /// closure can own it during its first run; see [`Cursor::restore`].
+    #[cfg(hydration)]
     pub(crate) fn split_off(&mut self) -> Cursor {
         Cursor {
             parent: self.parent.clone(),
@@ -54,6 +58,7 @@ impl Cursor {
     }
 
     /// Puts back a position taken with [`Cursor::split_off`].
+    #[cfg(hydration)]
     pub(crate) fn restore(&mut self, position: Cursor) {
         *self = position;
     }
@@ -331,9 +336,11 @@ impl Cursor {
 /// A hydration cursor lent to the first run of an effect, which must own it while it runs
 /// (the effect is `'static`), and taken back afterwards. When building rather than
 /// hydrating, the loan is empty.
+#[cfg(hydration)]
 #[derive(Clone, Default)]
 pub(crate) struct CursorLoan(std::rc::Rc<RefCell<Option<Cursor>>>);
 
+#[cfg(hydration)]
 impl CursorLoan {
     /// Lends `cursor`'s position (or nothing).
     pub(crate) fn of(cursor: Option<&mut Cursor>) -> Self {
@@ -365,6 +372,29 @@ impl CursorLoan {
             cursor.restore(lent.expect("the first run gives the cursor back"));
         }
     }
+}
+
+/// Without hydration (a client-only build) a view is only ever built, never hydrated, so
+/// there is never a cursor to lend: the loan is always empty and costs nothing.
+#[cfg(not(hydration))]
+#[derive(Clone, Copy, Default)]
+pub(crate) struct CursorLoan;
+
+#[cfg(not(hydration))]
+impl CursorLoan {
+    /// An empty loan: building passes no cursor.
+    pub(crate) fn of(cursor: Option<&mut Cursor>) -> Self {
+        debug_assert!(cursor.is_none(), "a build without hydration has no cursor");
+        CursorLoan
+    }
+
+    /// Runs `f` with no cursor.
+    pub(crate) fn use_once<T>(&self, f: impl FnOnce(Option<&mut Cursor>) -> T) -> T {
+        f(None)
+    }
+
+    /// Nothing to give back.
+    pub(crate) fn repay(self, _cursor: Option<&mut Cursor>) {}
 }
 
 /// The server's DOM differs from what the client renders.

@@ -42,7 +42,10 @@ impl Integer {
             at -= 1;
             buffer[at] = b'-';
         }
-        std::str::from_utf8(&buffer[at..]).expect("ASCII digits")
+        // Only ASCII digits and '-' were written, so this is never the empty default.
+        // (`expect` would bring `Utf8Error`'s `Debug` and `core::fmt`'s builders into
+        // every bundle.)
+        std::str::from_utf8(&buffer[at..]).unwrap_or_default()
     }
 }
 

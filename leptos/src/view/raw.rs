@@ -28,10 +28,11 @@ impl View {
 
 /// The nodes `html` parses into.
 fn parse(html: &str) -> Vec<Node> {
-    let template: web_sys::HtmlTemplateElement = dom::document()
-        .create_element("template")
-        .expect("a <template> can be created")
-        .unchecked_into();
+    let template: web_sys::HtmlTemplateElement = dom::must(
+        dom::document().create_element("template"),
+        "a <template> can be created",
+    )
+    .unchecked_into();
     template.set_inner_html(html);
     let content: Node = template.content().into();
     let mut nodes = Vec::new();

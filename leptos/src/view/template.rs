@@ -197,9 +197,15 @@ struct Walk {
 }
 
 impl Walk {
+    /// Whether the walk takes over server HTML; always false in a build without hydration,
+    /// so the compiler drops the hydrating branches (and their mismatch reports) there.
+    fn hydrating(&self) -> bool {
+        cfg!(hydration) && self.hydrating
+    }
+
     /// Takes a bracket comment: checked while hydrating, taken as it is from a fresh clone.
     fn marker(&self, cursor: &mut Cursor, text: &str, what: &str) -> web_sys::Node {
-        if self.hydrating {
+        if self.hydrating() {
             cursor.expect_comment(text, what)
         } else {
             cursor.take().expect("a cloned template has its markers")
@@ -216,7 +222,7 @@ impl Walk {
                     attributes,
                     children,
                 } => {
-                    let element = if !self.hydrating {
+                    let element = if !self.hydrating() {
                         // A fresh clone of the template: its nodes are known, no need to
                         // read the tag back from the DOM.
                         cursor.take().expect("a cloned template has its elements")
@@ -233,7 +239,7 @@ impl Walk {
                     for _ in 0..attributes {
                         if let Some(Hole::Attribute(attribute)) = self.holes.next() {
                             if let Some(keep) =
-                                attribute.apply(element.unchecked_ref(), self.hydrating)
+                                attribute.apply(element.unchecked_ref(), self.hydrating())
                             {
                                 self.keep.push(keep);
                             }
@@ -242,7 +248,7 @@ impl Walk {
                     if children == 0 {
                         continue;
                     }
-                    if !self.hydrating {
+                    if !self.hydrating() {
                         // A fresh clone: walk into the element only if something in it needs
                         // a node (each step of the walk is a call into the browser).
                         if self.nodes[self.index] == TNode::LoneHole {
@@ -270,7 +276,7 @@ impl Walk {
                     let Some(Hole::Child(view)) = self.holes.next() else {
                         unreachable!("a child hole's value is a view")
                     };
-                    let mounted = if self.hydrating {
+                    let mounted = if self.hydrating() {
                         super::hydrate_view(view, cursor)
                     } else {
                         let close = open.next_sibling();
@@ -283,7 +289,7 @@ impl Walk {
                     let Some(Hole::Child(view)) = self.holes.next() else {
                         unreachable!("a child hole's value is a view")
                     };
-                    let mounted = if self.hydrating {
+                    let mounted = if self.hydrating() {
                         super::hydrate_view(view, cursor)
                     } else {
                         // Build in place of the placeholder comment.
@@ -299,7 +305,7 @@ impl Walk {
                     let Some(Hole::Alone(view)) = self.holes.next() else {
                         unreachable!("a lone hole's value is a view alone")
                     };
-                    let keep = if self.hydrating {
+                    let keep = if self.hydrating() {
                         let keep = super::hydrate_view_alone(view, cursor);
                         #[cfg(hydration)]
                         cursor.expect_end("the end of a dynamic part");
@@ -355,12 +361,17 @@ fn instantiate(template: &'static Template) -> web_sys::Node {
         let at = match parsed.binary_search_by_key(&key, |(k, _)| *k) {
             Ok(at) => at,
             Err(at) => {
-                let element: web_sys::HtmlTemplateElement = dom::document()
-                    .create_element("template")
-                    .expect("creating a <template> cannot fail")
-                    .unchecked_into();
+                let element: web_sys::HtmlTemplateElement = dom::must(
+                    dom::document().create_element("template"),
+                    "creating a <template> cannot fail",
+                )
+                .unchecked_into();
                 if template.svg {
-                    element.set_inner_html(&format!("<svg>{}</svg>", template.html));
+                    let mut html = String::with_capacity(template.html.len() + 11);
+                    html.push_str("<svg>");
+                    html.push_str(template.html);
+                    html.push_str("</svg>");
+                    element.set_inner_html(&html);
                 } else {
                     element.set_inner_html(template.html);
                 }
@@ -372,9 +383,10 @@ fn instantiate(template: &'static Template) -> web_sys::Node {
         };
         parsed[at].1.clone()
     });
-    let copy = content
-        .clone_node_with_deep(true)
-        .expect("cloning a template cannot fail");
+    let copy = dom::must(
+        content.clone_node_with_deep(true),
+        "cloning a template cannot fail",
+    );
     if !template.svg {
         return copy;
     }
