@@ -221,15 +221,10 @@ impl<T: 'static> RenderEffect<T> {
             let next = (body.get_mut())(previous);
             *slot.lock().get_mut() = Some(next);
         });
-        let mut node = Node::new(NodeKind::RenderEffect, None);
-        node.compute = Some(Shared::new(EffectCompute {
-            body: Lock::new(run),
-        }));
-        let node = graph::create_node(node);
-        if let Some(runtime) = node.runtime() {
-            graph::run_computation(&runtime, node.id);
+        RenderEffect {
+            node: start_render_effect(run),
+            value,
         }
-        RenderEffect { node, value }
     }
 
     /// Calls `f` with the value the last run returned (`None` while none is stored).
@@ -241,6 +236,22 @@ impl<T: 'static> RenderEffect<T> {
     pub fn take_value(&mut self) -> Option<T> {
         self.value.lock().get_mut().take()
     }
+}
+
+/// The part of creating a render effect that does not depend on its value's type: its node,
+/// run once now. One copy in the binary instead of one per effect body.
+#[track_caller]
+#[inline(never)]
+fn start_render_effect(run: BoxedFnMut) -> NodeRef {
+    let mut node = Node::new(NodeKind::RenderEffect, None);
+    node.compute = Some(Shared::new(EffectCompute {
+        body: Lock::new(run),
+    }));
+    let node = graph::create_node(node);
+    if let Some(runtime) = node.runtime() {
+        graph::run_computation(&runtime, node.id);
+    }
+    node
 }
 
 impl<T> Drop for RenderEffect<T> {

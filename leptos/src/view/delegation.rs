@@ -26,14 +26,19 @@ struct Slot {
     handler: Option<Handler>,
 }
 
-#[derive(Default)]
 struct Table {
     slots: Vec<Slot>,
     free: Vec<u32>,
 }
 
 thread_local! {
-    static TABLE: RefCell<Table> = RefCell::default();
+    // A `const` initializer: no lazy-initialization check or code on each access.
+    static TABLE: RefCell<Table> = const {
+        RefCell::new(Table {
+            slots: Vec::new(),
+            free: Vec::new(),
+        })
+    };
     /// The event names that have a document listener, each with its property key.
     static LISTENING: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
 }

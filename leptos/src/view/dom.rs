@@ -4,21 +4,32 @@
 use wasm_bindgen::JsCast;
 use web_sys::Node;
 
-thread_local! {
-    static DOCUMENT: web_sys::Document = web_sys::window()
-        .and_then(|w| w.document())
-        .expect("the browser renderer needs a `window.document`; it only runs in a page");
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// The global `document`, read once (`None` outside a page, in a worker say). Imported
+    /// directly rather than through `web_sys::window()`, which brings the code that looks
+    /// for the global object four ways into every bundle.
+    #[wasm_bindgen(thread_local_v2, js_name = document)]
+    static DOCUMENT: Option<web_sys::Document>;
+}
+
+/// Calls `f` with the page's document.
+fn with_document<R>(f: impl FnOnce(&web_sys::Document) -> R) -> R {
+    DOCUMENT.with(|document| match document {
+        Some(document) => f(document),
+        None => panic!("the browser renderer needs a `window.document`; it only runs in a page"),
+    })
 }
 
 /// The page's document.
 pub(crate) fn document() -> web_sys::Document {
-    DOCUMENT.with(|d| d.clone())
+    with_document(web_sys::Document::clone)
 }
 
 /// A new text node holding `text` (the document borrowed, not cloned: a clone of a
 /// JavaScript handle costs a call into the browser).
 pub(crate) fn text_node(text: &str) -> Node {
-    DOCUMENT.with(|d| d.create_text_node(text).into())
+    with_document(|d| d.create_text_node(text).into())
 }
 
 #[wasm_bindgen::prelude::wasm_bindgen]
@@ -51,7 +62,7 @@ pub(crate) fn set_number_content(element: &Node, n: f64) {
 /// A new text node holding the decimal digits of `n`, which must be exact in an `f64` (at
 /// most 2^53 in magnitude).
 pub(crate) fn number_node(n: f64) -> Node {
-    DOCUMENT.with(|d| {
+    with_document(|d| {
         d.unchecked_ref::<NumberDocument>()
             .create_text_node_of_number(n)
     })

@@ -251,7 +251,7 @@ impl View {
             ViewInner::Integer(n) => {
                 let node = match n.as_exact_f64() {
                     Some(n) => dom::number_node(n),
-                    None => dom::text_node(n.write(&mut Default::default())),
+                    None => dom::text_node(&n.to_text()),
                 };
                 dom::insert(parent, &node, before);
                 Mounted::new(Range::single(node), ())
@@ -279,7 +279,7 @@ impl View {
             ViewInner::Integer(n) => {
                 match n.as_exact_f64() {
                     Some(n) => dom::set_number_content(parent, n),
-                    None => parent.set_text_content(Some(n.write(&mut Default::default()))),
+                    None => parent.set_text_content(Some(&n.to_text())),
                 }
                 Box::new(())
             }
@@ -335,7 +335,7 @@ impl View {
     pub(crate) fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> Option<R> {
         match &self.inner {
             ViewInner::Text(text) => Some(f(text)),
-            ViewInner::Integer(n) => Some(f(n.write(&mut Default::default()))),
+            ViewInner::Integer(n) => Some(f(&n.to_text())),
             _ => None,
         }
     }

@@ -23,8 +23,8 @@ impl Integer {
         }
     }
 
-    /// The decimal text of this integer, written into `buffer`.
-    pub(crate) fn write(self, buffer: &mut DigitBuffer) -> &str {
+    /// Writes the decimal digits (and sign) at the end of `buffer`; returns where they start.
+    fn digits(self, buffer: &mut DigitBuffer) -> usize {
         let (negative, mut n) = match self {
             Integer::Signed(n) => (n < 0, n.unsigned_abs()),
             Integer::Unsigned(n) => (false, n),
@@ -42,10 +42,26 @@ impl Integer {
             at -= 1;
             buffer[at] = b'-';
         }
+        at
+    }
+
+    /// The decimal text of this integer, written into `buffer` (server rendering and
+    /// hydration).
+    #[cfg(any(render_html, hydration))]
+    pub(crate) fn write(self, buffer: &mut DigitBuffer) -> &str {
+        let at = self.digits(buffer);
         // Only ASCII digits and '-' were written, so this is never the empty default.
-        // (`expect` would bring `Utf8Error`'s `Debug` and `core::fmt`'s builders into
-        // every bundle.)
+        // (`expect` would bring `Utf8Error`'s `Debug` and `core::fmt`'s builders along.)
         std::str::from_utf8(&buffer[at..]).unwrap_or_default()
+    }
+
+    /// The decimal text of this integer as a `String`, made from the digits as characters:
+    /// no UTF-8 validation, so a browser bundle carries neither `str::from_utf8` nor
+    /// `core::fmt` for it.
+    pub(crate) fn to_text(self) -> String {
+        let mut buffer = DigitBuffer::default();
+        let at = self.digits(&mut buffer);
+        buffer[at..].iter().map(|&b| char::from(b)).collect()
     }
 }
 
@@ -72,6 +88,10 @@ mod tests {
         }
         for n in [0u64, 9, 10, 99, 12_345, u64::MAX] {
             assert_eq!(Integer::Unsigned(n).write(&mut buffer), n.to_string());
+            assert_eq!(Integer::Unsigned(n).to_text(), n.to_string());
+        }
+        for n in [0i64, -7, i64::MIN] {
+            assert_eq!(Integer::Signed(n).to_text(), n.to_string());
         }
     }
 }
