@@ -31,7 +31,7 @@ use crate::view::{ComponentView, IntoView, TemplateView};
 
 /// An instance of a template with its holes.
 pub fn template(template: &'static Template, holes: Vec<Hole>) -> View {
-    View::new(TemplateView::new(template, holes))
+    View::template(TemplateView::new(template, holes))
 }
 
 /// A child hole.

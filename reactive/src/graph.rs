@@ -361,6 +361,10 @@ impl Drop for ObserverScope {
 /// assert_eq!(runs.load(Ordering::Relaxed), 2);
 /// ```
 pub fn untrack<T>(f: impl FnOnce() -> T) -> T {
+    // Nothing is tracking (a component run on the server, say): reads are untracked already.
+    if !OBSERVERS.with(|o| matches!(o.borrow().last(), Some(Some(_)))) {
+        return f();
+    }
     let scope = ObserverScope::enter(None);
     let value = f();
     scope.finish();

@@ -1,5 +1,6 @@
 //! Integers as text without an allocation or `core::fmt`: the digits are written into a
-//! buffer on the stack when the view is written or built.
+//! buffer on the stack when the view is written or built (in the browser, integers exact in
+//! an `f64` go to JavaScript as numbers instead).
 
 /// An integer a view shows as decimal text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -7,9 +8,6 @@ pub(crate) enum Integer {
     Signed(i64),
     Unsigned(u64),
 }
-
-/// Room for the longest `i64` or `u64` in decimal (`-9223372036854775808` is 20 bytes).
-pub(crate) type DigitBuffer = [u8; 20];
 
 impl Integer {
     /// This integer as an `f64`, if it is exactly representable there (|n| ≤ 2^53), so that
@@ -23,12 +21,37 @@ impl Integer {
         }
     }
 
-    /// Writes the decimal digits (and sign) at the end of `buffer`; returns where they start.
-    fn digits(self, buffer: &mut DigitBuffer) -> usize {
+    /// Calls `f` with the decimal text of this integer.
+    ///
+    /// Where HTML is written (the server), `itoa` formats it on the stack, two digits at a
+    /// time. A client-only browser build shows integers exact in an `f64` through JavaScript
+    /// and needs this only for larger ones: there the digits go into a small `String` one
+    /// character at a time, since `itoa`'s `unwrap`s would bring `core::fmt`'s debug
+    /// builders into the bundle.
+    pub(crate) fn with_digits<R>(self, f: impl FnOnce(&str) -> R) -> R {
+        #[cfg(any(render_html, hydration))]
+        {
+            let mut buffer = itoa::Buffer::new();
+            f(match self {
+                Integer::Signed(n) => buffer.format(n),
+                Integer::Unsigned(n) => buffer.format(n),
+            })
+        }
+        #[cfg(not(any(render_html, hydration)))]
+        {
+            f(&self.digits_as_chars())
+        }
+    }
+
+    /// The decimal text made one character at a time (see [`Integer::with_digits`]).
+    #[cfg_attr(any(render_html, hydration), allow(dead_code))]
+    fn digits_as_chars(self) -> String {
         let (negative, mut n) = match self {
             Integer::Signed(n) => (n < 0, n.unsigned_abs()),
             Integer::Unsigned(n) => (false, n),
         };
+        // Room for the longest `i64` or `u64` (`-9223372036854775808` is 20 bytes).
+        let mut buffer = [0u8; 20];
         let mut at = buffer.len();
         loop {
             at -= 1;
@@ -42,26 +65,13 @@ impl Integer {
             at -= 1;
             buffer[at] = b'-';
         }
-        at
-    }
-
-    /// The decimal text of this integer, written into `buffer` (server rendering and
-    /// hydration).
-    #[cfg(any(render_html, hydration))]
-    pub(crate) fn write(self, buffer: &mut DigitBuffer) -> &str {
-        let at = self.digits(buffer);
-        // Only ASCII digits and '-' were written, so this is never the empty default.
-        // (`expect` would bring `Utf8Error`'s `Debug` and `core::fmt`'s builders along.)
-        std::str::from_utf8(&buffer[at..]).unwrap_or_default()
-    }
-
-    /// The decimal text of this integer as a `String`, made from the digits as characters:
-    /// no UTF-8 validation, so a browser bundle carries neither `str::from_utf8` nor
-    /// `core::fmt` for it.
-    pub(crate) fn to_text(self) -> String {
-        let mut buffer = DigitBuffer::default();
-        let at = self.digits(&mut buffer);
         buffer[at..].iter().map(|&b| char::from(b)).collect()
+    }
+
+    /// Appends the decimal text of this integer to `out`.
+    #[cfg(render_html)]
+    pub(crate) fn push_to(self, out: &mut String) {
+        self.with_digits(|digits| out.push_str(digits));
     }
 }
 
@@ -82,16 +92,21 @@ mod tests {
 
     #[test]
     fn writes_the_same_digits_as_display() {
-        let mut buffer = DigitBuffer::default();
         for n in [0i64, 7, -7, 10, 1_000, -1_000_000, i64::MAX, i64::MIN] {
-            assert_eq!(Integer::Signed(n).write(&mut buffer), n.to_string());
+            assert_eq!(Integer::Signed(n).with_digits(str::to_owned), n.to_string());
+            assert_eq!(Integer::Signed(n).digits_as_chars(), n.to_string());
         }
         for n in [0u64, 9, 10, 99, 12_345, u64::MAX] {
-            assert_eq!(Integer::Unsigned(n).write(&mut buffer), n.to_string());
-            assert_eq!(Integer::Unsigned(n).to_text(), n.to_string());
+            assert_eq!(
+                Integer::Unsigned(n).with_digits(str::to_owned),
+                n.to_string()
+            );
+            assert_eq!(Integer::Unsigned(n).digits_as_chars(), n.to_string());
         }
         for n in [0i64, -7, i64::MIN] {
-            assert_eq!(Integer::Signed(n).to_text(), n.to_string());
+            let mut out = String::from("n=");
+            Integer::Signed(n).push_to(&mut out);
+            assert_eq!(out, format!("n={n}"));
         }
     }
 }

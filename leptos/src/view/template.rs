@@ -111,15 +111,17 @@ impl TemplateView {
     }
 }
 
-impl Render for TemplateView {
+impl TemplateView {
+    /// See [`Render::html_len`].
     #[cfg(render_html)]
-    fn html_len(&self) -> usize {
+    pub(crate) fn html_len(&self) -> usize {
         let fixed: usize = self.template.ssr.iter().map(|c| c.len()).sum();
         fixed + self.holes.iter().map(Hole::html_len).sum::<usize>()
     }
 
+    /// See [`Render::to_html`].
     #[cfg(render_html)]
-    fn to_html(self: Box<Self>, out: &mut String) {
+    pub(crate) fn to_html(self, out: &mut String) {
         let mut chunks = self.template.ssr.iter();
         out.push_str(chunks.next().expect("a template has at least one chunk"));
         for (hole, chunk) in self.holes.into_iter().zip(chunks) {
@@ -128,7 +130,8 @@ impl Render for TemplateView {
         }
     }
 
-    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
+    /// See [`Render::build`].
+    pub(crate) fn build(self, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
         let fragment = instantiate(self.template);
         let mut cursor = Cursor::new(&fragment);
         let state = walk_template(self.template, self.holes, &mut cursor, false);
@@ -140,8 +143,9 @@ impl Render for TemplateView {
         Mounted::new(range, state)
     }
 
+    /// See [`Render::hydrate`].
     #[cfg(hydration)]
-    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
+    pub(crate) fn hydrate(self, cursor: &mut Cursor) -> Mounted {
         if let Err(mismatch) = cursor.verify(self.template.nodes, self.template.roots) {
             // Report, drop what the server wrote for this template, and build it afresh.
             mismatch.report();
@@ -166,6 +170,29 @@ impl Render for TemplateView {
                 .expect("the template's nodes are here"),
         };
         Mounted::new(Range { first, last }, state)
+    }
+}
+
+/// A template kept in a [`View`] is not boxed (see `ViewInner::Template`); this impl serves
+/// one wrapped with [`View::new`].
+impl Render for TemplateView {
+    #[cfg(render_html)]
+    fn html_len(&self) -> usize {
+        TemplateView::html_len(self)
+    }
+
+    #[cfg(render_html)]
+    fn to_html(self: Box<Self>, out: &mut String) {
+        TemplateView::to_html(*self, out)
+    }
+
+    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
+        TemplateView::build(*self, parent, before)
+    }
+
+    #[cfg(hydration)]
+    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
+        TemplateView::hydrate(*self, cursor)
     }
 }
 
