@@ -55,7 +55,12 @@ impl Default for LeptosOptions {
 impl LeptosOptions {
     /// The URL path the bundle is served at (`/pkg`).
     pub fn pkg_path(&self) -> String {
-        format!("/{}", self.site_pkg_dir.trim_matches('/'))
+        // Not `format!`: a page's shell asks for it on every request.
+        let dir = self.site_pkg_dir.trim_matches('/');
+        let mut path = String::with_capacity(dir.len() + 1);
+        path.push('/');
+        path.push_str(dir);
+        path
     }
 }
 

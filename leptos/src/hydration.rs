@@ -40,12 +40,31 @@ use crate::view::{IntoView, View};
 /// `hydrate` export (which should call [`hydrate_body`](crate::mount::hydrate_body)).
 pub fn hydration_scripts(pkg_path: &str, output_name: &str) -> String {
     let pkg = pkg_path.trim_end_matches('/');
-    format!(
-        "<link rel=\"modulepreload\" href=\"{pkg}/{output_name}.js\"/>\
-         <link rel=\"preload\" href=\"{pkg}/{output_name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"\"/>\
-         <script type=\"module\">import init, {{ hydrate }} from '{pkg}/{output_name}.js'; \
-         init({{ module_or_path: '{pkg}/{output_name}_bg.wasm' }}).then(() => hydrate());</script>"
-    )
+    // Built with `push_str` rather than `format!`: it is written into every page.
+    let mut out = String::with_capacity(400 + 4 * (pkg.len() + output_name.len()));
+    for piece in [
+        "<link rel=\"modulepreload\" href=\"",
+        pkg,
+        "/",
+        output_name,
+        ".js\"/><link rel=\"preload\" href=\"",
+        pkg,
+        "/",
+        output_name,
+        "_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"\"/>\
+         <script type=\"module\">import init, { hydrate } from '",
+        pkg,
+        "/",
+        output_name,
+        ".js'; init({ module_or_path: '",
+        pkg,
+        "/",
+        output_name,
+        "_bg.wasm' }).then(() => hydrate());</script>",
+    ] {
+        out.push_str(piece);
+    }
+    out
 }
 
 /// Writes the [`hydration_scripts`] for the bundle `options` name, in a document shell's
@@ -76,4 +95,20 @@ pub fn AutoReload(
 ) -> impl IntoView {
     let _ = (options, disable_watch);
     View::fragment(Vec::new())
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn the_scripts_name_the_bundle_under_its_path() {
+        let (pkg, name) = ("/pkg", "todo");
+        let expected = format!(
+            "<link rel=\"modulepreload\" href=\"{pkg}/{name}.js\"/>\
+             <link rel=\"preload\" href=\"{pkg}/{name}_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"\"/>\
+             <script type=\"module\">import init, {{ hydrate }} from '{pkg}/{name}.js'; \
+             init({{ module_or_path: '{pkg}/{name}_bg.wasm' }}).then(() => hydrate());</script>"
+        );
+        assert_eq!(super::hydration_scripts("/pkg/", "todo"), expected);
+        assert_eq!(super::hydration_scripts("/pkg", "todo"), expected);
+    }
 }

@@ -29,6 +29,19 @@ use std::sync::Arc;
 pub(crate) struct RouteTable {
     /// Every definition's view, by node id (definitions in document order).
     views: Vec<ViewFn>,
+    /// What follows from the definitions' paths and nesting alone.
+    compiled: Arc<CompiledRoutes>,
+}
+
+/// The part of a route table that depends only on the routes' paths and how they nest: the
+/// matcher, each route's chain of definitions and the listings. The server renders a
+/// `<Routes/>` on every request from the same definitions, so this is compiled once per
+/// distinct set of routes on each thread (a few are kept) and shared.
+#[derive(Debug)]
+struct CompiledRoutes {
+    /// Each definition's nesting depth and path, in document order: what this was compiled
+    /// from.
+    shape: Vec<(usize, RoutePath)>,
     /// The routes that can match: one per leaf definition, as the chain of its ancestors'
     /// and its own paths.
     matcher: RouteMatcher,
@@ -36,6 +49,83 @@ pub(crate) struct RouteTable {
     chains: Vec<Box<[usize]>>,
     /// Every path the routes render, with optional segments expanded.
     listings: Vec<RouteListing>,
+}
+
+/// How many compiled route sets a thread keeps (an app has one per `<Routes/>`).
+const COMPILED_KEPT: usize = 16;
+
+thread_local! {
+    /// The route sets compiled on this thread, most recent last.
+    static COMPILED: std::cell::RefCell<Vec<Arc<CompiledRoutes>>> =
+        const { std::cell::RefCell::new(Vec::new()) };
+}
+
+impl CompiledRoutes {
+    /// The compiled form of `defs`, from this thread's cache when the same paths and
+    /// nesting were compiled before.
+    fn of(defs: &[RouteDef]) -> Arc<CompiledRoutes> {
+        COMPILED.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            if let Some(found) = cache.iter().find(|c| c.compiled_from(defs)) {
+                return found.clone();
+            }
+            let compiled = Arc::new(CompiledRoutes::compile(defs));
+            if cache.len() == COMPILED_KEPT {
+                cache.remove(0);
+            }
+            cache.push(compiled.clone());
+            compiled
+        })
+    }
+
+    fn compile(defs: &[RouteDef]) -> CompiledRoutes {
+        let mut compiled = CompiledRoutes {
+            shape: Vec::new(),
+            matcher: RouteMatcher::new(),
+            chains: Vec::new(),
+            listings: Vec::new(),
+        };
+        compiled.add(defs, &mut Vec::new(), &mut Vec::new());
+        compiled
+    }
+
+    fn add(&mut self, defs: &[RouteDef], chain: &mut Vec<usize>, paths: &mut Vec<RoutePath>) {
+        for def in defs {
+            let node = self.shape.len();
+            self.shape.push((chain.len(), def.path.clone()));
+            chain.push(node);
+            paths.push(def.path.clone());
+            if def.children.is_empty() {
+                self.matcher.add_nested(paths);
+                self.chains.push(chain.clone().into_boxed_slice());
+                for listing in RouteListing::expand(paths) {
+                    if !self.listings.contains(&listing) {
+                        self.listings.push(listing);
+                    }
+                }
+            } else {
+                self.add(&def.children, chain, paths);
+            }
+            chain.pop();
+            paths.pop();
+        }
+    }
+
+    /// Whether `defs` have exactly the paths and nesting this was compiled from.
+    fn compiled_from(&self, defs: &[RouteDef]) -> bool {
+        fn same(
+            shape: &mut std::slice::Iter<'_, (usize, RoutePath)>,
+            defs: &[RouteDef],
+            depth: usize,
+        ) -> bool {
+            defs.iter().all(|def| {
+                matches!(shape.next(), Some((d, path)) if *d == depth && *path == def.path)
+                    && same(shape, &def.children, depth + 1)
+            })
+        }
+        let mut shape = self.shape.iter();
+        same(&mut shape, defs, 0) && shape.next().is_none()
+    }
 }
 
 /// The route the URL matches.
@@ -49,55 +139,36 @@ pub(crate) struct RouteMatch {
 
 impl RouteTable {
     pub(crate) fn new(defs: Vec<RouteDef>) -> RouteTable {
-        let mut table = RouteTable {
-            views: Vec::new(),
-            matcher: RouteMatcher::new(),
-            chains: Vec::new(),
-            listings: Vec::new(),
-        };
-        table.add(defs, &mut Vec::new(), &mut Vec::new());
-        table
-    }
-
-    fn add(&mut self, defs: Vec<RouteDef>, chain: &mut Vec<usize>, paths: &mut Vec<RoutePath>) {
-        for def in defs {
-            let node = self.views.len();
-            self.views.push(def.view);
-            chain.push(node);
-            paths.push(def.path);
-            if def.children.is_empty() {
-                self.matcher.add_nested(paths);
-                self.chains.push(chain.clone().into_boxed_slice());
-                for listing in RouteListing::expand(paths) {
-                    if !self.listings.contains(&listing) {
-                        self.listings.push(listing);
-                    }
-                }
-            } else {
-                self.add(def.children, chain, paths);
+        fn collect_views(defs: Vec<RouteDef>, views: &mut Vec<ViewFn>) {
+            for def in defs {
+                views.push(def.view);
+                collect_views(def.children, views);
             }
-            chain.pop();
-            paths.pop();
         }
+        let compiled = CompiledRoutes::of(&defs);
+        let mut views = Vec::with_capacity(compiled.shape.len());
+        collect_views(defs, &mut views);
+        RouteTable { views, compiled }
     }
 
     /// The route `path` matches, if any.
     pub(crate) fn match_path(&self, path: &str) -> Option<RouteMatch> {
-        let matched = self.matcher.match_path(path)?;
+        let matcher = &self.compiled.matcher;
+        let matched = matcher.match_path(path)?;
         Some(RouteMatch {
             route: matched.route(),
-            level_paths: self.matcher.level_paths(&matched, path),
+            level_paths: matcher.level_paths(&matched, path),
             params: matched.into_params(),
         })
     }
 
     /// The definition shown at `level` for a match.
     fn node_at(&self, matched: &RouteMatch, level: usize) -> Option<usize> {
-        self.chains.get(matched.route)?.get(level).copied()
+        self.compiled.chains.get(matched.route)?.get(level).copied()
     }
 
     pub(crate) fn listings(&self) -> &[RouteListing] {
-        &self.listings
+        &self.compiled.listings
     }
 }
 
@@ -249,4 +320,63 @@ pub(crate) fn current_route_path() -> Option<Memo<String>> {
 /// The parameters of the route the caller is in, or `None` outside any route.
 pub(crate) fn current_route_params() -> Option<Memo<ParamsMap>> {
     use_context::<RouteContext>().map(|route| route.params)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn def(path: &str, children: Vec<RouteDef>) -> RouteDef {
+        RouteDef {
+            path: RoutePath::parse(path).unwrap(),
+            view: ViewFn::default(),
+            children,
+        }
+    }
+
+    fn app_routes() -> Vec<RouteDef> {
+        vec![
+            def("/", vec![]),
+            def("/contacts", vec![def("/", vec![]), def("/:id", vec![])]),
+        ]
+    }
+
+    #[test]
+    fn the_same_routes_share_one_compiled_table_and_match_as_before() {
+        let first = RouteTable::new(app_routes());
+        let second = RouteTable::new(app_routes());
+        assert!(Arc::ptr_eq(&first.compiled, &second.compiled));
+        assert_eq!(second.views.len(), 4, "each table keeps its own views");
+        let matched = second.match_path("/contacts/7").expect("matches");
+        assert_eq!(second.node_at(&matched, 0), Some(1));
+        assert_eq!(second.node_at(&matched, 1), Some(3));
+        assert_eq!(matched.params.get_str("id"), Some("7"));
+    }
+
+    #[test]
+    fn routes_that_differ_in_a_path_or_in_nesting_are_compiled_apart() {
+        let base = RouteTable::new(app_routes());
+        let renamed = RouteTable::new(vec![
+            def("/", vec![]),
+            def("/people", vec![def("/", vec![]), def("/:id", vec![])]),
+        ]);
+        let flattened = RouteTable::new(vec![
+            def("/", vec![]),
+            def("/contacts", vec![]),
+            def("/", vec![]),
+            def("/:id", vec![]),
+        ]);
+        let extra = RouteTable::new(vec![
+            def("/", vec![]),
+            def("/contacts", vec![def("/", vec![]), def("/:id", vec![])]),
+            def("/about", vec![]),
+        ]);
+        for other in [&renamed, &flattened, &extra] {
+            assert!(!Arc::ptr_eq(&base.compiled, &other.compiled));
+        }
+        assert!(renamed.match_path("/contacts/7").is_none());
+        assert!(renamed.match_path("/people/7").is_some());
+        assert!(extra.match_path("/about").is_some());
+        assert!(base.match_path("/about").is_none());
+    }
 }
