@@ -226,7 +226,7 @@ impl View {
             // Digits and a minus sign need no escaping.
             ViewInner::Integer(n) => n.push_to(out),
             ViewInner::Fragment(views) => views.into_iter().for_each(|v| v.to_html(out)),
-            ViewInner::Template(template) => template.to_html(out),
+            ViewInner::Template(template) => template.write_html(out),
             ViewInner::Boxed(render) => render.to_html(out),
         }
     }

@@ -121,7 +121,7 @@ impl TemplateView {
 
     /// See [`Render::to_html`].
     #[cfg(render_html)]
-    pub(crate) fn to_html(self, out: &mut String) {
+    pub(crate) fn write_html(self, out: &mut String) {
         let mut chunks = self.template.ssr.iter();
         out.push_str(chunks.next().expect("a template has at least one chunk"));
         for (hole, chunk) in self.holes.into_iter().zip(chunks) {
@@ -183,7 +183,7 @@ impl Render for TemplateView {
 
     #[cfg(render_html)]
     fn to_html(self: Box<Self>, out: &mut String) {
-        TemplateView::to_html(*self, out)
+        TemplateView::write_html(*self, out)
     }
 
     fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
