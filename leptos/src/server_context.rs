@@ -40,8 +40,9 @@ type RedirectCallback = Arc<dyn Fn(&str) + Send + Sync>;
 #[derive(Clone)]
 pub struct RequestContext {
     path_and_query: Arc<str>,
-    set_status: StatusCallback,
-    redirect: RedirectCallback,
+    /// `None` until set: a no-op needs no allocation.
+    set_status: Option<StatusCallback>,
+    redirect: Option<RedirectCallback>,
 }
 
 impl std::fmt::Debug for RequestContext {
@@ -59,8 +60,8 @@ impl RequestContext {
     pub fn new(path_and_query: impl Into<Arc<str>>) -> Self {
         RequestContext {
             path_and_query: path_and_query.into(),
-            set_status: Arc::new(|_| {}),
-            redirect: Arc::new(|_| {}),
+            set_status: None,
+            redirect: None,
         }
     }
 
@@ -69,14 +70,14 @@ impl RequestContext {
         mut self,
         set_status: impl Fn(StatusCode) + Send + Sync + 'static,
     ) -> Self {
-        self.set_status = Arc::new(set_status);
+        self.set_status = Some(Arc::new(set_status));
         self
     }
 
     /// What [`redirect`](Self::redirect) does: the integration answers `302 Found` with the
     /// location in a `Location` header.
     pub fn on_redirect(mut self, redirect: impl Fn(&str) + Send + Sync + 'static) -> Self {
-        self.redirect = Arc::new(redirect);
+        self.redirect = Some(Arc::new(redirect));
         self
     }
 
@@ -96,12 +97,16 @@ impl RequestContext {
 
     /// Sets the response's status (404 for a page that does not exist, say).
     pub fn set_status(&self, status: StatusCode) {
-        (self.set_status)(status)
+        if let Some(set_status) = &self.set_status {
+            set_status(status)
+        }
     }
 
     /// Makes the response a redirect to `location` (`302 Found`, `Location: location`).
     pub fn redirect(&self, location: &str) {
-        (self.redirect)(location)
+        if let Some(redirect) = &self.redirect {
+            redirect(location)
+        }
     }
 }
 

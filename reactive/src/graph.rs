@@ -77,6 +77,13 @@ pub(crate) fn node_value(node: &NodeRef, track: bool) -> Option<(Shared<Runtime>
     Some((runtime, value))
 }
 
+/// The node's computation (which holds a memo's value); `None` if disposed.
+pub(crate) fn node_compute(node: &NodeRef) -> Option<Shared<dyn crate::runtime::Compute>> {
+    let runtime = node.runtime()?;
+    let state = runtime.state.lock();
+    state.nodes.get(node.id)?.compute.clone()
+}
+
 /// Records that the current observer (if any, and in the same graph) read `source`.
 fn record_read(runtime: &Runtime, state: &mut crate::runtime::GraphState, source: NodeId) {
     OBSERVERS.with(|observers| {
@@ -279,6 +286,26 @@ fn update_sources(graph: &mut crate::runtime::GraphState, tracking: Tracking) {
     // Set membership by marks: sources kept get `kept`, old sources being dropped get `old`.
     graph.epoch = graph.epoch.wrapping_add(2);
     let (kept, old) = (graph.epoch, graph.epoch.wrapping_add(1));
+    if sources.is_empty() && removed.is_empty() {
+        // The first run (or one after a run that read nothing): the sources are what it
+        // read, each once, in order; the list it read into becomes the node's own.
+        let mut new_sources = tracking.new_sources;
+        let mut len = 0;
+        for at in 0..new_sources.len() {
+            let source = new_sources[at];
+            if let Some(node) = graph.nodes.get_mut(source) {
+                if node.mark != kept {
+                    node.mark = kept;
+                    node.subscribers.push(id);
+                    new_sources[len] = source;
+                    len += 1;
+                }
+            }
+        }
+        new_sources.truncate(len);
+        graph.nodes[id].sources = new_sources;
+        return;
+    }
     for &source in &removed {
         if let Some(node) = graph.nodes.get_mut(source) {
             node.mark = old;
@@ -527,21 +554,66 @@ fn collect_cleanups(graph: &mut crate::runtime::GraphState, id: NodeId, out: &mu
         return;
     };
     let own = std::mem::take(&mut data.cleanups);
-    let children = data.owned.clone();
-    for child in children.into_iter().rev() {
-        collect_cleanups(graph, child, out);
+    // By index rather than over a copy of the list (no allocation per owner): taking
+    // cleanups changes no node's list of owned nodes.
+    let mut at = data.owned.len();
+    while at > 0 {
+        at -= 1;
+        let child = graph
+            .nodes
+            .get(id)
+            .and_then(|n| n.owner_data.as_ref())
+            .map(|d| d.owned[at]);
+        if let Some(child) = child {
+            collect_cleanups(graph, child, out);
+        }
     }
     out.extend(own.into_iter().rev());
 }
 
 /// What disposal leaves to drop once the graph is unlocked (values may run user `Drop`s).
-#[derive(Default)]
 struct Garbage {
-    /// The first node removed, kept out of `nodes` so that disposing one owner (a request's
-    /// root, a row) allocates nothing.
+    /// The first node removed, kept out of `nodes` so that disposing one owner (a row, say)
+    /// allocates nothing.
     first: Option<Node>,
+    /// The other nodes removed, in a list kept from one disposal to the next on this thread
+    /// (see `SPARE_GARBAGE`).
     nodes: Vec<Node>,
     owner_data: Vec<crate::runtime::OwnerData>,
+}
+
+thread_local! {
+    /// An emptied list of removed nodes, so that disposing a request's graph on the server
+    /// does not grow a new one each time. A disposal that starts while another one's
+    /// garbage is being dropped (a value's `Drop` disposing an owner) finds it taken and
+    /// makes its own.
+    static SPARE_GARBAGE: std::cell::Cell<Vec<Node>> = const { std::cell::Cell::new(Vec::new()) };
+}
+
+/// Spare lists longer than this are let go rather than kept.
+const SPARE_GARBAGE_MAX: usize = 256;
+
+impl Default for Garbage {
+    fn default() -> Self {
+        Garbage {
+            first: None,
+            nodes: SPARE_GARBAGE
+                .try_with(std::cell::Cell::take)
+                .unwrap_or_default(),
+            owner_data: Vec::new(),
+        }
+    }
+}
+
+impl Drop for Garbage {
+    fn drop(&mut self) {
+        drop(self.first.take());
+        let mut nodes = std::mem::take(&mut self.nodes);
+        nodes.clear();
+        if nodes.capacity() != 0 && nodes.capacity() <= SPARE_GARBAGE_MAX {
+            let _ = SPARE_GARBAGE.try_with(|spare| spare.set(nodes));
+        }
+    }
 }
 
 impl Garbage {

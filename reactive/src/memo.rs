@@ -2,7 +2,7 @@
 
 use crate::graph;
 use crate::handle::{dispose_node, impl_handle};
-use crate::runtime::{downcast, Compute, Node, NodeKind, NodeRef, NodeState};
+use crate::runtime::{Compute, Node, NodeKind, NodeRef, NodeState};
 use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, Shared, ValueCell};
 use crate::traits::{impl_with_by_tracking, Dispose, Track, WithUntracked};
 use std::marker::PhantomData;
@@ -29,9 +29,10 @@ pub struct Memo<T> {
 impl_handle!(Memo);
 impl_with_by_tracking!(Memo);
 
-/// The computation stored in a memo's node.
+/// The computation stored in a memo's node, with the memo's value: one allocation per memo
+/// (the node has no separate value; readers find the cell through [`Compute::value`]).
 struct MemoCompute<T, F> {
-    cell: Shared<ValueCell<Option<T>>>,
+    cell: ValueCell<Option<T>>,
     compute: F,
     changed: fn(Option<&T>, Option<&T>) -> bool,
 }
@@ -49,6 +50,10 @@ where
                 .expect("a memo's value is not read while the memo recomputes it");
         }
         changed
+    }
+
+    fn value(&self) -> &dyn std::any::Any {
+        &self.cell
     }
 }
 
@@ -68,12 +73,10 @@ impl<T: MaybeSend + MaybeSync + 'static> Memo<T> {
         compute: impl Fn(Option<&T>) -> T + MaybeSend + MaybeSync + 'static,
         changed: fn(Option<&T>, Option<&T>) -> bool,
     ) -> Self {
-        let cell = Shared::new(ValueCell::new(None::<T>));
         let mut node = Node::new(NodeKind::Memo, None);
         node.state = NodeState::Dirty; // computed on first read
-        node.value = Some(cell.clone());
         node.compute = Some(Shared::new(MemoCompute {
-            cell,
+            cell: ValueCell::new(None::<T>),
             compute,
             changed,
         }));
@@ -111,9 +114,11 @@ impl<T: MaybeSend + MaybeSync + 'static> WithUntracked for Memo<T> {
         if !self.update() {
             return None;
         }
-        let (_runtime, value) = graph::node_value(&self.node, false)?;
-        let cell = downcast::<ValueCell<Option<T>>>(value);
-        read_cell(&cell, |value| value.as_ref().map(f))
+        let compute = graph::node_compute(&self.node)?;
+        let Some(cell) = compute.value().downcast_ref::<ValueCell<Option<T>>>() else {
+            unreachable!("a memo handle's type always matches its node's value")
+        };
+        read_cell(cell, |value| value.as_ref().map(f))
     }
 }
 

@@ -70,6 +70,12 @@ pub(crate) enum NodeState {
 /// A computation a memo or an effect runs. Returns whether its value changed.
 pub(crate) trait Compute: MaybeSend + crate::sync::MaybeSync {
     fn run(&self) -> bool;
+
+    /// The value the computation keeps, if it keeps one inside itself (a memo's cell, in
+    /// the same allocation as its function).
+    fn value(&self) -> &dyn Any {
+        &()
+    }
 }
 
 /// A function run when an owner is disposed or re-run.
