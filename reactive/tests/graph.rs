@@ -532,3 +532,30 @@ fn signal_type_wraps_every_kind_and_reads_derived_closures_once() {
     });
     owner.dispose();
 }
+
+#[test]
+fn a_signal_read_twice_in_a_first_run_is_one_dependency_dropped_when_no_longer_read() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (a, set_a) = signal(1);
+        let (gate, set_gate) = signal(true);
+        let runs = Counter::default();
+        let r = runs.clone();
+        Effect::new_isomorphic(move |_| {
+            r.hit();
+            if gate.get() {
+                // Read twice on the first run: one edge, not two.
+                a.get();
+                a.get();
+            }
+        });
+        assert_eq!(runs.get(), 1);
+        set_a.set(2);
+        assert_eq!(runs.get(), 2, "one re-run per write, however often it read");
+        set_gate.set(false);
+        assert_eq!(runs.get(), 3);
+        set_a.set(3);
+        assert_eq!(runs.get(), 3, "no longer read: no longer a dependency");
+    });
+    owner.dispose();
+}

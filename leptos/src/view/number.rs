@@ -1,6 +1,7 @@
-//! Integers as text without an allocation or `core::fmt`: the digits are written into a
-//! buffer on the stack when the view is written or built (in the browser, integers exact in
-//! an `f64` go to JavaScript as numbers instead).
+//! Integers as text without `core::fmt`. Where HTML is written, `itoa` puts the digits in a
+//! buffer on the stack. A client-only browser build gives integers exact in an `f64` to
+//! JavaScript as numbers when it creates their nodes; larger ones, and the text compared when
+//! a dynamic part updates in place, are made one character at a time (a short `String`).
 
 /// An integer a view shows as decimal text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
