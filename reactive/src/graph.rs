@@ -282,30 +282,15 @@ fn update_sources(graph: &mut crate::runtime::GraphState, tracking: Tracking) {
         return; // the same sources, read in the same order: nothing to change
     }
     let mut sources = std::mem::take(&mut node.sources);
-    let removed = sources.split_off(tracking.index);
+    // (`split_off(0)` would allocate a new buffer of the old capacity for nothing.)
+    let removed = if tracking.index == 0 {
+        std::mem::take(&mut sources)
+    } else {
+        sources.split_off(tracking.index)
+    };
     // Set membership by marks: sources kept get `kept`, old sources being dropped get `old`.
     graph.epoch = graph.epoch.wrapping_add(2);
     let (kept, old) = (graph.epoch, graph.epoch.wrapping_add(1));
-    if sources.is_empty() && removed.is_empty() {
-        // The first run (or one after a run that read nothing): the sources are what it
-        // read, each once, in order; the list it read into becomes the node's own.
-        let mut new_sources = tracking.new_sources;
-        let mut len = 0;
-        for at in 0..new_sources.len() {
-            let source = new_sources[at];
-            if let Some(node) = graph.nodes.get_mut(source) {
-                if node.mark != kept {
-                    node.mark = kept;
-                    node.subscribers.push(id);
-                    new_sources[len] = source;
-                    len += 1;
-                }
-            }
-        }
-        new_sources.truncate(len);
-        graph.nodes[id].sources = new_sources;
-        return;
-    }
     for &source in &removed {
         if let Some(node) = graph.nodes.get_mut(source) {
             node.mark = old;
@@ -316,7 +301,11 @@ fn update_sources(graph: &mut crate::runtime::GraphState, tracking: Tracking) {
             node.mark = kept;
         }
     }
-    for source in tracking.new_sources {
+    // The new sources, each once, compacted in place in the list the run read into.
+    let mut new_sources = tracking.new_sources;
+    let mut len = 0;
+    for at in 0..new_sources.len() {
+        let source = new_sources[at];
         let Some(node) = graph.nodes.get_mut(source) else {
             continue;
         };
@@ -325,10 +314,19 @@ fn update_sources(graph: &mut crate::runtime::GraphState, tracking: Tracking) {
         }
         let was_read = node.mark == old;
         node.mark = kept;
-        sources.push(source);
         if !was_read {
             node.subscribers.push(id);
         }
+        new_sources[len] = source;
+        len += 1;
+    }
+    new_sources.truncate(len);
+    if sources.is_empty() {
+        // A first run (or one that kept none of the old order): that list becomes the
+        // node's own, no copy.
+        sources = new_sources;
+    } else {
+        sources.append(&mut new_sources);
     }
     for source in removed {
         if let Some(node) = graph.nodes.get_mut(source) {
