@@ -186,6 +186,39 @@ pub fn answer_form_post(
     *response.body_mut() = ResponseBody::Full(Bytes::new());
 }
 
+/// A form posted without JavaScript (a request that [`wants_html`]) and the page it came
+/// from: what [`answer_form_post`] needs, read from the request's headers before they move
+/// into the call. Every integration answers such posts the same way through it.
+///
+/// ```
+/// use http::{header, HeaderMap, HeaderValue};
+/// use server_fn::redirect_protocol::FormPost;
+/// let mut headers = HeaderMap::new();
+/// headers.insert(header::REFERER, HeaderValue::from_static("http://h/todos"));
+/// assert!(FormPost::from_headers(&headers).is_none(), "a fetch call is not a form post");
+/// headers.insert(header::ACCEPT, HeaderValue::from_static("text/html"));
+/// assert!(FormPost::from_headers(&headers).is_some());
+/// ```
+#[derive(Clone, Debug)]
+pub struct FormPost {
+    referer: Option<HeaderValue>,
+}
+
+impl FormPost {
+    /// The form post `headers` describe, or `None` for a call made with `fetch`.
+    pub fn from_headers(headers: &HeaderMap) -> Option<FormPost> {
+        wants_html(headers).then(|| FormPost {
+            referer: headers.get(header::REFERER).cloned(),
+        })
+    }
+
+    /// [`answer_form_post`] for this post: the answer of server function `path` becomes a
+    /// redirect the browser follows.
+    pub fn answer(&self, response: &mut Response<ResponseBody>, path: &str) {
+        answer_form_post(response, path, self.referer.as_ref());
+    }
+}
+
 /// `referer` without the [`PATH_PARAM`], [`ERROR_PARAM`] and [`STATUS_PARAM`] of an earlier
 /// failed post (and without empty pairs).
 ///

@@ -131,8 +131,9 @@ pub struct ServerFnRegistry {
 }
 
 /// FNV-1a ([`crate::path::fnv1a`], the hash of the default paths), for the path table:
-/// paths are short, and hashing one is most of a lookup with the standard library's SipHash. The table's keys are the registered paths, fixed at
-/// start-up, so requests cannot grow a bucket by choosing colliding paths.
+/// paths are short, and hashing one is most of a lookup with the standard library's
+/// SipHash. The table's keys are the registered paths, fixed at start-up, so requests
+/// cannot grow a bucket by choosing colliding paths.
 #[derive(Clone, Copy, Debug, Default)]
 struct BuildPathHasher;
 

@@ -15,11 +15,11 @@ use std::rc::Rc;
 use actix_web::HttpRequest;
 use bytes::Bytes;
 use http::request::Parts;
-use http::{header, Response};
+use http::Response;
 use leptos::RedirectHandler;
 use reactive_graph::{provide_context, Owner, ScopedFuture};
 use server_fn::codec::ResponseBody;
-use server_fn::redirect_protocol::{answer_form_post, wants_html};
+use server_fn::redirect_protocol::FormPost;
 use server_fn::registry::ServerFnEntry;
 
 use crate::request::Request;
@@ -61,12 +61,7 @@ pub(crate) async fn run_server_fn(
 ) -> Response<ResponseBody> {
     let owner = DisposeOnDrop(Owner::new_root());
     let response_options = ResponseOptions::default();
-    let from_form = wants_html(&parts.headers);
-    let referer = if from_form {
-        parts.headers.get(header::REFERER).cloned()
-    } else {
-        None
-    };
+    let form_post = FormPost::from_headers(&parts.headers);
     // The call decodes the arguments and hands the parts back, which then move into the
     // context instead of being cloned.
     let call = entry.call(http::Request::from_parts(parts, body));
@@ -79,8 +74,8 @@ pub(crate) async fn run_server_fn(
     let mut response = ScopedFuture::with_owner(owner.0.clone(), call.response).await;
     drop(owner);
     response_options.apply_to_http(&mut response);
-    if from_form {
-        answer_form_post(&mut response, entry.path(), referer.as_ref());
+    if let Some(form_post) = &form_post {
+        form_post.answer(&mut response, entry.path());
     }
     response
 }

@@ -18,13 +18,12 @@ use std::sync::Arc;
 use futures::FutureExt;
 
 use bytes::Bytes;
-use http::header::{self, HeaderValue};
 use http::{Request, Response};
 use leptos::RedirectHandler;
 use reactive_graph::{provide_context, Owner, ScopedFuture};
 use server_fn::codec::ResponseBody;
 use server_fn::handler::ResponseFuture;
-use server_fn::redirect_protocol::{answer_form_post, wants_html};
+use server_fn::redirect_protocol::FormPost;
 use server_fn::registry::ServerFnEntry;
 
 use crate::response::ResponseOptions;
@@ -50,8 +49,7 @@ static REDIRECT_HANDLER: std::sync::LazyLock<RedirectHandler> =
 pub(crate) struct StartedCall {
     owner: DisposeOnDrop,
     response_options: ResponseOptions,
-    from_form: bool,
-    referer: Option<HeaderValue>,
+    form_post: Option<FormPost>,
     path: &'static str,
     response: ResponseFuture,
 }
@@ -69,12 +67,7 @@ pub(crate) fn start_call(
 ) -> StartedCall {
     let owner = DisposeOnDrop(Owner::new_root());
     let response_options = ResponseOptions::default();
-    let from_form = wants_html(req.headers());
-    let referer = if from_form {
-        req.headers().get(header::REFERER).cloned()
-    } else {
-        None
-    };
+    let form_post = FormPost::from_headers(req.headers());
     // Decoding the arguments needs the method, URI, headers and body; the function's
     // extractors need the request's parts (extensions included), which the call hands
     // back after decoding, so they move into the context instead of being cloned.
@@ -90,8 +83,7 @@ pub(crate) fn start_call(
     StartedCall {
         owner,
         response_options,
-        from_form,
-        referer,
+        form_post,
         path: entry.path(),
         response: call.response,
     }
@@ -106,16 +98,15 @@ impl StartedCall {
         let Self {
             owner,
             response_options,
-            from_form,
-            referer,
+            form_post,
             path,
             response,
         } = self;
         ScopedFuture::with_owner(owner.0.clone(), response).map(move |mut response| {
             drop(owner);
             response_options.apply_to(&mut response);
-            if from_form {
-                answer_form_post(&mut response, path, referer.as_ref());
+            if let Some(form_post) = &form_post {
+                form_post.answer(&mut response, path);
             }
             response
         })
