@@ -201,7 +201,13 @@ fn check_template(server: &str, name: &str) -> e2e::Result<()> {
         command.arg("--site-addr").arg(addr.to_string());
         command
     };
-    let server = Server::start(command, addr)?;
+    // `cargo app serve` builds (the bundle and the server) before it listens: under the
+    // same lock as the builds above, so the other template's build cannot hold cargo's
+    // locks while the start-up timeout runs.
+    let server = {
+        let _guard = BUILD.lock().unwrap_or_else(|p| p.into_inner());
+        Server::start(command, addr)?
+    };
     let title = format!("Welcome to {name}");
     without_javascript(&server, &title)?;
     with_javascript(&server, &title)?;
