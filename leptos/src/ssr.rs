@@ -80,7 +80,36 @@ where
     F: Fn() -> V,
     V: IntoView,
 {
-    let (mut html, data) = render_async(&app).await;
+    render_to_string_async_with_context(|| {}, app).await
+}
+
+/// Like [`render_to_string_async`], with `provide` run once, before the first pass, in an
+/// owner above every pass's owner: the contexts it provides (a server integration's request
+/// and response options) are seen by the app in every pass without being made again.
+///
+/// ```
+/// use leptos::prelude::*;
+/// #[derive(Clone)]
+/// struct Visitor(String);
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let visitor = Visitor("Ada <3".into());
+/// let html = leptos::ssr::render_to_string_async_with_context(
+///     move || provide_context(visitor),
+///     || view! { <p>"Hello, " {expect_context::<Visitor>().0}</p> },
+/// )
+/// .await;
+/// assert_eq!(html, "<p>Hello, <!--[-->Ada &lt;3<!--]--></p>");
+/// # });
+/// ```
+pub async fn render_to_string_async_with_context<F, V>(provide: impl FnOnce(), app: F) -> String
+where
+    F: Fn() -> V,
+    V: IntoView,
+{
+    let request = Owner::new_root();
+    request.with(provide);
+    let (mut html, data) = render_async(&request, &app).await;
+    request.dispose();
     html.push_str(&data);
     html
 }
@@ -111,7 +140,9 @@ where
     F: Fn() -> V,
     V: IntoView,
 {
-    let (body, data) = render_async(&app).await;
+    let request = Owner::new_root();
+    let (body, data) = render_async(&request, &app).await;
+    request.dispose();
     let mut page = document_start(title, pkg_path, output_name, body.len() + data.len());
     page.push_str(&body);
     page.push_str("<!--]-->");
@@ -120,8 +151,9 @@ where
     page
 }
 
-/// Renders in passes until nothing is pending; returns the HTML and the data script.
-async fn render_async<F, V>(app: &F) -> (String, String)
+/// Renders in passes, each in an owner below `request`, until nothing is pending; returns
+/// the HTML and the data script.
+async fn render_async<F, V>(request: &Owner, app: &F) -> (String, String)
 where
     F: Fn() -> V,
     V: IntoView,
@@ -130,7 +162,7 @@ where
     let mut passes = 0;
     loop {
         passes += 1;
-        let pass = render_pass(app, &cache);
+        let pass = render_pass(request.child(), app, &cache);
         if pass.pending.is_empty() || passes == MAX_RENDER_PASSES {
             if !pass.pending.is_empty() {
                 render_scope::warn(&format!(
@@ -147,7 +179,8 @@ where
                     pass.pending_suspends
                 ));
             }
-            pass.owner.dispose();
+            // The last pass's owner goes when the caller disposes `request` (one walk of
+            // the graph instead of two).
             return (pass.html, data_script(&pass.output));
         }
         JoinAll(pass.pending.into_iter().map(Some).collect()).await;
@@ -168,15 +201,14 @@ struct Pass {
 }
 
 /// Renders `app` once, synchronously (nothing here is held across an await).
-fn render_pass<F, V>(app: &F, cache: &Arc<Mutex<Cache>>) -> Pass
+fn render_pass<F, V>(owner: Owner, app: &F, cache: &Arc<Mutex<Cache>>) -> Pass
 where
     F: Fn() -> V,
     V: IntoView,
 {
-    let owner = Owner::new_root();
     let scope = RenderScope::server(cache.clone(), true);
     let html = render_scope::with_scope(scope.clone(), || {
-        owner.with(|| untrack(|| app().into_view()).render_to_string())
+        owner.with(|| render_page_html(untrack(|| app().into_view())))
     });
     let pass = scope.server_pass().expect("a server scope");
     Pass {
@@ -187,6 +219,28 @@ where
         owner,
     }
 }
+
+/// Renders a page's view into a buffer sized from the last page this thread rendered (a
+/// server renders the same few pages over and over), or from the view's own estimate.
+/// Pages over [`PAGE_HINT_LIMIT`] leave no hint: the next, maybe small, page would
+/// otherwise get a buffer that size.
+fn render_page_html(view: crate::view::View) -> String {
+    thread_local! {
+        static LAST_PAGE_LEN: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+    }
+    let last = LAST_PAGE_LEN.with(|last| last.get());
+    let html = view.render_to_string_with_capacity(last);
+    let hint = if html.len() <= PAGE_HINT_LIMIT {
+        html.len()
+    } else {
+        0
+    };
+    LAST_PAGE_LEN.with(|last| last.set(hint));
+    html
+}
+
+/// The largest page whose size [`render_page_html`] remembers (64 KiB).
+const PAGE_HINT_LIMIT: usize = 64 * 1024;
 
 /// The script that carries the resources' values to the browser: a JSON object from id to
 /// value, with every `<` escaped so that no `</script>` or `<!--` inside a value can end or

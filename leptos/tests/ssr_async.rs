@@ -359,3 +359,44 @@ async fn a_local_resource_is_left_to_the_browser() {
     assert_eq!(html, "<!--[--><!--fallback-->in the browser<!--]-->");
     assert_eq!(calls.count(), 0);
 }
+
+/// A context the test provides once per render, counting how often it is made.
+#[derive(Clone)]
+struct Visitor(&'static str);
+
+#[tokio::test]
+async fn contexts_given_once_are_seen_by_every_pass_and_cleaned_up_at_the_end() {
+    let (provided, passes, cleaned) = (Calls::default(), Calls::default(), Calls::default());
+    let (p, s, c) = (provided.clone(), passes.clone(), cleaned.clone());
+    let html = leptos::ssr::render_to_string_async_with_context(
+        move || {
+            p.hit();
+            provide_context(Visitor("Ada"));
+        },
+        move || {
+            s.hit();
+            let c = c.clone();
+            on_cleanup(move || c.hit());
+            let name = Resource::new(|| (), |_| slow(5, "loaded".to_string()));
+            let visitor = expect_context::<Visitor>();
+            view! {
+                <p>{visitor.0}</p>
+                <Suspense>{move || Suspend::new(async move { name.await })}</Suspense>
+            }
+        },
+    )
+    .await;
+    assert!(html.starts_with("<p>Ada</p>"), "{html}");
+    assert!(html.contains("loaded"), "{html}");
+    assert_eq!(
+        passes.count(),
+        2,
+        "one pass to start the fetch, one with its value"
+    );
+    assert_eq!(
+        provided.count(),
+        1,
+        "the contexts are made once, not once per pass"
+    );
+    assert_eq!(cleaned.count(), 2, "both passes' owners were disposed");
+}

@@ -244,7 +244,7 @@ const NO_OPTIONS: &str = "the app has no LeptosOptions: add \
 
 /// Renders `app_fn` for `req` in a request owner (with the request, its parts, a
 /// [`ResponseOptions`], the [`LeptosOptions`] and `context`), waiting for the resources under
-/// its `<Suspense/>`s ([`leptos::ssr::render_to_string_async`]), and answers the page with
+/// its `<Suspense/>`s ([`leptos::ssr::render_to_string_async_with_context`]), and answers the page with
 /// what the render set on the response options. A panic while rendering answers a 500 page.
 pub(crate) async fn render_page<IV>(
     req: HttpRequest,
@@ -265,22 +265,24 @@ where
     let parts = parts_from(&req);
     let response_options = ResponseOptions::default();
     let request = request_context(&req, &response_options);
-    let app = {
+    let provide = {
         let response_options = response_options.clone();
         let options = options.clone();
         move || {
-            provide_request_context(&req, parts.clone(), &response_options);
-            provide_context(options.clone());
-            provide_context(request.clone());
+            provide_request_context(&req, parts, &response_options);
+            provide_context(options);
+            provide_context(request);
             if let Some(context) = &context {
                 context();
             }
-            app_fn()
         }
     };
-    let rendered = AssertUnwindSafe(leptos::ssr::render_to_string_async(move || untrack(&app)))
-        .catch_unwind()
-        .await;
+    let rendered = AssertUnwindSafe(leptos::ssr::render_to_string_async_with_context(
+        provide,
+        move || untrack(&app_fn),
+    ))
+    .catch_unwind()
+    .await;
     let Ok(html) = rendered else {
         return html_response(
             StatusCode::INTERNAL_SERVER_ERROR,

@@ -244,7 +244,7 @@ fn with_trailing_slashes(paths: &[AxumRouteListing]) -> Vec<String> {
 
 /// Renders `app_fn` for `req` in a request owner (with the request's parts, a
 /// [`ResponseOptions`] and `context`), waiting for the resources under its `<Suspense/>`s
-/// ([`leptos::ssr::render_to_string_async`]), and answers the page with what the render set
+/// ([`leptos::ssr::render_to_string_async_with_context`]), and answers the page with what the render set
 /// on the response options.
 pub(crate) async fn render_page<IV>(
     req: Request,
@@ -259,22 +259,21 @@ where
     let (parts, _body) = req.into_parts();
     let response_options = ResponseOptions::default();
     let request = request_context(&parts, &response_options);
-    let app = {
+    let provide = {
         let response_options = response_options.clone();
         let options = options.clone();
         move || {
-            provide_context(parts.clone());
-            provide_context(response_options.clone());
+            provide_context(parts);
+            provide_context(response_options);
             provide_context(leptos::RedirectHandler::new(crate::redirect));
-            provide_context(options.clone());
-            provide_context(request.clone());
+            provide_context(options);
+            provide_context(request);
             if let Some(context) = &context {
                 context();
             }
-            app_fn()
         }
     };
-    let html = match render_catching_panics(app).await {
+    let html = match render_catching_panics(provide, app_fn).await {
         Ok(html) => html,
         Err(message) => {
             return (
@@ -308,18 +307,23 @@ fn request_context(parts: &http::request::Parts, response: &ResponseOptions) -> 
         })
 }
 
-/// Renders `app` with [`leptos::ssr::render_to_string_async`]; a panic while rendering is
-/// an error page, not a dropped connection.
+/// Renders `app` with [`leptos::ssr::render_to_string_async_with_context`] (`provide`
+/// giving the request's contexts); a panic while rendering is an error page, not a dropped
+/// connection.
 async fn render_catching_panics<IV>(
+    provide: impl FnOnce() + Send + 'static,
     app: impl Fn() -> IV + Send + Sync + 'static,
 ) -> Result<String, String>
 where
     IV: IntoView + 'static,
 {
-    AssertUnwindSafe(leptos::ssr::render_to_string_async(move || untrack(&app)))
-        .catch_unwind()
-        .await
-        .map_err(|_| "the page panicked while rendering".to_owned())
+    AssertUnwindSafe(leptos::ssr::render_to_string_async_with_context(
+        provide,
+        move || untrack(&app),
+    ))
+    .catch_unwind()
+    .await
+    .map_err(|_| "the page panicked while rendering".to_owned())
 }
 
 /// The future of a fallback handler's response.

@@ -243,7 +243,14 @@ impl View {
     /// This view as an HTML string, in a buffer sized once from the view's own estimate.
     #[cfg(render_html)]
     pub fn render_to_string(self) -> String {
-        let mut out = String::with_capacity(self.html_len());
+        self.render_to_string_with_capacity(0)
+    }
+
+    /// Like [`render_to_string`](Self::render_to_string), in a buffer of at least
+    /// `capacity` bytes (a caller that knows the usual size saves the buffer's regrowth).
+    #[cfg(render_html)]
+    pub fn render_to_string_with_capacity(self, capacity: usize) -> String {
+        let mut out = String::with_capacity(capacity.max(self.html_len()));
         self.to_html(&mut out);
         out
     }

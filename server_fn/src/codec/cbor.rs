@@ -132,11 +132,11 @@ macro_rules! cbor_output {
     ($($encoding:ty),*) => {$(
         impl<T: Serialize> IntoRes<$encoding> for T {
             fn into_res(self) -> Result<Response<ResponseBody>, CodecError> {
-                Response::builder()
-                    .status(StatusCode::OK)
-                    .header(header::CONTENT_TYPE, Cbor::CONTENT_TYPE)
-                    .body(ResponseBody::Full(to_cbor(&self)?))
-                    .map_err(|e| CodecError::Serialization(e.to_string()))
+                Ok(super::typed_response(
+                    StatusCode::OK,
+                    Cbor::CONTENT_TYPE,
+                    ResponseBody::Full(to_cbor(&self)?),
+                ))
             }
         }
 

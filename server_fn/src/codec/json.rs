@@ -69,11 +69,11 @@ pub(crate) fn json_response<T: Serialize + ?Sized>(
     value: &T,
 ) -> Result<Response<Bytes>, CodecError> {
     let body = serde_json::to_vec(value).map_err(|e| CodecError::Serialization(e.to_string()))?;
-    Response::builder()
-        .status(status)
-        .header(header::CONTENT_TYPE, Json::CONTENT_TYPE)
-        .body(Bytes::from(body))
-        .map_err(|e| CodecError::Serialization(e.to_string()))
+    Ok(super::typed_response(
+        status,
+        Json::CONTENT_TYPE,
+        Bytes::from(body),
+    ))
 }
 
 /// Decodes a JSON response body.

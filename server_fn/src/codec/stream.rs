@@ -25,7 +25,7 @@ use std::pin::Pin;
 
 use bytes::Bytes;
 use futures::{stream, Stream, StreamExt};
-use http::{header, Method, Response, StatusCode};
+use http::{Method, Response, StatusCode};
 
 use super::body::{BodyStream, ResponseBody};
 use super::{CodecError, Encoding, FromRes, IntoRes};
@@ -107,11 +107,11 @@ fn streaming_response(
     content_type: &'static str,
     chunks: BodyStream,
 ) -> Result<Response<ResponseBody>, CodecError> {
-    Response::builder()
-        .status(StatusCode::OK)
-        .header(header::CONTENT_TYPE, content_type)
-        .body(ResponseBody::Stream(chunks))
-        .map_err(|e| CodecError::Serialization(e.to_string()))
+    Ok(super::typed_response(
+        StatusCode::OK,
+        content_type,
+        ResponseBody::Stream(chunks),
+    ))
 }
 
 impl IntoRes<Streaming> for ByteStream {
@@ -231,7 +231,7 @@ mod tests {
         let lines = stream::iter(["a", "b", "c"].map(|s| Ok(s.to_owned())));
         let res = IntoRes::<StreamingText>::into_res(TextStream::new(lines)).unwrap();
         assert_eq!(
-            res.headers()[header::CONTENT_TYPE],
+            res.headers()[http::header::CONTENT_TYPE],
             StreamingText::CONTENT_TYPE
         );
         let got: Vec<_> = chunks(res.into_body())
