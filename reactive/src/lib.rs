@@ -61,7 +61,7 @@ pub use effect::{Effect, EffectFunction, NoArgument, RenderEffect, WithPrevious}
 pub use executor::{spawn, spawn_local, ScopedFuture};
 pub use graph::{batch, untrack};
 pub use memo::Memo;
-pub use owner::{expect_context, on_cleanup, provide_context, use_context, Owner};
+pub use owner::{expect_context, on_cleanup, provide_context, use_context, ContextValue, Owner};
 pub use signal::{signal, ReadSignal, RwSignal, WriteSignal};
 pub use stored::StoredValue;
 pub use sync::{MaybeSend, MaybeSync};

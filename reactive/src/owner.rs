@@ -286,14 +286,74 @@ pub fn on_cleanup(f: impl FnOnce() + Send + 'static) {
 /// ```
 #[track_caller]
 pub fn provide_context<T: Send + Sync + 'static>(value: T) {
-    let Some(owner) = Owner::current() else {
-        panic!(
-            "provide_context::<{}>() was called outside any owner, so the value would be lost; \
-             create an owner with `Owner::new()` and call it inside `owner.with(|| ...)`",
-            std::any::type_name::<T>()
-        );
-    };
-    owner.insert_context(TypeId::of::<T>(), Shared::new(value));
+    owner_to_provide(std::any::type_name::<T>())
+        .insert_context(TypeId::of::<T>(), Shared::new(value));
+}
+
+/// The current owner, for providing a context of type `type_name`.
+#[track_caller]
+fn owner_to_provide(type_name: &str) -> Owner {
+    match Owner::current() {
+        Some(owner) => owner,
+        None => panic!(
+            "provide_context::<{type_name}>() was called outside any owner, so the value would \
+             be lost; create an owner with `Owner::new()` and call it inside `owner.with(|| ...)`"
+        ),
+    }
+}
+
+/// A context value made once and provided to many owners: providing it copies a pointer,
+/// where [`provide_context`] stores a new copy of its value each time. Meant for what a
+/// server gives every request it renders (a handler shared by the whole process, the app's
+/// settings).
+///
+/// ```
+/// use reactive_graph::prelude::*;
+/// use reactive_graph::ContextValue;
+/// #[derive(Clone, Debug, PartialEq)]
+/// struct Settings(&'static str);
+///
+/// let settings = ContextValue::new(Settings("todos"));
+/// for _ in 0..2 {
+///     let request = Owner::new();
+///     request.with(|| settings.provide());
+///     assert_eq!(request.with(use_context::<Settings>), Some(Settings("todos")));
+///     request.dispose();
+/// }
+/// ```
+#[derive(Clone)]
+pub struct ContextValue {
+    type_id: TypeId,
+    type_name: &'static str,
+    value: AnyShared,
+}
+
+impl ContextValue {
+    /// Stores `value`, to be provided with [`ContextValue::provide`].
+    pub fn new<T: Send + Sync + 'static>(value: T) -> Self {
+        ContextValue {
+            type_id: TypeId::of::<T>(),
+            type_name: std::any::type_name::<T>(),
+            value: Shared::new(value),
+        }
+    }
+
+    /// Provides the value on the current owner, as [`provide_context`] would.
+    ///
+    /// # Panics
+    /// Outside any owner, as [`provide_context`] does.
+    #[track_caller]
+    pub fn provide(&self) {
+        owner_to_provide(self.type_name).insert_context(self.type_id, self.value.clone());
+    }
+}
+
+impl std::fmt::Debug for ContextValue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ContextValue")
+            .field(&self.type_name)
+            .finish()
+    }
 }
 
 /// Looks up a context value of type `T` on the current owner and its ancestors, nearest

@@ -287,6 +287,45 @@ fn expect_context_panics_with_the_type_name() {
 }
 
 #[test]
+fn a_context_value_made_once_is_seen_by_every_owner_it_is_provided_to() {
+    // The value counts its copies: providing the prepared value must not make any.
+    let shared = Arc::new(());
+    let value = reactive_graph::ContextValue::new(User("shared"));
+    let marker = reactive_graph::ContextValue::new(shared.clone());
+    let owners: Vec<Owner> = (0..3).map(|_| Owner::new()).collect();
+    for owner in &owners {
+        owner.with(|| {
+            provide_context(User("replaced"));
+            value.provide();
+            marker.provide();
+        });
+    }
+    assert_eq!(
+        Arc::strong_count(&shared),
+        2,
+        "one copy in the prepared value, no more"
+    );
+    for owner in &owners {
+        assert_eq!(owner.with(use_context::<User>), Some(User("shared")));
+        owner.dispose();
+    }
+    drop(marker);
+    assert_eq!(Arc::strong_count(&shared), 1);
+}
+
+#[test]
+fn a_context_value_provided_outside_any_owner_panics_with_the_type_name() {
+    let value = reactive_graph::ContextValue::new(Theme("light"));
+    let panic =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| value.provide())).unwrap_err();
+    let message = panic.downcast_ref::<String>().unwrap();
+    assert!(
+        message.contains("graph::Theme") && message.contains("outside any owner"),
+        "{message}"
+    );
+}
+
+#[test]
 fn disposing_an_owner_with_10000_nodes_returns_to_the_baseline() {
     let root = Owner::new();
     let baseline = root.live_node_count();

@@ -17,7 +17,7 @@ use bytes::Bytes;
 use http::request::Parts;
 use http::Response;
 use leptos::RedirectHandler;
-use reactive_graph::{provide_context, Owner, ScopedFuture};
+use reactive_graph::{provide_context, ContextValue, Owner, ScopedFuture};
 use server_fn::codec::ResponseBody;
 use server_fn::redirect_protocol::FormPost;
 use server_fn::registry::ServerFnEntry;
@@ -47,8 +47,13 @@ pub(crate) fn provide_request_context(
     provide_context(Request::new(req));
     provide_context(parts);
     provide_context(response_options.clone());
-    provide_context(RedirectHandler::new(crate::redirect));
+    REDIRECT_HANDLER.provide();
 }
+
+/// `leptos::redirect`'s handler for every request: one context value, shared (no allocation
+/// per request).
+static REDIRECT_HANDLER: std::sync::LazyLock<ContextValue> =
+    std::sync::LazyLock::new(|| ContextValue::new(RedirectHandler::new(crate::redirect)));
 
 /// Runs `entry` with `parts` and `body` (of `req`) inside a request owner and shapes the
 /// response.

@@ -20,7 +20,7 @@ use futures::FutureExt;
 use bytes::Bytes;
 use http::{Request, Response};
 use leptos::RedirectHandler;
-use reactive_graph::{provide_context, Owner, ScopedFuture};
+use reactive_graph::{provide_context, ContextValue, Owner, ScopedFuture};
 use server_fn::codec::ResponseBody;
 use server_fn::handler::ResponseFuture;
 use server_fn::redirect_protocol::FormPost;
@@ -40,9 +40,10 @@ impl Drop for DisposeOnDrop {
     }
 }
 
-/// `leptos::redirect` for every call: one handler, shared (no allocation per call).
-static REDIRECT_HANDLER: std::sync::LazyLock<RedirectHandler> =
-    std::sync::LazyLock::new(|| RedirectHandler::new(crate::redirect));
+/// `leptos::redirect`'s handler for every call and page: one context value, shared (no
+/// allocation per request).
+pub(crate) static REDIRECT_HANDLER: std::sync::LazyLock<ContextValue> =
+    std::sync::LazyLock::new(|| ContextValue::new(RedirectHandler::new(crate::redirect)));
 
 /// One server function call, started: the function's arguments are decoded and its
 /// context provided; what is left is to run it ([`StartedCall::finish`]).
@@ -75,7 +76,7 @@ pub(crate) fn start_call(
     owner.0.with(|| {
         provide_context(call.parts);
         provide_context(response_options.clone());
-        provide_context(REDIRECT_HANDLER.clone());
+        REDIRECT_HANDLER.provide();
         if let Some(context) = context {
             context();
         }

@@ -19,7 +19,7 @@ use leptos::config::LeptosOptions;
 use leptos::server_context::RequestContext;
 use leptos::view::IntoView;
 use leptos_router::PathSegment;
-use reactive_graph::{provide_context, untrack};
+use reactive_graph::{provide_context, untrack, ContextValue};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
@@ -205,6 +205,7 @@ where
         let options = LeptosOptions::from_ref(state);
         let context: Context = Arc::new(additional_context);
         let mut router = self;
+        let options = PageOptions::new(options);
         for path in with_trailing_slashes(&paths) {
             let options = options.clone();
             let context = context.clone();
@@ -242,13 +243,30 @@ fn with_trailing_slashes(paths: &[AxumRouteListing]) -> Vec<String> {
     all
 }
 
+/// The app's options, and the same as a context value made once (per mounted route) rather
+/// than once per request.
+#[derive(Clone)]
+pub(crate) struct PageOptions {
+    options: LeptosOptions,
+    context: ContextValue,
+}
+
+impl PageOptions {
+    pub(crate) fn new(options: LeptosOptions) -> Self {
+        PageOptions {
+            context: ContextValue::new(options.clone()),
+            options,
+        }
+    }
+}
+
 /// Renders `app_fn` for `req` in a request owner (with the request's parts, a
 /// [`ResponseOptions`] and `context`), waiting for the resources under its `<Suspense/>`s
 /// ([`leptos::ssr::render_to_string_async_with_context`]), and answers the page with what the render set
 /// on the response options.
 pub(crate) async fn render_page<IV>(
     req: Request,
-    options: &LeptosOptions,
+    options: &PageOptions,
     context: Option<Context>,
     status: StatusCode,
     app_fn: impl Fn() -> IV + Send + Sync + 'static,
@@ -261,12 +279,12 @@ where
     let request = request_context(&parts, &response_options);
     let provide = {
         let response_options = response_options.clone();
-        let options = options.clone();
+        let options = options.context.clone();
         move || {
             provide_context(parts);
             provide_context(response_options);
-            provide_context(leptos::RedirectHandler::new(crate::redirect));
-            provide_context(options);
+            crate::call::REDIRECT_HANDLER.provide();
+            options.provide();
             provide_context(request);
             if let Some(context) = &context {
                 context();
@@ -283,7 +301,7 @@ where
                 .into_response()
         }
     };
-    let page = leptos::ssr::page(html, options);
+    let page = leptos::ssr::page(html, &options.options);
     let mut response = (status, Html(page)).into_response();
     response_options.apply_to(&mut response);
     response
@@ -397,6 +415,7 @@ where
                 _ => {
                     let req = Request::from_parts(parts, body);
                     let shell_options = options.clone();
+                    let options = PageOptions::new(options);
                     render_page(req, &options, None, StatusCode::NOT_FOUND, move || {
                         shell(shell_options.clone())
                     })
