@@ -35,6 +35,8 @@
 use crate::component;
 use crate::config::LeptosOptions;
 use crate::view::{IntoView, View};
+use std::cell::RefCell;
+use std::sync::Arc;
 
 /// The `<head>` tags that preload the wasm bundle and, once it is loaded, call its
 /// `hydrate` export (which should call [`hydrate_body`](crate::mount::hydrate_body)).
@@ -79,7 +81,32 @@ pub fn HydrationScripts(
     islands: bool,
 ) -> impl IntoView {
     debug_assert!(!islands, "islands are not supported");
-    View::raw_html(hydration_scripts(&options.pkg_path(), &options.output_name))
+    View::raw_html_shared(shared_hydration_scripts(&options))
+}
+
+/// The [`hydration_scripts`] for `options`, made once per thread for the bundle last asked
+/// for: a server writes the same scripts into every page it renders.
+fn shared_hydration_scripts(options: &LeptosOptions) -> Arc<str> {
+    /// The bundle's directory and name, and their scripts.
+    type Cached = (Arc<str>, Arc<str>, Arc<str>);
+    thread_local! {
+        static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) };
+    }
+    LAST.with(|last| {
+        let mut last = last.borrow_mut();
+        if let Some((pkg_dir, name, scripts)) = &*last {
+            if **pkg_dir == *options.site_pkg_dir && **name == *options.output_name {
+                return scripts.clone();
+            }
+        }
+        let scripts: Arc<str> = hydration_scripts(&options.pkg_path(), &options.output_name).into();
+        *last = Some((
+            options.site_pkg_dir.clone(),
+            options.output_name.clone(),
+            scripts.clone(),
+        ));
+        scripts
+    })
 }
 
 /// Accepted for compatibility with Leptos's development reload socket, which this
@@ -110,5 +137,26 @@ mod tests {
         );
         assert_eq!(super::hydration_scripts("/pkg/", "todo"), expected);
         assert_eq!(super::hydration_scripts("/pkg", "todo"), expected);
+    }
+
+    #[test]
+    fn the_component_writes_the_scripts_of_the_bundle_it_is_given_each_time() {
+        use crate::config::LeptosOptions;
+        let options = |dir: &str, name: &str| LeptosOptions {
+            site_pkg_dir: dir.into(),
+            output_name: name.into(),
+            ..LeptosOptions::default()
+        };
+        // Twice the same (the second from the thread's cache), then another bundle, then
+        // the first again: each page names its own bundle.
+        for (dir, name) in [
+            ("pkg", "todo"),
+            ("pkg", "todo"),
+            ("assets", "blog"),
+            ("pkg", "todo"),
+        ] {
+            let shared = super::shared_hydration_scripts(&options(dir, name));
+            assert_eq!(&*shared, super::hydration_scripts(&format!("/{dir}"), name));
+        }
     }
 }

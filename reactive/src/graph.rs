@@ -546,15 +546,75 @@ pub(crate) fn dispose_owned(runtime: &Shared<Runtime>, id: NodeId, dispose_self:
     drop(garbage);
 }
 
+/// Disposes `root` when it is the root of a graph of its own holding nothing else (a
+/// request's graph on the server): runs the cleanups in the order [`dispose_owned`] does,
+/// then empties the graph at once, without unlinking the nodes one by one. Returns false,
+/// having done nothing, when `root` is not such a root (the caller disposes it node by node).
+#[cfg(not(target_arch = "wasm32"))]
+pub(crate) fn dispose_whole_graph(runtime: &Shared<Runtime>, root: NodeId) -> bool {
+    let cleanups = {
+        let mut graph = runtime.state.lock();
+        let Some(node) = graph.nodes.get(root) else {
+            return false;
+        };
+        if node.parent.is_some() || node.kind != crate::runtime::NodeKind::Owner {
+            return false;
+        }
+        let mut cleanups: Vec<Cleanup> = Vec::new();
+        // Every node but the root is in exactly one list of owned nodes.
+        let owned = collect_cleanups(&mut graph, root, &mut cleanups);
+        if owned + 1 != graph.nodes.len() {
+            // Nodes made under a stale owner share the graph: leave them to the slow path
+            // (which lets the graph go rather than reuse it). Put the cleanups back first.
+            restore_cleanups(&mut graph, root, cleanups);
+            return false;
+        }
+        cleanups
+    };
+    if !cleanups.is_empty() {
+        Owner::with_none(|| untrack(|| cleanups.into_iter().for_each(|cleanup| cleanup())));
+    }
+    let garbage = {
+        let mut graph = runtime.state.lock();
+        let mut garbage = Garbage::default();
+        for (_, node) in graph.nodes.drain() {
+            garbage.push_node(node);
+        }
+        garbage
+    };
+    drop(garbage);
+    true
+}
+
+/// Gives the root back the cleanups [`dispose_whole_graph`] took when it turns out it cannot
+/// dispose the graph at once (they run in the same order from the root's own list, since
+/// the slow path collects the subtree's cleanups again and finds the children's lists
+/// empty).
+#[cfg(not(target_arch = "wasm32"))]
+fn restore_cleanups(graph: &mut crate::runtime::GraphState, root: NodeId, cleanups: Vec<Cleanup>) {
+    if let Some(node) = graph.nodes.get_mut(root) {
+        let data = node.owner_data.get_or_insert_with(Default::default);
+        // `collect_cleanups` gives them in running order; an owner's list runs last first.
+        data.cleanups = cleanups.into_iter().rev().collect();
+    }
+}
+
 /// Post-order: children (last created first), then the node's own cleanups (last first).
-fn collect_cleanups(graph: &mut crate::runtime::GraphState, id: NodeId, out: &mut Vec<Cleanup>) {
+/// Returns how many nodes the lists of owned nodes it walked hold (the subtree's size less
+/// one).
+fn collect_cleanups(
+    graph: &mut crate::runtime::GraphState,
+    id: NodeId,
+    out: &mut Vec<Cleanup>,
+) -> usize {
     let Some(data) = graph.nodes.get_mut(id).and_then(|n| n.owner_data.as_mut()) else {
-        return;
+        return 0;
     };
     let own = std::mem::take(&mut data.cleanups);
     // By index rather than over a copy of the list (no allocation per owner): taking
     // cleanups changes no node's list of owned nodes.
     let mut at = data.owned.len();
+    let mut owned = at;
     while at > 0 {
         at -= 1;
         let child = graph
@@ -563,10 +623,11 @@ fn collect_cleanups(graph: &mut crate::runtime::GraphState, id: NodeId, out: &mu
             .and_then(|n| n.owner_data.as_ref())
             .map(|d| d.owned[at]);
         if let Some(child) = child {
-            collect_cleanups(graph, child, out);
+            owned += collect_cleanups(graph, child, out);
         }
     }
     out.extend(own.into_iter().rev());
+    owned
 }
 
 /// What disposal leaves to drop once the graph is unlocked (values may run user `Drop`s).

@@ -136,6 +136,14 @@ impl Owner {
     /// Runs this owner's cleanups, frees everything it owns and the owner itself. Disposing
     /// a root on the server frees its whole graph.
     pub fn dispose(&self) {
+        // On the server a root has a graph of its own: emptied at once, then reused.
+        #[cfg(not(target_arch = "wasm32"))]
+        if !Shared::ptr_eq(&self.runtime, &default_runtime())
+            && graph::dispose_whole_graph(&self.runtime, self.id)
+        {
+            Runtime::recycle(&self.runtime);
+            return;
+        }
         let is_root = self
             .runtime
             .state

@@ -234,6 +234,31 @@ fn cleanups_run_in_reverse_order_children_first() {
 }
 
 #[test]
+fn a_root_whose_graph_holds_a_node_of_a_stale_owner_still_runs_every_cleanup_once_in_order() {
+    let log = Log::default();
+    let root = Owner::new();
+    let (stale, orphan) = root.with(|| {
+        let l = log.clone();
+        on_cleanup(move || l.push("root"));
+        let child = Owner::new();
+        child.with(|| {
+            let l = log.clone();
+            on_cleanup(move || l.push("child"));
+        });
+        let stale = Owner::new();
+        stale.dispose();
+        // Made under a disposed owner: in the root's graph, but owned by nothing alive.
+        let orphan = stale.with(|| RwSignal::new(1));
+        (stale, orphan)
+    });
+    assert_eq!(log.take(), Vec::<String>::new());
+    root.dispose();
+    assert_eq!(log.take(), ["child", "root"]);
+    assert!(root.is_disposed() && stale.is_disposed());
+    assert_eq!(orphan.try_get(), None, "the whole graph went with its root");
+}
+
+#[test]
 fn cleanups_can_still_read_signals_of_their_owner() {
     let log = Log::default();
     let owner = Owner::new();

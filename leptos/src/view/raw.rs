@@ -10,7 +10,26 @@ use web_sys::Node;
 
 /// A view of trusted, unescaped HTML. See [`View::raw_html`].
 #[derive(Debug)]
-pub(crate) struct RawHtml(pub(crate) String);
+pub(crate) struct RawHtml(pub(crate) HtmlText);
+
+/// The markup of a [`RawHtml`]: made for this view, or shared by every page that writes
+/// the same (the hydration scripts).
+#[derive(Debug)]
+pub(crate) enum HtmlText {
+    Owned(String),
+    Shared(std::sync::Arc<str>),
+}
+
+impl std::ops::Deref for HtmlText {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        match self {
+            HtmlText::Owned(text) => text,
+            HtmlText::Shared(text) => text,
+        }
+    }
+}
 
 impl View {
     /// A view of `html` written into the page as it is, **not escaped**: only for markup
@@ -22,7 +41,12 @@ impl View {
     /// assert_eq!(html, "<b>bold</b>");
     /// ```
     pub fn raw_html(html: impl Into<String>) -> View {
-        View::new(RawHtml(html.into()))
+        View::new(RawHtml(HtmlText::Owned(html.into())))
+    }
+
+    /// Like [`View::raw_html`], for markup shared with other views (no copy is made).
+    pub(crate) fn raw_html_shared(html: std::sync::Arc<str>) -> View {
+        View::new(RawHtml(HtmlText::Shared(html)))
     }
 }
 
