@@ -20,7 +20,7 @@ fn router(hook: &str) -> RouterContext {
 /// # Panics
 /// Outside a `<Router/>`.
 pub fn use_location() -> Location {
-    router("use_location").location
+    router("use_location").location()
 }
 
 /// The parameters of the route the caller is in (every `:param` and `*wildcard` of the
@@ -65,7 +65,7 @@ where
 /// # Panics
 /// Outside a `<Router/>`.
 pub fn use_query_map() -> Memo<ParamsMap> {
-    router("use_query_map").location.query
+    router("use_query_map").location().query
 }
 
 /// The URL's query as `T` (see [`Params`]).

@@ -111,10 +111,16 @@ pub struct Location {
 }
 
 impl Location {
-    pub(crate) fn new(url: RwSignal<Url>) -> Location {
+    /// The memo of `url`'s path (what routes match against).
+    pub(crate) fn pathname_of(url: RwSignal<Url>) -> Memo<String> {
+        Memo::new(move |_| url.with(|u| u.path().to_string()))
+    }
+
+    /// The location of `url` around its `pathname` memo, with the other memos made now.
+    pub(crate) fn around(url: RwSignal<Url>, pathname: Memo<String>) -> Location {
         let search = Memo::new(move |_| url.with(|u| u.search().to_string()));
         Location {
-            pathname: Memo::new(move |_| url.with(|u| u.path().to_string())),
+            pathname,
             search,
             query: Memo::new(move |_| search.with(|s| ParamsMap::from_query(s))),
             hash: Memo::new(move |_| url.with(|u| u.hash().to_string())),

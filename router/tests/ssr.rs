@@ -284,3 +284,33 @@ fn a_route_outside_routes_renders_nothing_and_does_not_panic() {
     });
     assert_eq!(html, "<div><!----></div>");
 }
+
+/// Asks for the location inside an owner it disposes at once, then reads it from a later
+/// component: the location's memos belong to the router, not to whoever asked first.
+#[component]
+fn AskedFirstThenGone() -> impl IntoView {
+    let short_lived = Owner::new();
+    let first = short_lived.with(use_location);
+    short_lived.dispose();
+    let again = use_location();
+    view! {
+        <p>{move || first.hash.get()}</p>
+        <p>{move || again.query.with(|q| q.get("page").unwrap_or_default())}</p>
+        <p>{move || first.pathname.get()}</p>
+    }
+}
+
+#[test]
+fn the_location_asked_for_in_a_short_lived_owner_outlives_it() {
+    fn app() -> impl IntoView {
+        view! {
+            <Router>
+                <Routes fallback=|| "Not found">
+                    <Route path=path!("/docs") view=AskedFirstThenGone/>
+                </Routes>
+            </Router>
+        }
+    }
+    let response = render("/docs?page=7#intro", app);
+    assert_eq!(text(&response.html), "#intro7/docs", "{}", response.html);
+}

@@ -108,7 +108,6 @@ where
             }
             let path = &href[..href.find(['?', '#']).unwrap_or(href.len())];
             router
-                .location
                 .pathname
                 .with(|location| is_active(location, path, exact, strict_trailing_slash))
                 .then_some("page")

@@ -12,13 +12,44 @@ use leptos::server_context::RequestContext;
 pub(crate) struct RouterContext {
     /// The current URL.
     pub(crate) url: RwSignal<Url>,
-    /// The URL's parts, as memos.
-    pub(crate) location: Location,
+    /// The URL's path, as a memo: what `<Routes/>` and links match against.
+    pub(crate) pathname: Memo<String>,
+    /// The whole [`Location`], made the first time something asks for it (a server render
+    /// that never reads the query or fragment makes none of their memos).
+    location: StoredValue<LazyLocation>,
     /// The browser connection, when running in a browser (none on the server).
     pub(crate) browser: Option<usize>,
 }
 
+/// The router's owner (which owns the location's memos, whoever asks first) and the
+/// location once made.
+#[derive(Debug)]
+struct LazyLocation {
+    owner: Option<Owner>,
+    made: Option<Location>,
+}
+
 impl RouterContext {
+    /// The URL's parts, as memos (made on the first call, owned by the router).
+    pub(crate) fn location(&self) -> Location {
+        if let Some(Some(location)) = self.location.try_with_value(|lazy| lazy.made) {
+            return location;
+        }
+        let owner = self
+            .location
+            .try_with_value(|lazy| lazy.owner.clone())
+            .flatten();
+        let (url, pathname) = (self.url, self.pathname);
+        let make = move || untrack(|| Location::around(url, pathname));
+        let location = match owner {
+            Some(owner) => owner.with(make),
+            None => make(),
+        };
+        self.location
+            .try_update_value(|lazy| lazy.made = Some(location));
+        location
+    }
+
     /// Navigates to `to`, resolved (if the options say so) against `from`, the path of
     /// the route the navigation was made from.
     pub(crate) fn navigate(&self, to: &str, from: Option<&str>, options: NavigateOptions) {
@@ -79,7 +110,11 @@ pub fn Router(
     });
     provide_context(RouterContext {
         url,
-        location: Location::new(url),
+        pathname: Location::pathname_of(url),
+        location: StoredValue::new(LazyLocation {
+            owner: Owner::current(),
+            made: None,
+        }),
         browser,
     });
     children()

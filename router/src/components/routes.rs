@@ -214,7 +214,7 @@ pub fn Routes(
     let router = use_context::<RouterContext>().unwrap_or_else(|| {
         panic!("<Routes/> must be inside a <Router/>, which tells it the URL; wrap the app in <Router>")
     });
-    let pathname = router.location.pathname;
+    let pathname = router.pathname;
     let matched = {
         let table = table.clone();
         Memo::new(move |_| pathname.with(|path| table.match_path(path)))
