@@ -106,12 +106,151 @@ where
     F: Fn() -> V,
     V: IntoView,
 {
-    let request = Owner::new_root();
-    request.with(provide);
-    let (mut html, data) = render_async(&request, &app).await;
-    request.dispose();
-    html.push_str(&data);
-    html
+    match render_first_pass(provide, app) {
+        FirstPass::Done(html) => html,
+        FirstPass::Pending(pending) => pending.finish().await,
+    }
+}
+
+/// What [`render_first_pass`] gives: the page, or the render still waiting for data.
+#[derive(Debug)]
+pub enum FirstPass<F> {
+    /// The pass started no fetch: the page, with the resources' data script at its end.
+    Done(String),
+    /// The pass started fetches: [`PendingRender::finish`] awaits them and renders again.
+    Pending(PendingRender<F>),
+}
+
+/// The synchronous start of [`render_to_string_async_with_context`]: `provide` runs, then the
+/// first pass. A pass that started no fetch is the page ([`FirstPass::Done`], with the
+/// resources' data script at its end if any); otherwise the render is returned to be
+/// finished ([`FirstPass::Pending`]).
+///
+/// A server integration calls this in its request handler, so that a page that needs no
+/// async data costs no future at all, and only a page that waits keeps one.
+///
+/// ```
+/// use leptos::prelude::*;
+/// use leptos::ssr::FirstPass;
+/// let page = leptos::ssr::render_first_pass(|| {}, || view! { <p>"ready"</p> });
+/// assert!(matches!(page, FirstPass::Done(html) if html == "<p>ready</p>"));
+/// ```
+pub fn render_first_pass<F, V>(provide: impl FnOnce(), app: F) -> FirstPass<F>
+where
+    F: Fn() -> V,
+    V: IntoView,
+{
+    let render = first_pass(provide, app);
+    if render.pass.pending.is_empty() {
+        FirstPass::Done(render.into_page())
+    } else {
+        FirstPass::Pending(render)
+    }
+}
+
+/// Runs `provide` in a new request owner and renders the first pass below it.
+fn first_pass<F, V>(provide: impl FnOnce(), app: F) -> PendingRender<F>
+where
+    F: Fn() -> V,
+    V: IntoView,
+{
+    let request = RequestOwner(Owner::new_root());
+    request.0.with(provide);
+    let cache: Arc<Mutex<Cache>> = Arc::default();
+    let pass = render_pass(request.0.child(), &app, &cache);
+    PendingRender {
+        request,
+        app,
+        cache,
+        pass,
+        passes: 1,
+    }
+}
+
+/// A server render whose last pass started fetches: [`PendingRender::finish`] awaits them and
+/// renders again, until a pass starts none (or after [`MAX_RENDER_PASSES`]). See
+/// [`render_first_pass`].
+pub struct PendingRender<F> {
+    /// The owner above every pass, which holds the request's contexts.
+    request: RequestOwner,
+    app: F,
+    cache: Arc<Mutex<Cache>>,
+    /// The last pass rendered.
+    pass: Pass,
+    passes: usize,
+}
+
+/// The request's owner, disposed (with every pass's) when the render is done, dropped
+/// unfinished (the client went away) or panicked.
+struct RequestOwner(Owner);
+
+impl Drop for RequestOwner {
+    fn drop(&mut self) {
+        self.0.dispose();
+    }
+}
+
+impl<F> std::fmt::Debug for PendingRender<F> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("PendingRender")
+            .field("passes", &self.passes)
+            .field("pending", &self.pass.pending.len())
+            .finish_non_exhaustive()
+    }
+}
+
+impl<F, V> PendingRender<F>
+where
+    F: Fn() -> V,
+    V: IntoView,
+{
+    /// Awaits the fetches and renders again until nothing is pending; the page, with the
+    /// resources' data script at its end.
+    pub async fn finish(self) -> String {
+        self.finish_passes().await.into_page()
+    }
+
+    /// Awaits the fetches and renders again until a pass starts none, or the last pass.
+    async fn finish_passes(mut self) -> Self {
+        while !self.pass.pending.is_empty() && self.passes < MAX_RENDER_PASSES {
+            let pending = std::mem::take(&mut self.pass.pending);
+            JoinAll(pending.into_iter().map(Some).collect()).await;
+            self.pass.owner.dispose();
+            self.passes += 1;
+            self.pass = render_pass(self.request.0.child(), &self.app, &self.cache);
+        }
+        self
+    }
+
+    /// The last pass's HTML followed by the data script.
+    fn into_page(self) -> String {
+        let (mut html, data) = self.into_parts();
+        html.push_str(&data);
+        html
+    }
+
+    /// The last pass's HTML and data script, with a warning for what was still pending;
+    /// disposes the request's owner (and with it the last pass's).
+    fn into_parts(self) -> (String, String) {
+        let PendingRender { request, pass, .. } = self;
+        if !pass.pending.is_empty() {
+            render_scope::warn(&format!(
+                "server rendering stopped after {MAX_RENDER_PASSES} passes with {} fetches \
+                 still pending (each pass could only start fetches whose inputs the \
+                 previous one resolved); their <Suspense/> fallbacks were rendered",
+                pass.pending.len()
+            ));
+        } else if pass.pending_suspends > 0 {
+            render_scope::warn(&format!(
+                "{} Suspend(s) were still pending when server rendering finished: their \
+                 futures wait for something other than a resource, which the server cannot \
+                 wait for; their <Suspense/> fallbacks were rendered",
+                pass.pending_suspends
+            ));
+        }
+        drop(request);
+        (pass.html, data_script(&pass.output))
+    }
 }
 
 /// Like [`render_document`], after waiting for the app's async data as
@@ -140,52 +279,13 @@ where
     F: Fn() -> V,
     V: IntoView,
 {
-    let request = Owner::new_root();
-    let (body, data) = render_async(&request, &app).await;
-    request.dispose();
+    let (body, data) = first_pass(|| {}, app).finish_passes().await.into_parts();
     let mut page = document_start(title, pkg_path, output_name, body.len() + data.len());
     page.push_str(&body);
     page.push_str("<!--]-->");
     page.push_str(&data);
     page.push_str("</body></html>");
     page
-}
-
-/// Renders in passes, each in an owner below `request`, until nothing is pending; returns
-/// the HTML and the data script.
-async fn render_async<F, V>(request: &Owner, app: &F) -> (String, String)
-where
-    F: Fn() -> V,
-    V: IntoView,
-{
-    let cache: Arc<Mutex<Cache>> = Arc::default();
-    let mut passes = 0;
-    loop {
-        passes += 1;
-        let pass = render_pass(request.child(), app, &cache);
-        if pass.pending.is_empty() || passes == MAX_RENDER_PASSES {
-            if !pass.pending.is_empty() {
-                render_scope::warn(&format!(
-                    "server rendering stopped after {MAX_RENDER_PASSES} passes with {} fetches \
-                     still pending (each pass could only start fetches whose inputs the \
-                     previous one resolved); their <Suspense/> fallbacks were rendered",
-                    pass.pending.len()
-                ));
-            } else if pass.pending_suspends > 0 {
-                render_scope::warn(&format!(
-                    "{} Suspend(s) were still pending when server rendering finished: their \
-                     futures wait for something other than a resource, which the server cannot \
-                     wait for; their <Suspense/> fallbacks were rendered",
-                    pass.pending_suspends
-                ));
-            }
-            // The last pass's owner goes when the caller disposes `request` (one walk of
-            // the graph instead of two).
-            return (pass.html, data_script(&pass.output));
-        }
-        JoinAll(pass.pending.into_iter().map(Some).collect()).await;
-        pass.owner.dispose();
-    }
 }
 
 /// What one server render pass produced.

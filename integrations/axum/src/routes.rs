@@ -13,10 +13,12 @@ use axum::handler::Handler;
 use axum::response::{Html, IntoResponse, Response};
 use axum::routing::get;
 use axum::Router;
+use futures::future::{ready, BoxFuture, Either, Ready};
 use futures::FutureExt;
 use http::{HeaderValue, StatusCode};
 use leptos::config::LeptosOptions;
 use leptos::server_context::RequestContext;
+use leptos::ssr::FirstPass;
 use leptos::view::IntoView;
 use leptos_router::PathSegment;
 use reactive_graph::{provide_context, untrack, ContextValue};
@@ -213,12 +215,13 @@ where
             router = router.route(
                 &path,
                 get(move |req: Request| {
-                    let options = options.clone();
-                    let context = context.clone();
-                    let app_fn = app_fn.clone();
-                    async move {
-                        render_page(req, &options, Some(context), StatusCode::OK, app_fn).await
-                    }
+                    render_page(
+                        req,
+                        &options,
+                        Some(context.clone()),
+                        StatusCode::OK,
+                        app_fn.clone(),
+                    )
                 }),
             );
         }
@@ -260,17 +263,25 @@ impl PageOptions {
     }
 }
 
+/// The future of a page's response: ready at once when the page needed no async data, boxed
+/// only when it waits for some.
+pub(crate) type PageFuture = Either<Ready<Response>, BoxFuture<'static, Response>>;
+
 /// Renders `app_fn` for `req` in a request owner (with the request's parts, a
-/// [`ResponseOptions`] and `context`), waiting for the resources under its `<Suspense/>`s
-/// ([`leptos::ssr::render_to_string_async_with_context`]), and answers the page with what the render set
-/// on the response options.
-pub(crate) async fn render_page<IV>(
+/// [`ResponseOptions`] and `context`) and answers the page with what the render set on the
+/// response options.
+///
+/// The first render pass runs here, synchronously ([`leptos::ssr::render_first_pass`]): a
+/// page without `<Suspense/>` data is answered without keeping the render in a future. A
+/// page that waits for resources gets a boxed future that awaits them and renders again. A
+/// panic while rendering is a 500 page, not a dropped connection.
+pub(crate) fn render_page<IV>(
     req: Request,
     options: &PageOptions,
     context: Option<Context>,
     status: StatusCode,
     app_fn: impl Fn() -> IV + Send + Sync + 'static,
-) -> Response
+) -> PageFuture
 where
     IV: IntoView + 'static,
 {
@@ -291,20 +302,51 @@ where
             }
         }
     };
-    let html = match render_catching_panics(provide, app_fn).await {
-        Ok(html) => html,
-        Err(message) => {
-            return (
-                StatusCode::INTERNAL_SERVER_ERROR,
-                Html(leptos::ssr::error_page(&message)),
-            )
-                .into_response()
+    let app = move || untrack(&app_fn);
+    let started = std::panic::catch_unwind(AssertUnwindSafe(|| {
+        leptos::ssr::render_first_pass(provide, app)
+    }));
+    match started {
+        Ok(FirstPass::Done(html)) => Either::Left(ready(page_response(
+            html,
+            &options.options,
+            status,
+            &response_options,
+        ))),
+        Ok(FirstPass::Pending(pending)) => {
+            let options = options.options.clone();
+            Either::Right(Box::pin(async move {
+                match AssertUnwindSafe(pending.finish()).catch_unwind().await {
+                    Ok(html) => page_response(html, &options, status, &response_options),
+                    Err(_) => panicked_page(),
+                }
+            }))
         }
-    };
-    let page = leptos::ssr::page(html, &options.options);
+        Err(_) => Either::Left(ready(panicked_page())),
+    }
+}
+
+/// The page around the app's `html`, with `status` and what the render set on
+/// `response_options`.
+fn page_response(
+    html: String,
+    options: &LeptosOptions,
+    status: StatusCode,
+    response_options: &ResponseOptions,
+) -> Response {
+    let page = leptos::ssr::page(html, options);
     let mut response = (status, Html(page)).into_response();
     response_options.apply_to(&mut response);
     response
+}
+
+/// The 500 page of a render that panicked.
+fn panicked_page() -> Response {
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Html(leptos::ssr::error_page("the page panicked while rendering")),
+    )
+        .into_response()
 }
 
 /// What the router (or any library) reads about the request being rendered: its path and
@@ -323,25 +365,6 @@ fn request_context(parts: &http::request::Parts, response: &ResponseOptions) -> 
                 eprintln!("a redirect to {location:?} was ignored: it is not a valid header value")
             }
         })
-}
-
-/// Renders `app` with [`leptos::ssr::render_to_string_async_with_context`] (`provide`
-/// giving the request's contexts); a panic while rendering is an error page, not a dropped
-/// connection.
-async fn render_catching_panics<IV>(
-    provide: impl FnOnce() + Send + 'static,
-    app: impl Fn() -> IV + Send + Sync + 'static,
-) -> Result<String, String>
-where
-    IV: IntoView + 'static,
-{
-    AssertUnwindSafe(leptos::ssr::render_to_string_async_with_context(
-        provide,
-        move || untrack(&app),
-    ))
-    .catch_unwind()
-    .await
-    .map_err(|_| "the page panicked while rendering".to_owned())
 }
 
 /// The future of a fallback handler's response.

@@ -183,6 +183,35 @@ fn Broken() -> impl IntoView {
     view! { <p>{first}</p> }
 }
 
+/// Panics once its data has loaded: in the second render pass, after an await.
+#[component]
+fn BrokenAfterLoading() -> impl IntoView {
+    let value = Resource::new(|| (), |_| async { 1 });
+    view! {
+        <Suspense>
+            {move || value.get().map(|_| -> View { panic!("the page panics once loaded") })}
+        </Suspense>
+    }
+}
+
+#[tokio::test]
+async fn a_page_panicking_after_its_data_loaded_is_a_500_and_the_next_request_works() {
+    let options = options("target/site");
+    let app = Router::new()
+        .leptos_routes(
+            &options,
+            vec![leptos_axum::AxumRouteListing::new("/later")],
+            BrokenAfterLoading,
+        )
+        .leptos_routes(&options, generate_route_list(Gone), Gone)
+        .with_state(options);
+    let (status, _, body) = get(app.clone(), "/later").await;
+    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
+    assert!(body.contains("the page panicked while rendering"), "{body}");
+    let (status, _, _) = get(app, "/").await;
+    assert_eq!(status, StatusCode::GONE);
+}
+
 #[tokio::test]
 async fn a_panicking_page_is_a_500_and_the_next_request_works() {
     let options = options("target/site");
