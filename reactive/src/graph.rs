@@ -580,17 +580,35 @@ pub(crate) fn dispose_whole_graph(runtime: &Shared<Runtime>, root: NodeId) -> bo
     if !cleanups.is_empty() {
         Owner::with_none(|| untrack(|| cleanups.into_iter().for_each(|cleanup| cleanup())));
     }
-    let garbage = {
+    let (garbage, root_data) = {
         let mut graph = runtime.state.lock();
         let mut garbage = Garbage::default();
-        for (_, node) in graph.nodes.drain() {
+        let mut root_data = None;
+        for (id, mut node) in graph.nodes.drain() {
+            if id == root {
+                root_data = node.owner_data.take();
+            }
             garbage.push_node(node);
         }
-        garbage
+        (garbage, root_data)
     };
     drop(garbage);
+    // The root's lists, emptied (its contexts dropped here, unlocked), wait for the next
+    // root of this graph, unless they grew large.
+    if let Some(mut data) = root_data {
+        data.contexts.clear();
+        data.cleanups.clear();
+        data.owned.clear();
+        if data.owned.capacity() <= SPARE_LIST_MAX && data.contexts.capacity() <= SPARE_LIST_MAX {
+            runtime.state.lock().spare_root_data = Some(data);
+        }
+    }
     true
 }
+
+/// Spare root lists ([`dispose_whole_graph`]) with room for more than this are let go.
+#[cfg(not(target_arch = "wasm32"))]
+const SPARE_LIST_MAX: usize = 64;
 
 /// Gives the root back the cleanups [`dispose_whole_graph`] took when it turns out it cannot
 /// dispose the graph at once (they run in the same order from the root's own list, since

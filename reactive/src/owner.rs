@@ -81,11 +81,16 @@ impl Owner {
     #[track_caller]
     pub fn new_root() -> Owner {
         let runtime = Runtime::for_new_root();
-        let id = runtime
-            .state
-            .lock()
-            .nodes
-            .insert(crate::runtime::Node::new(NodeKind::Owner, None));
+        let id = {
+            let mut state = runtime.state.lock();
+            #[allow(unused_mut)]
+            let mut node = crate::runtime::Node::new(NodeKind::Owner, None);
+            #[cfg(not(target_arch = "wasm32"))]
+            {
+                node.owner_data = state.spare_root_data.take();
+            }
+            state.nodes.insert(node)
+        };
         Owner { runtime, id }
     }
 

@@ -171,6 +171,10 @@ pub(crate) struct GraphState {
     /// Incremented to start a fresh set of marks on nodes (cheaper than a hash set, and no
     /// sorting code in the bundle).
     pub(crate) epoch: u32,
+    /// The last root's owner data, emptied, for the next root of this (recycled) graph: a
+    /// request's root owner then starts with room for its children and contexts.
+    #[cfg(not(target_arch = "wasm32"))]
+    pub(crate) spare_root_data: Option<Box<OwnerData>>,
 }
 
 /// One reactive graph.

@@ -339,6 +339,31 @@ fn a_context_value_made_once_is_seen_by_every_owner_it_is_provided_to() {
 }
 
 #[test]
+fn disposing_a_root_drops_its_contexts_and_the_next_root_starts_without_them() {
+    let held = Arc::new(());
+    for _ in 0..3 {
+        let root = Owner::new();
+        assert_eq!(
+            root.with(use_context::<Arc<()>>),
+            None,
+            "nothing left from the last root"
+        );
+        root.with(|| {
+            provide_context(held.clone());
+            let child = Owner::new();
+            child.with(|| provide_context(User("child")));
+        });
+        assert_eq!(Arc::strong_count(&held), 2);
+        root.dispose();
+        assert_eq!(
+            Arc::strong_count(&held),
+            1,
+            "the root's contexts were dropped"
+        );
+    }
+}
+
+#[test]
 fn a_context_value_provided_outside_any_owner_panics_with_the_type_name() {
     let value = reactive_graph::ContextValue::new(Theme("light"));
     let panic =
