@@ -37,7 +37,7 @@ where
     // Resources created here stay loading: nothing would await their fetches.
     let scope = RenderScope::server(Arc::default(), false);
     let html = render_scope::with_scope(scope, || {
-        owner.with(|| untrack(|| app().into_view()).render_to_string())
+        owner.with(|| render_page_html(untrack(|| app().into_view())))
     });
     owner.dispose();
     html
@@ -339,8 +339,9 @@ fn render_page_html(view: crate::view::View) -> String {
     html
 }
 
-/// The largest page whose size [`render_page_html`] remembers (64 KiB).
-const PAGE_HINT_LIMIT: usize = 64 * 1024;
+/// The largest page whose size [`render_page_html`] remembers (256 KiB: a 1,000-row table
+/// is about 90 KiB, and its buffer would otherwise grow by doubling, ten times).
+const PAGE_HINT_LIMIT: usize = 256 * 1024;
 
 /// The script that carries the resources' values to the browser: a JSON object from id to
 /// value, with every `<` escaped so that no `</script>` or `<!--` inside a value can end or
