@@ -194,18 +194,19 @@ fn BrokenAfterLoading() -> impl IntoView {
     }
 }
 
-#[tokio::test]
-async fn a_page_panicking_after_its_data_loaded_is_a_500_and_the_next_request_works() {
+/// Mounts `page` at `path` beside `Gone` at `/`, and checks that requesting `path` is a 500
+/// page saying the render panicked, and that the next request is served.
+async fn assert_panicking_page_is_a_500<IV: IntoView + 'static>(path: &str, page: fn() -> IV) {
     let options = options("target/site");
     let app = Router::new()
         .leptos_routes(
             &options,
-            vec![leptos_axum::AxumRouteListing::new("/later")],
-            BrokenAfterLoading,
+            vec![leptos_axum::AxumRouteListing::new(path)],
+            page,
         )
         .leptos_routes(&options, generate_route_list(Gone), Gone)
         .with_state(options);
-    let (status, _, body) = get(app.clone(), "/later").await;
+    let (status, _, body) = get(app.clone(), path).await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
     assert!(body.contains("the page panicked while rendering"), "{body}");
     let (status, _, _) = get(app, "/").await;
@@ -213,21 +214,13 @@ async fn a_page_panicking_after_its_data_loaded_is_a_500_and_the_next_request_wo
 }
 
 #[tokio::test]
+async fn a_page_panicking_after_its_data_loaded_is_a_500_and_the_next_request_works() {
+    assert_panicking_page_is_a_500("/later", BrokenAfterLoading).await;
+}
+
+#[tokio::test]
 async fn a_panicking_page_is_a_500_and_the_next_request_works() {
-    let options = options("target/site");
-    let app = Router::new()
-        .leptos_routes(
-            &options,
-            vec![leptos_axum::AxumRouteListing::new("/broken")],
-            Broken,
-        )
-        .leptos_routes(&options, generate_route_list(Gone), Gone)
-        .with_state(options);
-    let (status, _, body) = get(app.clone(), "/broken").await;
-    assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
-    assert!(body.contains("the page panicked while rendering"), "{body}");
-    let (status, _, _) = get(app, "/").await;
-    assert_eq!(status, StatusCode::GONE);
+    assert_panicking_page_is_a_500("/broken", Broken).await;
 }
 
 #[tokio::test]
