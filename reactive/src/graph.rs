@@ -51,6 +51,7 @@ pub(crate) fn create_node(mut node: Node) -> NodeRef {
         if let Some(parent) = parent {
             if let Some(parent) = state.nodes.get_mut(parent) {
                 let owned = &mut parent.owner_data.get_or_insert_with(Default::default).owned;
+                #[cfg(not(target_arch = "wasm32"))]
                 if owned.capacity() == 0 {
                     owned.reserve_exact(FIRST_OWNED_CAPACITY);
                 }
@@ -61,11 +62,12 @@ pub(crate) fn create_node(mut node: Node) -> NodeRef {
     })
 }
 
-/// Room for the first nodes an owner owns. On the server, where each request builds a
-/// page's graph and drops it, room for eight saves the list's regrowth in the owners that
-/// hold a component's few signals and memos; in the browser, where a list's rows each own
-/// one or two nodes, four is the allocator's smallest and enough.
-const FIRST_OWNED_CAPACITY: usize = if cfg!(target_arch = "wasm32") { 4 } else { 8 };
+/// Room for the first nodes an owner owns, on the server, where each request builds a
+/// page's graph and drops it: room for eight saves the list's regrowth in the owners that
+/// hold a component's few signals and memos. (In the browser, where a list's rows each own
+/// one or two nodes, the list grows as `Vec` does, from four.)
+#[cfg(not(target_arch = "wasm32"))]
+const FIRST_OWNED_CAPACITY: usize = 8;
 
 // ---- reading and writing values -------------------------------------------------------
 

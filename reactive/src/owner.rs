@@ -230,9 +230,10 @@ impl Owner {
         let old = match data.contexts.iter_mut().find(|(t, _)| *t == type_id) {
             Some((_, slot)) => Some(std::mem::replace(slot, value)),
             None => {
+                // A request's owner holds a handful (its parts, response options, ...):
+                // room for them at once rather than growing 4 -> 8.
+                #[cfg(not(target_arch = "wasm32"))]
                 if data.contexts.capacity() == 0 {
-                    // A request's owner holds a handful (its parts, response options, ...):
-                    // room for them at once rather than growing 4 -> 8.
                     data.contexts.reserve_exact(FIRST_CONTEXTS_CAPACITY);
                 }
                 data.contexts.push((type_id, value));
@@ -262,9 +263,10 @@ impl Owner {
     }
 }
 
-/// Room for the first contexts an owner holds: 8 on the server, whose request owners hold
-/// five or six; 4 in the browser (the allocator's smallest for these entries).
-const FIRST_CONTEXTS_CAPACITY: usize = if cfg!(target_arch = "wasm32") { 4 } else { 8 };
+/// Room for the first contexts an owner holds on the server, whose request owners hold five
+/// or six. (In the browser the list grows as `Vec` does, from four.)
+#[cfg(not(target_arch = "wasm32"))]
+const FIRST_CONTEXTS_CAPACITY: usize = 8;
 
 /// Puts the previous owner back when a scope ends, even by a panic.
 struct RestoreOwner(Option<Option<Owner>>);
