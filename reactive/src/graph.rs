@@ -554,18 +554,16 @@ pub(crate) fn dispose_owned(runtime: &Shared<Runtime>, id: NodeId, dispose_self:
     drop(garbage);
 }
 
-/// Disposes `root` when it is the root of a graph of its own holding nothing else (a
-/// request's graph on the server): runs the cleanups in the order [`dispose_owned`] does,
+/// Disposes `root`, the root owner of a graph of its own (a request's graph on the server),
+/// when the graph holds nothing else: runs the cleanups in the order [`dispose_owned`] does,
 /// then empties the graph at once, without unlinking the nodes one by one. Returns false,
-/// having done nothing, when `root` is not such a root (the caller disposes it node by node).
+/// having done nothing, when other nodes share the graph (the caller disposes the root node
+/// by node).
 #[cfg(not(target_arch = "wasm32"))]
 pub(crate) fn dispose_whole_graph(runtime: &Shared<Runtime>, root: NodeId) -> bool {
     let cleanups = {
         let mut graph = runtime.state.lock();
-        let Some(node) = graph.nodes.get(root) else {
-            return false;
-        };
-        if node.parent.is_some() || node.kind != crate::runtime::NodeKind::Owner {
+        if !graph.nodes.contains_key(root) {
             return false;
         }
         let mut cleanups: Vec<Cleanup> = Vec::new();

@@ -141,30 +141,29 @@ impl Owner {
     /// Runs this owner's cleanups, frees everything it owns and the owner itself. Disposing
     /// a root on the server frees its whole graph.
     pub fn dispose(&self) {
-        // On the server a root has a graph of its own: emptied at once, then reused.
+        // On the server a root has a graph of its own, which goes with it (emptied at once
+        // when nothing else shares it) and is then reused; in the browser all roots share
+        // the page's one graph.
         #[cfg(not(target_arch = "wasm32"))]
-        if !Shared::ptr_eq(&self.runtime, &default_runtime())
-            && graph::dispose_whole_graph(&self.runtime, self.id)
-        {
+        if self.is_root() && !Shared::ptr_eq(&self.runtime, &default_runtime()) {
+            if !graph::dispose_whole_graph(&self.runtime, self.id) {
+                graph::dispose_owned(&self.runtime, self.id, true);
+            }
             Runtime::recycle(&self.runtime);
             return;
         }
-        let is_root = self
-            .runtime
+        graph::dispose_owned(&self.runtime, self.id, true);
+    }
+
+    /// Whether this owner is alive and has no parent.
+    #[cfg(not(target_arch = "wasm32"))]
+    fn is_root(&self) -> bool {
+        self.runtime
             .state
             .lock()
             .nodes
             .get(self.id)
-            .is_some_and(|n| n.parent.is_none() && n.kind == NodeKind::Owner);
-        graph::dispose_owned(&self.runtime, self.id, true);
-        // On the server a disposed root takes its whole graph with it; in the browser all
-        // roots share the page's one graph.
-        #[cfg(not(target_arch = "wasm32"))]
-        if is_root && !Shared::ptr_eq(&self.runtime, &default_runtime()) {
-            Runtime::recycle(&self.runtime);
-        }
-        #[cfg(target_arch = "wasm32")]
-        let _ = is_root;
+            .is_some_and(|n| n.parent.is_none() && n.kind == NodeKind::Owner)
     }
 
     /// Whether this owner has been disposed.

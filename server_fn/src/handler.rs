@@ -74,15 +74,9 @@ where
 /// same value.
 pub fn error_response<E: FromServerFnError>(path: &str, error: &E) -> Response<Bytes> {
     let (status, content_type, body) = encode_error(error);
-    let mut response = Response::new(body);
-    *response.status_mut() = status;
-    let headers = response.headers_mut();
-    headers.insert(
-        http::header::CONTENT_TYPE,
-        HeaderValue::from_static(content_type),
-    );
+    let mut response = crate::codec::typed_response(status, content_type, body);
     if let Ok(value) = HeaderValue::from_str(path) {
-        headers.insert(SERVER_FN_ERROR_HEADER, value);
+        response.headers_mut().insert(SERVER_FN_ERROR_HEADER, value);
     }
     response
 }
