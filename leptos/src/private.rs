@@ -30,8 +30,9 @@ use crate::view::attribute::{
 use crate::view::{ComponentView, IntoView, TemplateView};
 
 /// An instance of a template with its holes.
-pub fn template(template: &'static Template, holes: Vec<Hole>) -> View {
-    View::template(TemplateView::new(template, holes))
+#[inline]
+pub fn template<const N: usize>(template: &'static Template, holes: [Hole; N]) -> View {
+    View::template(TemplateView::with_holes(template, holes))
 }
 
 /// A child hole.
@@ -40,6 +41,7 @@ pub fn child(value: impl IntoView) -> Hole {
 }
 
 /// A child hole that is its element's only child (written without markers).
+#[inline]
 pub fn alone(hole: Hole) -> Hole {
     match hole {
         Hole::Child(view) => Hole::Alone(view),
@@ -48,6 +50,7 @@ pub fn alone(hole: Hole) -> Hole {
 }
 
 /// A lone child of `view!` (no template around it).
+#[inline]
 pub fn hole_view(hole: Hole) -> View {
     match hole {
         Hole::Child(view) | Hole::Alone(view) => view,

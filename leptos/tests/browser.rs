@@ -305,6 +305,99 @@ fn keyed_for_replaces_or_clears_every_row_and_nothing_else() {
     assert_eq!(root.text_content().unwrap(), "beforerow 0row 1after");
 }
 
+impl Mutations {
+    /// The text of every node added so far, in the order the browser inserted them.
+    fn added_texts(&self) -> Vec<String> {
+        self.counts();
+        let mut texts = Vec::new();
+        for record in self.records.borrow().iter() {
+            let added = record.added_nodes();
+            for i in 0..added.length() {
+                texts.push(added.item(i).unwrap().text_content().unwrap_or_default());
+            }
+        }
+        texts
+    }
+}
+
+#[wasm_bindgen_test]
+fn keyed_for_mixes_new_kept_and_moved_rows_and_inserts_new_rows_in_order() {
+    let root = container();
+    let data = RwSignal::new(rows(10));
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <ul>
+                <For each=move || data.get() key=|row| row.id let:row>
+                    <li>{move || row.label.get()}</li>
+                </For>
+                <li>"end"</li>
+            </ul>
+        }
+    });
+    let texts = || {
+        let items = root.query_selector_all("li").unwrap();
+        (0..items.length())
+            .map(|i| items.item(i).unwrap().text_content().unwrap())
+            .collect::<Vec<_>>()
+    };
+    let row_3 = root.query_selector_all("li").unwrap().item(3).unwrap();
+
+    // New rows between, before and after kept rows, some of which move.
+    let mutations = Mutations::observe(&root);
+    data.update(|rows| {
+        let old: Vec<Row> = std::mem::take(rows);
+        let new_row = |id: u32| Row {
+            id,
+            label: RwSignal::new(format!("row {id}")),
+        };
+        *rows = vec![
+            new_row(12),
+            old[3].clone(),
+            new_row(11),
+            new_row(14),
+            old[0].clone(),
+            old[1].clone(),
+            new_row(13),
+            old[9].clone(),
+            old[2].clone(),
+            new_row(15),
+        ];
+    });
+    assert_eq!(
+        texts(),
+        [
+            "row 12", "row 3", "row 11", "row 14", "row 0", "row 1", "row 13", "row 9", "row 2",
+            "row 15", "end"
+        ]
+    );
+    assert!(
+        root.query_selector_all("li")
+            .unwrap()
+            .item(1)
+            .unwrap()
+            .is_same_node(Some(&row_3)),
+        "a kept row is the same element"
+    );
+    // Each run of new rows went in front to back (the moved rows come first).
+    let added: Vec<String> = mutations
+        .added_texts()
+        .into_iter()
+        .filter(|text| ["row 11", "row 12", "row 13", "row 14", "row 15"].contains(&text.as_str()))
+        .collect();
+    assert_eq!(added, ["row 12", "row 11", "row 14", "row 13", "row 15"]);
+
+    // Appending: the new rows go in in document order.
+    mutations.clear();
+    data.update(|rows| {
+        rows.extend((20..23).map(|id| Row {
+            id,
+            label: RwSignal::new(format!("row {id}")),
+        }))
+    });
+    assert_eq!(mutations.added_texts(), ["row 20", "row 21", "row 22"]);
+    assert_eq!(texts().len(), 14);
+}
+
 #[wasm_bindgen_test]
 fn keyed_for_hydrates_server_rows() {
     let make = || {

@@ -68,7 +68,7 @@ fn generate(mut children: Vec<Child>) -> TokenStream {
             roots: #roots,
             svg: #svg,
         };
-        ::leptos::__private::template(&__TEMPLATE, ::std::vec![#(#holes),*])
+        ::leptos::__private::template(&__TEMPLATE, [#(#holes),*])
     }}
 }
 

@@ -297,29 +297,45 @@ fn reconcile<K: Eq + Hash + Clone>(
 
     let stay = longest_increasing_subsequence(&sources);
     let mut rows: Vec<Option<Row<K>>> = (0..sources.len()).map(|_| None).collect();
-    let mut anchor = end;
+    // The rows that are kept, from the back: each that moves goes before the next kept one.
+    let mut anchor = end.clone();
     for j in (0..sources.len()).rev() {
-        let row = match sources[j] {
-            Some(i) => {
-                let row = old[i].take().expect("each old row is reused once");
-                if !stay[j] {
-                    row.mounted.range.move_before(&parent, anchor.as_ref());
-                }
-                row
+        if let Some(i) = sources[j] {
+            let row = old[i].take().expect("each old row is reused once");
+            if !stay[j] {
+                row.mounted.range.move_before(&parent, anchor.as_ref());
             }
-            None => {
-                let (key, build) = pending[j].take().expect("a new row has a builder");
-                let (key, owner, view) = make_row(key, build);
-                let mounted = owner.with(|| untrack(|| view.build(&parent, anchor.as_ref())));
-                Row {
-                    key,
-                    owner,
-                    mounted,
-                }
-            }
+            anchor = Some(row.mounted.range.first.clone());
+            rows[j] = Some(row);
+        }
+    }
+    // Then the new rows, each run of them front to back before the kept row after it (or the
+    // list's end). Inserting in document order matters: a row inserted before its
+    // siblings makes the browser restyle every sibling after it (`:nth-of-type` rules).
+    let mut j = 0;
+    while j < sources.len() {
+        if sources[j].is_some() {
+            j += 1;
+            continue;
+        }
+        let run_end = (j..sources.len())
+            .find(|&k| sources[k].is_some())
+            .unwrap_or(sources.len());
+        let before = match rows.get(run_end) {
+            Some(Some(row)) => Some(row.mounted.range.first.clone()),
+            _ => end.clone(),
         };
-        anchor = Some(row.mounted.range.first.clone());
-        rows[j] = Some(row);
+        for k in j..run_end {
+            let (key, build) = pending[k].take().expect("a new row has a builder");
+            let (key, owner, view) = make_row(key, build);
+            let mounted = owner.with(|| untrack(|| view.build(&parent, before.as_ref())));
+            rows[k] = Some(Row {
+                key,
+                owner,
+                mounted,
+            });
+        }
+        j = run_end;
     }
     rows.into_iter()
         .map(|r| r.expect("every position is filled"))

@@ -43,6 +43,15 @@ thread_local! {
     static LISTENING: RefCell<Vec<(&'static str, JsValue)>> = const { RefCell::new(Vec::new()) };
 }
 
+#[wasm_bindgen::prelude::wasm_bindgen]
+extern "C" {
+    /// `Reflect.set(element, key, number)`, bound directly: the number crosses as an `f64`
+    /// (no JavaScript handle made for it), and a property write on an element cannot throw,
+    /// so the call needs no exception wrapper (`js_sys::Reflect::set` has both).
+    #[wasm_bindgen(js_namespace = Reflect, js_name = set)]
+    fn set_slot_number(element: &web_sys::Element, key: &JsValue, number: f64) -> bool;
+}
+
 /// Keeps a delegated handler in the table; dropping it frees the handler.
 #[derive(Debug)]
 pub(crate) struct HandlerSlot {
@@ -97,7 +106,7 @@ pub(crate) fn attach(
         }
     });
     let number = index as f64 + generation as f64 * 4_294_967_296.0;
-    let _ = js_sys::Reflect::set(element, &key, &JsValue::from_f64(number));
+    set_slot_number(element, &key, number);
     HandlerSlot { index, generation }
 }
 

@@ -151,6 +151,10 @@ impl Range {
     /// Removes every node of the range from the document.
     pub(crate) fn remove(&self) {
         if let Some(parent) = self.first.parent_node() {
+            if self.first == self.last {
+                let _ = parent.remove_child(&self.first);
+                return;
+            }
             for node in self.nodes() {
                 let _ = parent.remove_child(&node);
             }

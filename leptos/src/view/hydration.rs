@@ -45,6 +45,19 @@ impl Cursor {
         }
     }
 
+    /// A cursor at `node` itself, for walking a template's copy that is one element. Its
+    /// parent is `node` too: a one-element template has nothing beside the element to
+    /// insert at the top level.
+    pub(crate) fn at(node: &Node) -> Cursor {
+        Cursor {
+            parent: node.clone(),
+            next: Some(node.clone()),
+            outer: Vec::new(),
+            #[cfg(hydration)]
+            components: Vec::new(),
+        }
+    }
+
     /// Moves this cursor's position out, leaving an inert cursor behind, so a reactive
     /// closure can own it during its first run; see [`Cursor::restore`].
     #[cfg(hydration)]
@@ -79,6 +92,12 @@ impl Cursor {
         let node = self.next.take()?;
         self.next = node.next_sibling();
         Some(node)
+    }
+
+    /// Takes the next node, known to be its parent's last (so its next sibling, `None`, is
+    /// not asked of the browser). Only for a fresh template copy, whose shape is known.
+    pub(crate) fn take_last(&mut self) -> Option<Node> {
+        self.next.take()
     }
 
     /// Skips text nodes that hold only whitespace (between the shell's tags, say).
