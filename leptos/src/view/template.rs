@@ -225,9 +225,17 @@ mod hole_lists {
         if N == 0 {
             return Vec::new();
         }
-        match SPARE.try_with(|spare| spare.borrow_mut().pop()) {
+        // The top spare list if it is long enough; a shorter one stays for a smaller
+        // template (growing it would cost what a new list costs).
+        let spare = SPARE.try_with(|spare| {
+            let mut spare = spare.borrow_mut();
+            match spare.last() {
+                Some(list) if list.capacity() >= N => spare.pop(),
+                _ => None,
+            }
+        });
+        match spare {
             Ok(Some(mut list)) => {
-                list.reserve(N);
                 for hole in holes {
                     list.push(hole);
                 }
