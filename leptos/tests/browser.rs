@@ -187,13 +187,16 @@ struct Row {
     label: RwSignal<String>,
 }
 
+/// A row labelled `row {id}`.
+fn row(id: u32) -> Row {
+    Row {
+        id,
+        label: RwSignal::new(format!("row {id}")),
+    }
+}
+
 fn rows(n: u32) -> Vec<Row> {
-    (0..n)
-        .map(|id| Row {
-            id,
-            label: RwSignal::new(format!("row {id}")),
-        })
-        .collect()
+    (0..n).map(row).collect()
 }
 
 #[wasm_bindgen_test]
@@ -270,14 +273,7 @@ fn keyed_for_replaces_or_clears_every_row_and_nothing_else() {
     let old_label = data.with_untracked(|rows| rows[0].label);
 
     // No key stays: the old rows go, the new ones come, the siblings stay.
-    data.set(
-        (1000..1050)
-            .map(|id| Row {
-                id,
-                label: RwSignal::new(format!("row {id}")),
-            })
-            .collect(),
-    );
+    data.set((1000..1050).map(row).collect());
     assert_eq!(rows_now().length(), 50);
     assert_eq!(
         rows_now().item(0).unwrap().text_content().unwrap(),
@@ -346,21 +342,17 @@ fn keyed_for_mixes_new_kept_and_moved_rows_and_inserts_new_rows_in_order() {
     let mutations = Mutations::observe(&root);
     data.update(|rows| {
         let old: Vec<Row> = std::mem::take(rows);
-        let new_row = |id: u32| Row {
-            id,
-            label: RwSignal::new(format!("row {id}")),
-        };
         *rows = vec![
-            new_row(12),
+            row(12),
             old[3].clone(),
-            new_row(11),
-            new_row(14),
+            row(11),
+            row(14),
             old[0].clone(),
             old[1].clone(),
-            new_row(13),
+            row(13),
             old[9].clone(),
             old[2].clone(),
-            new_row(15),
+            row(15),
         ];
     });
     assert_eq!(
@@ -388,12 +380,7 @@ fn keyed_for_mixes_new_kept_and_moved_rows_and_inserts_new_rows_in_order() {
 
     // Appending: the new rows go in in document order.
     mutations.clear();
-    data.update(|rows| {
-        rows.extend((20..23).map(|id| Row {
-            id,
-            label: RwSignal::new(format!("row {id}")),
-        }))
-    });
+    data.update(|rows| rows.extend((20..23).map(row)));
     assert_eq!(mutations.added_texts(), ["row 20", "row 21", "row 22"]);
     assert_eq!(texts().len(), 14);
 }
