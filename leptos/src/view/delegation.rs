@@ -65,6 +65,12 @@ extern "C" {
     fn click_slot(this: &Slotted) -> Option<f64>;
 }
 
+/// Whether `name`'s slots go through the named `$$lx_click` bindings rather than the keyed
+/// ones: attaching and dispatching must agree, so both ask here.
+fn has_named_slot(name: &str) -> bool {
+    name == "click"
+}
+
 /// Keeps a delegated handler in the table; dropping it frees the handler.
 #[derive(Debug)]
 pub(crate) struct HandlerSlot {
@@ -119,7 +125,7 @@ pub(crate) fn attach(
         }
     });
     let number = index as f64 + generation as f64 * 4_294_967_296.0;
-    if name == "click" {
+    if has_named_slot(name) {
         element.unchecked_ref::<Slotted>().set_click_slot(number);
     } else {
         LISTENING.with(|keys| set_slot_number(element, &keys.borrow()[listening].1, number));
@@ -177,7 +183,7 @@ fn listen(name: &'static str) -> usize {
         listening.push((name, key.clone()));
         listening.len() - 1
     });
-    let click = name == "click";
+    let click = has_named_slot(name);
     let dispatch = Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
         let mut node: Option<web_sys::Node> = event.target().and_then(|t| t.dyn_into().ok());
         while let Some(current) = node {

@@ -284,6 +284,16 @@ impl Render for TemplateView {
     }
 }
 
+/// Takes the next node of a fresh template copy, not looking past it when it is its
+/// parent's `last` (each look is a call into the browser).
+fn take_fresh(cursor: &mut Cursor, last: bool) -> Option<web_sys::Node> {
+    if last {
+        cursor.take_last()
+    } else {
+        cursor.take()
+    }
+}
+
 /// Walks a template's nodes from the cursor, applying its holes; returns what keeps the
 /// bindings alive.
 fn walk_template(
@@ -339,13 +349,9 @@ impl Walk {
                 } => {
                     let element = if !self.hydrating() {
                         // A fresh clone of the template: its nodes are known, no need to
-                        // read the tag back from the DOM, nor to look past the last one.
-                        if at + 1 == count {
-                            cursor.take_last()
-                        } else {
-                            cursor.take()
-                        }
-                        .expect("a cloned template has its elements")
+                        // read the tag back from the DOM.
+                        take_fresh(cursor, at + 1 == count)
+                            .expect("a cloned template has its elements")
                     } else {
                         match cursor.take_element(tag) {
                             Ok(element) => element,
@@ -389,10 +395,10 @@ impl Walk {
                     cursor.exit();
                 }
                 TNode::Text => {
-                    if !self.hydrating() && at + 1 == count {
-                        cursor.take_last();
-                    } else {
+                    if self.hydrating() {
                         cursor.take();
+                    } else {
+                        take_fresh(cursor, at + 1 == count);
                     }
                 }
                 TNode::Hole => {
