@@ -161,12 +161,13 @@ impl Element {
             .map_err(|e| self.stale(e, action))
     }
 
-    /// Turns WebDriver's "stale element reference" into [`Error::StaleElement`].
+    /// Turns WebDriver's "stale element reference" into [`Error::StaleElement`]. While a page
+    /// is being replaced by a navigation, chromedriver can instead answer `unknown error`
+    /// with the DevTools message that the node "does not belong to the document": the same
+    /// thing, reported by a lower layer.
     fn stale(&self, e: Error, action: &str) -> Error {
         match e {
-            Error::WebDriver { error, .. }
-                if error == "stale element reference" || error == "detached shadow root" =>
-            {
+            Error::WebDriver { error, message, .. } if is_stale_element_error(&error, &message) => {
                 Error::StaleElement {
                     selector: self.selector.clone(),
                     action: format!("trying to {action}"),
@@ -179,4 +180,34 @@ impl Element {
 
 fn locator(css: &str) -> Value {
     json!({ "using": "css selector", "value": css })
+}
+
+/// Whether a WebDriver error says the element is no longer in the document.
+fn is_stale_element_error(error: &str, message: &str) -> bool {
+    error == "stale element reference"
+        || error == "detached shadow root"
+        || (error == "unknown error" && message.contains("does not belong to the document"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_stale_element_error;
+
+    #[test]
+    fn a_node_of_a_replaced_document_counts_as_stale() {
+        assert!(is_stale_element_error("stale element reference", "gone"));
+        assert!(is_stale_element_error(
+            "unknown error",
+            "unknown error: unhandled inspector error: {\"code\":-32000,\"message\":\"Node \
+             with given id does not belong to the document\"}"
+        ));
+        assert!(!is_stale_element_error(
+            "unknown error",
+            "chrome not reachable"
+        ));
+        assert!(!is_stale_element_error(
+            "no such element",
+            "does not belong to the document"
+        ));
+    }
 }
