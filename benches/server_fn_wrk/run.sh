@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Requests per second through a PostUrl `#[server]` function (`POST /api/add`, mounted with
+# Requests per second through a PostUrl `#[server]` function (`POST /api/add`, mounted by
+# `leptos_routes` at its own path; with MOUNT=catch-all, on `/api/{*fn_name}` with
 # `leptos_axum::handle_server_fns`) against a hand-written axum handler doing the same
 # (`POST /hand/add`: `Form<Args>` in, `Json<i32>` out), one server binary, wrk on loopback,
 # both endpoints measured interleaved in the same run. Prints a Markdown table.
@@ -7,6 +8,7 @@
 #   benches/server_fn_wrk/run.sh                    # REPS=5 × DUR=5s each, CONNS=64
 #   REPS=9 DUR=10 CONNS=128 benches/server_fn_wrk/run.sh
 #   NO_BUILD=1 benches/server_fn_wrk/run.sh         # reuse the last release build
+#   MOUNT=catch-all benches/server_fn_wrk/run.sh    # the function on a catch-all route
 #   PERF=1 benches/server_fn_wrk/run.sh             # also `perf record -g` the server during
 #                                                   # one extra server-fn run (a build with line
 #                                                   # tables, in target/perf)
@@ -22,6 +24,7 @@ REPS="${REPS:-5}"
 DUR="${DUR:-5}"; DUR="${DUR%s}"
 WARMUP="${WARMUP:-3}"; WARMUP="${WARMUP%s}"
 CONNS="${CONNS:-64}"
+MOUNT="${MOUNT:-routes}"
 PORT="${PORT:-3917}"
 SERVER_CPU="${SERVER_CPU:-0}"
 WRK_CPU="${WRK_CPU:-1}"
@@ -58,7 +61,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-taskset -c "$SERVER_CPU" "$bin" "$PORT" 2>"$out/server.log" &
+taskset -c "$SERVER_CPU" "$bin" "$PORT" "$MOUNT" 2>"$out/server.log" &
 server_pid=$!
 for _ in $(seq 100); do
   curl -s -o /dev/null "$base/" && break
@@ -158,7 +161,8 @@ cpu_ratio="$(median <<<"$cpu_ratios")"
   echo "| endpoint | req/s (median) | req/s (range) | p50 | p99 | server CPU per request | server CPU use |"
   echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: |"
   for e in sf hand; do
-    name="server fn \`POST /api/add\` (leptos_axum::handle_server_fns)"
+    name="server fn \`POST /api/add\` (mounted by leptos_routes)"
+    [[ "$MOUNT" == catch-all ]] && name="server fn \`POST /api/add\` (catch-all route, leptos_axum::handle_server_fns)"
     [[ "$e" == hand ]] && name="hand-written axum \`POST /hand/add\`"
     rps="$(col "$e" 1 | median)"
     lo="$(col "$e" 1 | sort -g | head -1)"

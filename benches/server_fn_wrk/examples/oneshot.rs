@@ -7,10 +7,10 @@
 //! valgrind --tool=callgrind target/release/examples/oneshot hand 10000
 //! ```
 //!
-//! `oneshot sf|sf-routes|hand N` sends N `POST a=3&b=4` requests through the router with
+//! `oneshot sf|sf-catch-all|hand N` sends N `POST a=3&b=4` requests through the router with
 //! `tower::ServiceExt::oneshot` and reads each body, on a current-thread runtime; `sf` goes
-//! through the catch-all route (`/api/{*fn_name}`), `sf-routes` through
-//! `ServerFnHandler::router()` (the function at its own path, as the hand-written route is).
+//! to the function where `leptos_routes` mounted it (its own path, as the hand-written route
+//! is), `sf-catch-all` through the catch-all route (`/api/{*fn_name}`).
 
 use axum::body::Body;
 use http_body_util::BodyExt;
@@ -20,10 +20,10 @@ fn main() {
     let mut args = std::env::args().skip(1);
     let (path, app) = match args.next().as_deref() {
         Some("sf") => ("/api/add", server_fn_wrk::app()),
-        Some("sf-routes") => ("/api/add", server_fn_wrk::app_with_function_routes()),
+        Some("sf-catch-all") => ("/api/add", server_fn_wrk::app_with_catch_all()),
         Some("hand") => ("/hand/add", server_fn_wrk::app()),
         _ => {
-            eprintln!("usage: oneshot sf|sf-routes|hand N");
+            eprintln!("usage: oneshot sf|sf-catch-all|hand N");
             std::process::exit(2)
         }
     };

@@ -1,11 +1,14 @@
 //! The app of the benchmark: one `#[server]` function mounted the way apps mount them
-//! (`/api/{*fn_name}` → `leptos_axum::handle_server_fns`) and a hand-written axum handler
+//! (by `leptos_routes`, each function at its own path; or on a catch-all route,
+//! `/api/{*fn_name}` → `leptos_axum::handle_server_fns`) and a hand-written axum handler
 //! doing the same work at `/hand/add`. Both take `a=3&b=4` as an
 //! `application/x-www-form-urlencoded` POST body and answer `7` as `application/json`.
 
 use axum::routing::post;
 use axum::{Form, Json, Router};
+use leptos::config::LeptosOptions;
 use leptos::prelude::*;
+use leptos_axum::LeptosRoutes;
 use serde::Deserialize;
 
 /// The server function: `POST /api/add`, arguments `PostUrl`-encoded, the result as JSON.
@@ -26,29 +29,47 @@ pub async fn hand_add(Form(args): Form<Args>) -> Json<i32> {
     Json(args.a + args.b)
 }
 
-/// Both endpoints.
-///
-/// # Panics
-///
-/// If the server function did not register at `/api/add`.
-pub fn app() -> Router {
-    // Fail at start-up, not on the first request, if the function did not register.
+/// The page `leptos_routes` renders at `/` (the benchmark does not request it).
+#[component]
+pub fn App() -> impl IntoView {
+    view! { <p>"server_fn_wrk"</p> }
+}
+
+/// Fails at start-up, not on the first request, if the function did not register.
+fn assert_registered() {
     assert!(
         leptos::server_fn::registry::server_fns()
             .get("/api/add")
             .is_some(),
         "the server function `add` is not registered at /api/add"
     );
-    Router::new()
-        .route("/api/{*fn_name}", post(leptos_axum::handle_server_fns))
-        .route("/hand/add", post(hand_add))
 }
 
-/// The same two endpoints, the server function mounted by
-/// `leptos_axum::ServerFnHandler::router()` (each function at its own path) rather than on
-/// a catch-all route.
-pub fn app_with_function_routes() -> Router {
-    leptos_axum::ServerFnHandler::new()
-        .router()
+/// Both endpoints, the server function mounted as an app that serves pages mounts it:
+/// `leptos_routes` puts every registered function at its own path (as Leptos 0.8 does).
+///
+/// # Panics
+///
+/// If the server function did not register at `/api/add`.
+pub fn app() -> Router {
+    assert_registered();
+    let options = LeptosOptions::default();
+    Router::new()
+        .leptos_routes(&options, leptos_axum::generate_route_list(App), App)
+        .route("/hand/add", post(hand_add))
+        .with_state(options)
+}
+
+/// Both endpoints, the server function mounted on a catch-all route,
+/// `/api/{*fn_name}` → `leptos_axum::handle_server_fns` (which finds the function by the
+/// request's path).
+///
+/// # Panics
+///
+/// If the server function did not register at `/api/add`.
+pub fn app_with_catch_all() -> Router {
+    assert_registered();
+    Router::new()
+        .route("/api/{*fn_name}", post(leptos_axum::handle_server_fns))
         .route("/hand/add", post(hand_add))
 }

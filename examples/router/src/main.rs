@@ -2,12 +2,10 @@
 //! bundle. Settings come from `[package.metadata.leptos]` and the `LEPTOS_*` variables the
 //! build tool sets.
 
-use axum::extract::Request;
-use axum::routing::post;
 use axum::Router;
 use leptos::config::{get_configuration, LeptosOptions};
 use leptos::prelude::*;
-use leptos_axum::{file_and_error_handler, generate_route_list, handle_server_fns, LeptosRoutes};
+use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
 use router::app::App;
 
 /// The document around the app.
@@ -46,10 +44,6 @@ async fn main() {
     };
     let routes = generate_route_list(App);
     let app = Router::new()
-        .route(
-            "/api/{*fn_name}",
-            post(|req: Request| handle_server_fns(req)),
-        )
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())

@@ -3,14 +3,11 @@
 //! Settings come from `[package.metadata.leptos]` and the `LEPTOS_*` variables the build
 //! tool sets; the database file is `TODO_DB` (default `todos.db`), created on first run.
 
-use axum::extract::{FromRef, Request};
-use axum::routing::post;
+use axum::extract::FromRef;
 use axum::Router;
 use leptos::config::{get_configuration, LeptosOptions};
 use leptos::prelude::*;
-use leptos_axum::{
-    file_and_error_handler, generate_route_list, handle_server_fns_with_context, LeptosRoutes,
-};
+use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
 use todo_app_sqlite::todo::db::Db;
 use todo_app_sqlite::todo::{shell, TodoApp};
 
@@ -46,13 +43,7 @@ async fn main() {
     let context = move || provide_context(db.clone());
 
     let app = Router::new()
-        .route(
-            "/api/{*fn_name}",
-            post({
-                let context = context.clone();
-                move |req: Request| handle_server_fns_with_context(context.clone(), req)
-            }),
-        )
+        // The pages, and the server functions at their paths, each with the database.
         .leptos_routes_with_context(&state, generate_route_list(TodoApp), context, {
             let options = options.clone();
             move || shell(options.clone())

@@ -26,6 +26,7 @@ use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
 use crate::response::ResponseOptions;
+use crate::server_fns::ServerFnHandler;
 
 /// One path the app renders, as [`generate_route_list`] lists them.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -154,7 +155,11 @@ type Context = Arc<dyn Fn() + Send + Sync>;
 ///     .with_state(options);
 /// ```
 pub trait LeptosRoutes<S> {
-    /// Renders `app_fn` at each of `paths` (and at each with a trailing `/`).
+    /// Renders `app_fn` at each of `paths` (and at each with a trailing `/`), and mounts
+    /// every registered server function at its own path ([`ServerFnHandler::router`]), with
+    /// the router's state `S` as context (`use_context::<S>()`), as Leptos 0.8 does: no
+    /// `/api/{*fn_name}` route is needed. Call it once per router: a second call would
+    /// mount the functions again, which axum refuses (it panics on the duplicate route).
     fn leptos_routes<IV>(
         self,
         state: &S,
@@ -164,8 +169,8 @@ pub trait LeptosRoutes<S> {
     where
         IV: IntoView + 'static;
 
-    /// Renders `app_fn` at each of `paths`, with `additional_context` run first in each
-    /// render's owner (to provide a database pool, the app's state, ...).
+    /// Like [`LeptosRoutes::leptos_routes`], with `additional_context` run first in each
+    /// render's and each server function call's owner (to provide a database pool, ...).
     fn leptos_routes_with_context<IV>(
         self,
         state: &S,
@@ -205,8 +210,18 @@ where
         IV: IntoView + 'static,
     {
         let options = LeptosOptions::from_ref(state);
-        let context: Context = Arc::new(additional_context);
-        let mut router = self;
+        // The app's state is context too, in pages and server functions alike (made into a
+        // context value once here, provided per request by copying a pointer).
+        let state_value = ContextValue::new(state.clone());
+        let context: Context = Arc::new(move || {
+            state_value.provide();
+            additional_context();
+        });
+        let mut router = self.merge(
+            ServerFnHandler::new()
+                .with_shared_context(context.clone())
+                .router(),
+        );
         let options = PageOptions::new(options);
         for path in with_trailing_slashes(&paths) {
             let options = options.clone();

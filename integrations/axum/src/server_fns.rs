@@ -8,9 +8,8 @@ use std::sync::Arc;
 use axum::body::Body;
 use axum::extract::Request;
 use axum::response::Response;
-use axum::routing::{any, on, MethodFilter, MethodRouter};
+use axum::routing::{on, MethodFilter, MethodRouter};
 use axum::Router;
-use futures::future::BoxFuture;
 use futures::future::Either;
 use futures::FutureExt;
 use http::header;
@@ -121,6 +120,12 @@ impl ServerFnHandler {
         self
     }
 
+    /// Runs `context` (already shared) in each call's owner before the function.
+    pub(crate) fn with_shared_context(mut self, context: AdditionalContext) -> Self {
+        self.context = Some(context);
+        self
+    }
+
     /// Sets the largest request body accepted, in bytes; larger ones answer 413.
     #[must_use = "the handler is returned, not changed in place"]
     pub fn body_limit(mut self, bytes: usize) -> Self {
@@ -132,6 +137,9 @@ impl ServerFnHandler {
     /// `/api/users/{id}` as they are), wrapped in its `#[middleware(...)]` layers; other
     /// paths are left to the router you merge it into (404 by default).
     ///
+    /// Each route knows its function, so a call is not looked up again by path; a method
+    /// no function at that path takes is answered with the 405 of [`Self::handle`].
+    ///
     /// Per-function middleware applies here only: [`handle_server_fns`] on a catch-all
     /// route runs functions without it.
     pub fn router<S>(self) -> Router<S>
@@ -140,42 +148,54 @@ impl ServerFnHandler {
     {
         let mut router = Router::new();
         for path in self.registry.routes() {
-            let at_path: Vec<&ServerFnEntry> = self
+            let at_path: Vec<&'static ServerFnEntry> = self
                 .registry
                 .iter()
                 .filter(|entry| pattern::shape(entry.path()) == pattern::shape(path))
                 .collect();
             if at_path.iter().all(|entry| entry.layers().is_empty()) {
-                router = router.route(path, any(self.endpoint()));
+                // A route of the router's own state type: axum calls it in place (a route
+                // added as a service is cloned per request and driven through one more layer).
+                router = router.route(path, self.route(&at_path, |one, _| one));
             } else {
-                router = router.route_service(path, self.layered(&at_path));
+                router = router.route_service(path, self.layered_route(&at_path));
             }
         }
         router
     }
 
-    /// The handler of one route.
-    fn endpoint(&self) -> impl Fn(Request) -> BoxFuture<'static, Response> + Clone + Send + Sync {
-        let handler = self.clone();
-        move |req: Request| Box::pin(handler.handle(req)) as BoxFuture<'static, Response>
-    }
-
-    /// The route of functions with `#[middleware(...)]`: each method wrapped in its own
-    /// function's layers (the first listed outermost), other methods answered by
-    /// [`Self::handle`] (a 405 naming the allowed ones).
-    fn layered(&self, entries: &[&ServerFnEntry]) -> MethodRouter {
-        let mut route = MethodRouter::new().fallback(self.endpoint());
-        for entry in entries {
+    /// The route of the functions at one path: each method to its function (passed
+    /// through `wrap`), other methods to [`Self::handle`] (a 405 naming the allowed ones).
+    fn route<S>(
+        &self,
+        entries: &[&'static ServerFnEntry],
+        wrap: impl Fn(MethodRouter<S>, &'static ServerFnEntry) -> MethodRouter<S>,
+    ) -> MethodRouter<S>
+    where
+        S: Clone + Send + Sync + 'static,
+    {
+        let fallback = self.clone();
+        let mut route = MethodRouter::new().fallback(move |req: Request| fallback.handle(req));
+        for &entry in entries {
             let Ok(filter) = MethodFilter::try_from(entry.method().clone()) else {
                 continue;
             };
-            let mut one = on(filter, self.endpoint());
+            let handler = self.clone();
+            let one = on(filter, move |req: Request| handler.answer(Ok(entry), req));
+            route = route.merge(wrap(one, entry));
+        }
+        route
+    }
+
+    /// [`Self::route`] with each function wrapped in its `#[middleware(...)]` layers (the
+    /// first listed outermost).
+    fn layered_route(&self, entries: &[&'static ServerFnEntry]) -> MethodRouter {
+        self.route(entries, |mut one, entry| {
             for layer in entry.layers().iter().rev() {
                 one = layer(one);
             }
-            route = route.merge(one);
-        }
-        route
+            one
+        })
     }
 
     /// Answers one request.
@@ -185,15 +205,23 @@ impl ServerFnHandler {
     /// size classes): finding the function and checking the declared length happen before
     /// it is made, decoding the arguments and providing the context in a synchronous step
     /// after the body is read, and the request stays in one place until then.
-    pub fn handle(&self, mut req: Request) -> impl Future<Output = Response> + Send + 'static {
+    pub fn handle(&self, req: Request) -> impl Future<Output = Response> + Send + 'static {
+        let found = self.registry.find(req.method(), req.uri().path());
+        self.answer(found, req)
+    }
+
+    /// Answers `req` with the function `found` for it (or with the error of not finding
+    /// one).
+    fn answer(
+        &self,
+        found: Result<&'static ServerFnEntry, ServerFnRouteError>,
+        mut req: Request,
+    ) -> impl Future<Output = Response> + Send + 'static {
         let body_limit = self.body_limit;
         let context = self.context.clone();
-        let found = self
-            .registry
-            .find(req.method(), req.uri().path())
-            .and_then(|entry| {
-                check_declared_length(entry, req.headers(), body_limit).map(|()| entry)
-            });
+        let found = found.and_then(|entry| {
+            check_declared_length(entry, req.headers(), body_limit).map(|()| entry)
+        });
         async move {
             let answer = match found {
                 Ok(entry) => {

@@ -194,17 +194,24 @@ fn BrokenAfterLoading() -> impl IntoView {
     }
 }
 
-/// Mounts `page` at `path` beside `Gone` at `/`, and checks that requesting `path` is a 500
-/// page saying the render panicked, and that the next request is served.
+/// Mounts `page` at `path` beside `Gone` at `/` (one `leptos_routes` call: it mounts the
+/// server functions too, which a second call would mount again), and checks that requesting
+/// `path` is a 500 page saying the render panicked, and that the next request is served.
 async fn assert_panicking_page_is_a_500<IV: IntoView + 'static>(path: &str, page: fn() -> IV) {
     let options = options("target/site");
+    let listings = vec![
+        leptos_axum::AxumRouteListing::new(path),
+        leptos_axum::AxumRouteListing::new("/"),
+    ];
     let app = Router::new()
-        .leptos_routes(
-            &options,
-            vec![leptos_axum::AxumRouteListing::new(path)],
-            page,
-        )
-        .leptos_routes(&options, generate_route_list(Gone), Gone)
+        .leptos_routes(&options, listings, move || {
+            let at_root = expect_context::<leptos::server_context::RequestContext>().path() == "/";
+            if at_root {
+                Either::Left(Gone())
+            } else {
+                Either::Right(page())
+            }
+        })
         .with_state(options);
     let (status, _, body) = get(app.clone(), path).await;
     assert_eq!(status, StatusCode::INTERNAL_SERVER_ERROR);
@@ -244,4 +251,55 @@ async fn files_are_served_and_anything_else_is_a_404_page() {
     assert!(body.starts_with("<!DOCTYPE html>"), "{body}");
     assert!(body.contains("<p>Not here</p>"));
     std::fs::remove_dir_all(root).ok();
+}
+
+/// A server function that reads the router's state and the app's context.
+#[server(endpoint = "routes_test_pool")]
+async fn pool_name(suffix: String) -> Result<String, ServerFnError> {
+    let state = expect_context::<AppState>();
+    let pool = expect_context::<Pool>();
+    Ok(format!("{}/{}/{suffix}", state.pool.0, pool.0))
+}
+
+async fn post_form(app: Router, path: &str, body: &'static str) -> (StatusCode, String) {
+    let request = Request::post(path)
+        .header(header::CONTENT_TYPE, "application/x-www-form-urlencoded")
+        .header(header::ACCEPT, "application/json")
+        .body(Body::from(body))
+        .unwrap();
+    let response: Response = app.oneshot(request).await.unwrap();
+    let status = response.status();
+    let bytes = response.into_body().collect().await.unwrap().to_bytes();
+    (status, String::from_utf8(bytes.to_vec()).unwrap())
+}
+
+#[tokio::test]
+async fn leptos_routes_mounts_the_server_functions_with_the_state_as_context() {
+    let state = AppState {
+        leptos_options: options("target/site"),
+        pool: Pool("sqlite"),
+    };
+    let app = Router::new()
+        .leptos_routes_with_context(
+            &state,
+            generate_route_list(App),
+            || provide_context(Pool("from context")),
+            App,
+        )
+        .with_state(state);
+    // No `/api/{*fn_name}` route: `leptos_routes` mounted the function at its path.
+    let (status, body) = post_form(app.clone(), "/api/routes_test_pool", "suffix=x").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
+    assert_eq!(body, r#""sqlite/from context/x""#);
+    // A method the function does not take is a 405 naming the one it does.
+    let (status, _, body) = get(app.clone(), "/api/routes_test_pool").await;
+    assert_eq!(status, StatusCode::METHOD_NOT_ALLOWED, "{body}");
+    assert!(body.contains("POST"), "{body}");
+    // Malformed arguments are a 400 with a message.
+    let (status, body) = post_form(app.clone(), "/api/routes_test_pool", "nothing=1").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST, "{body}");
+    assert!(body.contains("suffix"), "{body}");
+    // The pages are still there.
+    let (status, _, body) = get(app, "/").await;
+    assert_eq!(status, StatusCode::OK, "{body}");
 }

@@ -5,11 +5,9 @@
 //! `LEPTOS_*` environment variables that `cargo app serve` sets (`LEPTOS_SITE_ADDR`,
 //! `LEPTOS_SITE_ROOT`, ...).
 
-use axum::extract::Request;
-use axum::routing::post;
 use axum::Router;
 use leptos::config::get_configuration;
-use leptos_axum::{file_and_error_handler, generate_route_list, handle_server_fns, LeptosRoutes};
+use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
 use {{lib_name}}::app::{shell, App};
 
 #[tokio::main]
@@ -24,9 +22,8 @@ async fn main() {
     };
     let routes = generate_route_list(App);
     let app = Router::new()
-        // The server functions.
-        .route("/api/{*fn_name}", post(|req: Request| handle_server_fns(req)))
-        // Every route of the app, rendered in the document shell.
+        // Every route of the app, rendered in the document shell, and every server
+        // function at its own path.
         .leptos_routes(&options, routes, {
             let options = options.clone();
             move || shell(options.clone())
