@@ -31,6 +31,7 @@ pub mod control;
 pub mod ev;
 pub mod form;
 pub mod hydration;
+pub mod logging;
 pub mod mount;
 mod redirect;
 mod render_scope;
@@ -52,6 +53,9 @@ pub mod prelude {
     pub use crate::children::{
         Children, ChildrenFn, ChildrenFnMut, ChildrenFragment, Fragment, ToChildren, ViewFn,
     };
+    #[cfg(not(target_arch = "wasm32"))]
+    pub use crate::config::get_configuration;
+    pub use crate::config::LeptosOptions;
     pub use crate::control::{For, Show, Suspend, Suspense, Transition};
     pub use crate::ev::event_target_value;
     pub use crate::form::ActionForm;
