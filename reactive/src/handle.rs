@@ -2,8 +2,9 @@
 //! its node, and the `Copy`/`Debug`/`Eq` boilerplate.
 
 use crate::graph;
+use crate::guards::{ReadGuard, WriteGuard};
 use crate::runtime::{downcast, NodeRef};
-use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, ValueCell};
+use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, OwnedRead, OwnedWrite, ValueCell};
 
 /// Reads the value of a node that stores a `ValueCell<T>`; `None` if disposed.
 pub(crate) fn with_value<T: MaybeSend + MaybeSync + 'static, U>(
@@ -34,6 +35,32 @@ pub(crate) fn update_value<T: MaybeSend + MaybeSync + 'static, U>(
         graph::notify_node(node);
     }
     Some(out)
+}
+
+/// A guard lending the value of a node that stores a `ValueCell<T>` (subscribing the
+/// current computation if `track`); `None` if disposed.
+pub(crate) fn read_guard<T: MaybeSend + MaybeSync + 'static>(
+    node: &NodeRef,
+    track: bool,
+) -> Option<ReadGuard<T>> {
+    let (_runtime, value) = graph::node_value(node, track)?;
+    Some(ReadGuard::new(OwnedRead::new(downcast::<ValueCell<T>>(
+        value,
+    ))))
+}
+
+/// A guard lending the value of a node that stores a `ValueCell<T>` for changing (notifying
+/// when dropped if `notify`); `None` if disposed.
+#[track_caller]
+pub(crate) fn write_guard<T: MaybeSend + MaybeSync + 'static>(
+    node: &NodeRef,
+    notify: bool,
+) -> Option<WriteGuard<T>> {
+    let (_runtime, value) = graph::node_value(node, false)?;
+    let Some(lock) = OwnedWrite::new(downcast::<ValueCell<T>>(value)) else {
+        panic_written_while_read(node, std::any::type_name::<T>())
+    };
+    Some(WriteGuard::new(lock, *node, notify))
 }
 
 /// Frees a handle's node (and whatever it owns).

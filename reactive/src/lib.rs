@@ -45,6 +45,7 @@ mod derived;
 mod effect;
 mod executor;
 mod graph;
+pub mod guards;
 mod handle;
 mod memo;
 mod owner;
@@ -79,8 +80,8 @@ pub mod diagnostics {
 /// Everything an application usually needs, in one glob import.
 pub mod prelude {
     pub use crate::traits::{
-        DefinedAt, Dispose, Get, GetUntracked, Notify, Set, Track, Update, UpdateUntracked, With,
-        WithUntracked,
+        DefinedAt, Dispose, Get, GetUntracked, Notify, Read, ReadUntracked, Set, Track, Update,
+        UpdateUntracked, With, WithUntracked, Write,
     };
     pub use crate::{
         batch, expect_context, on_cleanup, provide_context, signal, untrack, use_context, Action,

@@ -5,11 +5,13 @@
 //! them into as many closures as you like.
 
 use crate::graph;
-use crate::handle::{dispose_node, impl_handle, update_value, with_value};
+use crate::guards::{ReadGuard, WriteGuard};
+use crate::handle::{dispose_node, impl_handle, read_guard, update_value, with_value, write_guard};
 use crate::runtime::{Node, NodeKind, NodeRef};
 use crate::sync::{MaybeSend, MaybeSync, Shared, ValueCell};
 use crate::traits::{
-    impl_with_by_tracking, Dispose, Notify, Track, Update, UpdateUntracked, WithUntracked,
+    impl_with_by_tracking, Dispose, Notify, Read, ReadUntracked, Track, Update, UpdateUntracked,
+    WithUntracked, Write,
 };
 use std::marker::PhantomData;
 
@@ -127,6 +129,18 @@ macro_rules! impl_read {
                 with_value(&self.node, false, f)
             }
         }
+        impl<T: MaybeSend + MaybeSync + 'static> Read for $ty<T> {
+            type Value = T;
+            fn try_read(&self) -> Option<ReadGuard<T>> {
+                read_guard(&self.node, true)
+            }
+        }
+        impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for $ty<T> {
+            type Value = T;
+            fn try_read_untracked(&self) -> Option<ReadGuard<T>> {
+                read_guard(&self.node, false)
+            }
+        }
     };
 }
 
@@ -145,6 +159,17 @@ macro_rules! impl_write {
             #[track_caller]
             fn try_update_untracked<U>(&self, f: impl FnOnce(&mut T) -> U) -> Option<U> {
                 update_value(&self.node, false, |v| (false, f(v)))
+            }
+        }
+        impl<T: MaybeSend + MaybeSync + 'static> Write for $ty<T> {
+            type Value = T;
+            #[track_caller]
+            fn try_write(&self) -> Option<WriteGuard<T>> {
+                write_guard(&self.node, true)
+            }
+            #[track_caller]
+            fn try_write_untracked(&self) -> Option<WriteGuard<T>> {
+                write_guard(&self.node, false)
             }
         }
         impl<T> Notify for $ty<T> {

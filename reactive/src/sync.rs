@@ -42,6 +42,10 @@ mod imp {
         }
     }
 
+    /// The guards of a [`ValueCell`] on this target.
+    pub(crate) type CellReadGuard<'a, T> = RwLockReadGuard<'a, T>;
+    pub(crate) type CellWriteGuard<'a, T> = RwLockWriteGuard<'a, T>;
+
     /// A value cell that many may read at once (an `RwLock` on native targets).
     #[derive(Debug)]
     pub(crate) struct ValueCell<T>(RwLock<T>);
@@ -51,9 +55,19 @@ mod imp {
             Self(RwLock::new(value))
         }
         pub(crate) fn read(&self) -> RwLockReadGuard<'_, T> {
-            self.0
-                .read()
-                .unwrap_or_else(|poisoned| poisoned.into_inner())
+            use std::sync::TryLockError;
+            match self.0.try_read() {
+                Ok(guard) => guard,
+                Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
+                Err(TryLockError::WouldBlock) => {
+                    if super::writing_here(self as *const Self as *const ()) {
+                        super::panic_read_while_writing()
+                    }
+                    self.0
+                        .read()
+                        .unwrap_or_else(|poisoned| poisoned.into_inner())
+                }
+            }
         }
         /// Locks for writing, or `None` if this thread is reading the value right now
         /// (waiting would deadlock).
@@ -104,6 +118,10 @@ mod imp {
         }
     }
 
+    /// The guards of a [`ValueCell`] on this target.
+    pub(crate) type CellReadGuard<'a, T> = Ref<'a, T>;
+    pub(crate) type CellWriteGuard<'a, T> = RefMut<'a, T>;
+
     /// A value cell: a `RefCell` in the single-threaded browser.
     #[derive(Debug)]
     pub(crate) struct ValueCell<T>(RefCell<T>);
@@ -113,7 +131,10 @@ mod imp {
             Self(RefCell::new(value))
         }
         pub(crate) fn read(&self) -> Ref<'_, T> {
-            self.0.borrow()
+            match self.0.try_borrow() {
+                Ok(guard) => guard,
+                Err(_) => super::panic_read_while_writing(),
+            }
         }
         /// Borrows for writing, or `None` if the value is being read right now.
         pub(crate) fn write(&self) -> Option<RefMut<'_, T>> {
@@ -150,24 +171,170 @@ fn reading_here(cell: *const ()) -> bool {
     READING.with(|r| r.borrow().contains(&(cell as usize)))
 }
 
+#[cfg(not(target_arch = "wasm32"))]
+thread_local! {
+    static WRITING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// Whether this thread holds a write guard ([`OwnedWrite`]) on `cell`: reading it now would
+/// wait for itself.
+#[cfg(not(target_arch = "wasm32"))]
+fn writing_here(cell: *const ()) -> bool {
+    WRITING.with(|w| w.borrow().contains(&(cell as usize)))
+}
+
+/// Removes the last occurrence of `cell` from a list of marks (guards may be dropped in any
+/// order).
+#[cfg(not(target_arch = "wasm32"))]
+fn unmark(marks: &'static std::thread::LocalKey<std::cell::RefCell<Vec<usize>>>, cell: usize) {
+    marks.with(|m| {
+        let mut m = m.borrow_mut();
+        if let Some(at) = m.iter().rposition(|&c| c == cell) {
+            m.remove(at);
+        }
+    });
+}
+
+#[cold]
+#[track_caller]
+fn panic_read_while_writing() -> ! {
+    panic!(
+        "a reactive value was read on this thread while this thread holds its `.write()` \
+         guard; drop the guard (end the statement or scope that holds it) before reading"
+    )
+}
+
 /// Marks a cell as being read by this thread until dropped.
 #[cfg(not(target_arch = "wasm32"))]
-struct ReadingMark;
+struct ReadingMark(usize);
 
 #[cfg(not(target_arch = "wasm32"))]
 impl ReadingMark {
     fn enter(cell: *const ()) -> Self {
         READING.with(|r| r.borrow_mut().push(cell as usize));
-        ReadingMark
+        ReadingMark(cell as usize)
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
 impl Drop for ReadingMark {
     fn drop(&mut self) {
-        READING.with(|r| {
-            r.borrow_mut().pop();
+        // Scoped reads end last in, first out; a `.read()` guard may end in any order.
+        let was_last = READING.with(|r| {
+            let mut r = r.borrow_mut();
+            let last = r.last() == Some(&self.0);
+            if last {
+                r.pop();
+            }
+            last
         });
+        if !was_last {
+            unmark(&READING, self.0);
+        }
+    }
+}
+
+/// Marks a cell as written through a guard by this thread until dropped.
+#[cfg(not(target_arch = "wasm32"))]
+struct WritingMark(usize);
+
+#[cfg(not(target_arch = "wasm32"))]
+impl WritingMark {
+    fn enter(cell: *const ()) -> Self {
+        WRITING.with(|w| w.borrow_mut().push(cell as usize));
+        WritingMark(cell as usize)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl Drop for WritingMark {
+    fn drop(&mut self) {
+        unmark(&WRITING, self.0);
+    }
+}
+
+/// A read lock on a shared cell that owns its pointer to the cell, so it can outlive the
+/// borrow it was made from (what `signal.read()` hands out). While it lives, writing the
+/// cell from this thread is refused as inside [`read_cell`].
+pub(crate) struct OwnedRead<T: 'static> {
+    // Fields drop in declaration order: the lock guard first, then the mark, then the
+    // pointer that keeps the cell (which the guard borrows from) alive.
+    guard: CellReadGuard<'static, T>,
+    #[cfg(not(target_arch = "wasm32"))]
+    _reading: ReadingMark,
+    _cell: Shared<ValueCell<T>>,
+}
+
+impl<T: 'static> OwnedRead<T> {
+    pub(crate) fn new(cell: Shared<ValueCell<T>>) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let reading = ReadingMark::enter(&*cell as *const ValueCell<T> as *const ());
+        let guard = cell.read();
+        // SAFETY: the guard borrows the cell behind `cell`, a heap allocation that this
+        // struct keeps alive (a strong reference in `_cell`) and that does not move when the
+        // struct moves. The guard is dropped before `_cell` (field order), and it is only
+        // ever lent out for as long as `&self` (through `Deref`), never as `'static`.
+        #[allow(unsafe_code)]
+        let guard = unsafe {
+            std::mem::transmute::<CellReadGuard<'_, T>, CellReadGuard<'static, T>>(guard)
+        };
+        OwnedRead {
+            guard,
+            #[cfg(not(target_arch = "wasm32"))]
+            _reading: reading,
+            _cell: cell,
+        }
+    }
+}
+
+impl<T: 'static> Deref for OwnedRead<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.guard
+    }
+}
+
+/// A write lock on a shared cell that owns its pointer to the cell (what
+/// `signal.write()` holds).
+pub(crate) struct OwnedWrite<T: 'static> {
+    // The lock guard drops before the mark and the pointer that keeps the cell alive (field
+    // order).
+    guard: CellWriteGuard<'static, T>,
+    #[cfg(not(target_arch = "wasm32"))]
+    _writing: WritingMark,
+    _cell: Shared<ValueCell<T>>,
+}
+
+impl<T: 'static> OwnedWrite<T> {
+    /// Locks `cell` for writing, or `None` if this thread is reading it right now.
+    pub(crate) fn new(cell: Shared<ValueCell<T>>) -> Option<Self> {
+        let guard = cell.write()?;
+        // SAFETY: as in `OwnedRead::new`: the guard borrows the heap cell kept alive by
+        // `_cell`, drops before it, and is only lent out for the lifetime of `&self` or
+        // `&mut self`.
+        #[allow(unsafe_code)]
+        let guard = unsafe {
+            std::mem::transmute::<CellWriteGuard<'_, T>, CellWriteGuard<'static, T>>(guard)
+        };
+        Some(OwnedWrite {
+            guard,
+            #[cfg(not(target_arch = "wasm32"))]
+            _writing: WritingMark::enter(&*cell as *const ValueCell<T> as *const ()),
+            _cell: cell,
+        })
+    }
+}
+
+impl<T: 'static> Deref for OwnedWrite<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.guard
+    }
+}
+
+impl<T: 'static> DerefMut for OwnedWrite<T> {
+    fn deref_mut(&mut self) -> &mut T {
+        &mut self.guard
     }
 }
 

@@ -7,10 +7,10 @@
 //! | to...                                   | use                                   |
 //! | --------------------------------------- | ------------------------------------- |
 //! | read a clone, re-running on change      | [`Get::get`]                          |
-//! | read by reference, re-running on change | [`With::with`]                        |
+//! | read by reference, re-running on change | [`With::with`], [`Read::read`]        |
 //! | read without subscribing                | [`GetUntracked`], [`WithUntracked`]   |
 //! | subscribe without reading               | [`Track::track`]                      |
-//! | replace or mutate, notifying            | [`Set::set`], [`Update::update`]      |
+//! | replace or mutate, notifying            | [`Set::set`], [`Update::update`], [`Write::write`] |
 //! | mutate silently                         | [`UpdateUntracked::update_untracked`] |
 //! | notify without a change                 | [`Notify::notify`]                    |
 //! | free the node now                       | [`Dispose::dispose`]                  |
@@ -91,6 +91,89 @@ macro_rules! impl_with_by_tracking {
     };
 }
 pub(crate) use impl_with_by_tracking;
+
+/// Lends the value through a guard and subscribes the current computation to it
+/// (`*count.read()`, `todos.read().len()`).
+pub trait Read: DefinedAt {
+    /// The type of the value.
+    type Value: 'static;
+
+    /// A guard lending the value, or `None` if the node was disposed.
+    fn try_read(&self) -> Option<crate::guards::ReadGuard<Self::Value>>;
+
+    /// A guard lending the value until it is dropped.
+    ///
+    /// # Panics
+    /// If the node was disposed (the message says where it was created), or if this thread
+    /// holds the value's write guard.
+    #[track_caller]
+    fn read(&self) -> crate::guards::ReadGuard<Self::Value> {
+        match self.try_read() {
+            Some(guard) => guard,
+            None => panic_disposed(self.defined_at(), std::any::type_name::<Self>()),
+        }
+    }
+}
+
+/// Lends the value through a guard without subscribing to it.
+pub trait ReadUntracked: DefinedAt {
+    /// The type of the value.
+    type Value: 'static;
+
+    /// A guard lending the value, or `None` if the node was disposed.
+    fn try_read_untracked(&self) -> Option<crate::guards::ReadGuard<Self::Value>>;
+
+    /// A guard lending the value until it is dropped.
+    ///
+    /// # Panics
+    /// If the node was disposed (the message says where it was created), or if this thread
+    /// holds the value's write guard.
+    #[track_caller]
+    fn read_untracked(&self) -> crate::guards::ReadGuard<Self::Value> {
+        match self.try_read_untracked() {
+            Some(guard) => guard,
+            None => panic_disposed(self.defined_at(), std::any::type_name::<Self>()),
+        }
+    }
+}
+
+/// Lends the value for changing through a guard (`*count.write() += 1`,
+/// `todos.write().push(todo)`); dropping the guard notifies the value's subscribers.
+pub trait Write: DefinedAt {
+    /// The type of the value.
+    type Value: 'static;
+
+    /// A guard that notifies when dropped, or `None` if the node was disposed.
+    fn try_write(&self) -> Option<crate::guards::WriteGuard<Self::Value>>;
+
+    /// A guard that does not notify when dropped, or `None` if the node was disposed.
+    fn try_write_untracked(&self) -> Option<crate::guards::WriteGuard<Self::Value>>;
+
+    /// A guard lending the value for changing; subscribers are notified when it is dropped.
+    ///
+    /// # Panics
+    /// If the node was disposed (the message says where it was created), or if this thread
+    /// is reading the value right now.
+    #[track_caller]
+    fn write(&self) -> crate::guards::WriteGuard<Self::Value> {
+        match self.try_write() {
+            Some(guard) => guard,
+            None => panic_disposed(self.defined_at(), std::any::type_name::<Self>()),
+        }
+    }
+
+    /// Like [`Write::write`], without notifying anyone when the guard is dropped.
+    ///
+    /// # Panics
+    /// As [`Write::write`].
+    #[track_caller]
+    fn write_untracked(&self) -> crate::guards::WriteGuard<Self::Value> {
+        match self.try_write_untracked() {
+            Some(guard) => guard,
+            None => panic_disposed(self.defined_at(), std::any::type_name::<Self>()),
+        }
+    }
+}
 
 /// Reads a clone of the value and subscribes the current computation to it.
 pub trait Get: DefinedAt {

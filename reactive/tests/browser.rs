@@ -64,6 +64,35 @@ fn signal_and_memo() {
 }
 
 #[wasm_bindgen_test]
+fn read_and_write_guards_lend_the_value_and_the_write_notifies_when_dropped() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let todos = RwSignal::new(vec![String::from("milk")]);
+        let seen = Rc::new(RefCell::new(Vec::new()));
+        let log = Rc::clone(&seen);
+        Effect::new(move |_| log.borrow_mut().push(todos.read().len()));
+        assert_eq!(*seen.borrow(), vec![1]);
+        {
+            let mut list = todos.write();
+            list.push(String::from("bread"));
+            list.push(String::from("eggs"));
+        }
+        assert_eq!(
+            *seen.borrow(),
+            vec![1, 3],
+            "one run, after the guard was dropped"
+        );
+        *todos.write_untracked() = Vec::new();
+        assert_eq!(
+            *seen.borrow(),
+            vec![1, 3],
+            "an untracked write notifies no one"
+        );
+        assert!(todos.read().is_empty());
+    });
+}
+
+#[wasm_bindgen_test]
 fn effects_run_after_each_write_and_once_per_batch() {
     let owner = Owner::new();
     owner.with(|| {

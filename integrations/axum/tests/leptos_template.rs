@@ -1,8 +1,6 @@
 //! The server half of Leptos 0.8's `start-axum` template, as a user would have it (without
-//! `leptos_meta`, which is not one of our crates, and with `count.update(...)` where the
-//! template writes `*count.write() += 1`, which we do not have yet): it must compile against
-//! our crates as written, serve its page, and answer its server function with no route of
-//! its own for it.
+//! `leptos_meta`, which is not one of our crates): it must compile against our crates as
+//! written, serve its page, and answer its server function with no route of its own for it.
 
 use axum::body::Body;
 use axum::http::{header, Request, StatusCode};
@@ -56,7 +54,7 @@ mod app {
     #[component]
     fn HomePage() -> impl IntoView {
         let count = RwSignal::new(0);
-        let on_click = move |_| count.update(|n| *n += 1);
+        let on_click = move |_| *count.write() += 1;
         view! {
             <h1>"Welcome to Leptos!"</h1>
             <button on:click=on_click>"Click Me: " {count}</button>
