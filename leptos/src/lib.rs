@@ -25,6 +25,7 @@
 // Lets the macros' `::leptos::...` paths work inside this crate too.
 extern crate self as leptos;
 
+mod callback;
 pub mod children;
 pub mod config;
 pub mod control;
@@ -38,10 +39,17 @@ mod render_scope;
 pub mod resource;
 pub mod server_action;
 pub mod server_context;
+/// Running futures: [`spawn_local`](task::spawn_local) for work that stays on this thread
+/// (the browser), [`spawn`](task::spawn) for work that may move; both keep the current
+/// reactive owner.
+pub mod task {
+    pub use reactive_graph::{spawn, spawn_local};
+}
 #[cfg(render_html)]
 pub mod ssr;
 pub mod view;
 
+pub use callback::Callback;
 pub use leptos_macro::{component, delete, get, patch, post, put, server, view};
 pub use reactive_graph;
 pub use redirect::{redirect, RedirectHandler};
@@ -50,6 +58,7 @@ pub use view::html;
 
 /// Everything an application usually needs, in one glob import.
 pub mod prelude {
+    pub use crate::callback::Callback;
     pub use crate::children::{
         Children, ChildrenFn, ChildrenFnMut, ChildrenFragment, Fragment, ToChildren, ViewFn,
     };

@@ -452,6 +452,20 @@ fn attributes_properties_and_node_refs() {
 }
 
 #[wasm_bindgen_test]
+fn a_property_takes_a_signal_as_it_is_and_follows_it() {
+    let root = container();
+    let name = RwSignal::new(String::from("Ada"));
+    let input = NodeRef::<leptos::html::Input>::new();
+    let _app = leptos::mount::mount_to(root, move || {
+        view! { <input node_ref=input prop:value=name/> }
+    });
+    let element = input.get_untracked().expect("the node ref is loaded");
+    assert_eq!(element.value(), "Ada");
+    name.set(String::from("Grace"));
+    assert_eq!(element.value(), "Grace");
+}
+
+#[wasm_bindgen_test]
 fn delegated_events_bubble_inner_first_and_stop_propagation_stops_them() {
     let root = container();
     let log = RwSignal::new(Vec::<&'static str>::new());

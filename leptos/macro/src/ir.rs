@@ -209,11 +209,28 @@ fn lower_attribute(
     }
     if let Some(event) = key.strip_prefix("on:") {
         let handler = expect_value(errors);
-        let event = format_ident!(
-            "{}",
-            event.replace('-', "_"),
-            span = last_segment_span(&attribute.key)
-        );
+        if let Some((event, modifier)) = event.split_once(':') {
+            let message = if modifier == "target" {
+                format!(
+                    "`on:{event}:target` (a handler whose event has a typed target) is not \
+                     supported yet; write `on:{event}=move |ev| ...` and read the target's \
+                     value with `event_target_value(&ev)`"
+                )
+            } else {
+                format!("unknown event modifier `:{modifier}` in `{key}`; write `on:{event}=...`")
+            };
+            errors.push(key_span, message);
+            return;
+        }
+        let event_ident = event.replace('-', "_");
+        if syn::parse_str::<syn::Ident>(&event_ident).is_err() {
+            errors.push(
+                key_span,
+                format!("`{event}` is not an event name; write e.g. `on:click=...`"),
+            );
+            return;
+        }
+        let event = format_ident!("{}", event_ident, span = last_segment_span(&attribute.key));
         out.push(Attribute::Dynamic(quote_spanned! {key_span=>
             ::leptos::__private::on(::leptos::ev::#event, #handler)
         }));
@@ -239,6 +256,15 @@ fn lower_attribute(
         out.push(Attribute::Dynamic(quote_spanned! {key_span=>
             ::leptos::__private::node_ref(#node_ref)
         }));
+    } else if let Some(property) = key.strip_prefix("bind:") {
+        errors.push(
+            key_span,
+            format!(
+                "`bind:{property}` (two-way binding) is not supported yet; write \
+                 `prop:{property}=signal` with `on:input=move |ev| \
+                 signal.set(event_target_value(&ev))` (or `on:change` for checkboxes)"
+            ),
+        );
     } else if key.starts_with("let:") || key.starts_with("clone:") {
         errors.push(
             key_span,

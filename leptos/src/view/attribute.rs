@@ -201,6 +201,24 @@ where
     }
 }
 
+macro_rules! reactive_property_values {
+    ($($handle:ident),*) => {$(
+        impl<T> IntoPropertyValue for reactive_graph::$handle<T>
+        where
+            T: Into<JsValue> + Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+        {
+            fn into_property_value(self) -> PropertyValue {
+                use reactive_graph::traits::Get;
+                PropertyValue {
+                    get: Box::new(move || self.get().into()),
+                    reactive: true,
+                }
+            }
+        }
+    )*};
+}
+reactive_property_values!(ReadSignal, RwSignal, Memo, Signal);
+
 /// One dynamic part of an element's start tag.
 pub enum Attribute {
     /// `name=value` (also `attr:name=value`).
