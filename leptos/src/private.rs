@@ -94,6 +94,16 @@ pub fn on<E: EventDescriptor>(event: E, handler: impl FnMut(E::Event) + 'static)
     Hole::Attribute(attribute::on(event, handler))
 }
 
+/// `bind:value=signal`.
+pub fn bind_value(signal: impl attribute::BindSignal<String> + Clone) -> Hole {
+    Hole::Attribute(attribute::bind_value(signal))
+}
+
+/// `bind:checked=signal`.
+pub fn bind_checked(signal: impl attribute::BindSignal<bool> + Clone) -> Hole {
+    Hole::Attribute(attribute::bind_checked(signal))
+}
+
 /// `node_ref=...`.
 pub fn node_ref<E: crate::view::ElementType>(node_ref: crate::view::NodeRef<E>) -> Hole {
     Hole::Attribute(Attribute::NodeRef(Box::new(move |element| {

@@ -465,6 +465,46 @@ fn a_property_takes_a_signal_as_it_is_and_follows_it() {
     assert_eq!(element.value(), "Grace");
 }
 
+/// Dispatches a bubbling `name` event at `target`, as the browser does after user input.
+fn fire(target: &web_sys::EventTarget, name: &str) {
+    let event = web_sys::Event::new_with_event_init_dict(name, &{
+        let init = web_sys::EventInit::new();
+        init.set_bubbles(true);
+        init
+    })
+    .unwrap();
+    target.dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn bound_inputs_follow_their_signals_and_write_user_input_back() {
+    let root = container();
+    let name = RwSignal::new(String::from("Ada"));
+    let (done, set_done) = signal(false);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <input id="name" bind:value=name/>
+            <input id="done" type="checkbox" bind:checked=(done, set_done)/>
+        }
+    });
+    let field: web_sys::HtmlInputElement = query(&root, "#name").unchecked_into();
+    let checkbox: web_sys::HtmlInputElement = query(&root, "#done").unchecked_into();
+    assert_eq!(field.value(), "Ada");
+    assert!(!checkbox.checked());
+
+    field.set_value("Grace");
+    fire(&field, "input");
+    assert_eq!(name.get_untracked(), "Grace");
+    checkbox.set_checked(true);
+    fire(&checkbox, "change");
+    assert!(done.get_untracked());
+
+    name.set(String::from("Hopper"));
+    set_done.set(false);
+    assert_eq!(field.value(), "Hopper");
+    assert!(!checkbox.checked());
+}
+
 #[wasm_bindgen_test]
 fn delegated_events_bubble_inner_first_and_stop_propagation_stops_them() {
     let root = container();
@@ -492,13 +532,7 @@ fn delegated_events_bubble_inner_first_and_stop_propagation_stops_them() {
     log.set(Vec::new());
     let field: web_sys::HtmlInputElement = query(&root, "#field").unchecked_into();
     field.set_value("x");
-    let event = web_sys::Event::new_with_event_init_dict("input", &{
-        let init = web_sys::EventInit::new();
-        init.set_bubbles(true);
-        init
-    })
-    .unwrap();
-    field.dispatch_event(&event).unwrap();
+    fire(&field, "input");
     // `input` bubbles too, but only the field handles it.
     assert_eq!(log.get_untracked(), ["input x"]);
 }

@@ -40,6 +40,24 @@ fn dynamic_values_are_escaped() {
 }
 
 #[test]
+fn bound_inputs_are_written_with_their_signals_values() {
+    let html = render_to_string(|| {
+        let name = RwSignal::new(String::from("Ada \"<Lovelace>\""));
+        let (done, set_done) = signal(true);
+        let off = RwSignal::new(false);
+        view! {
+            <input bind:value=name/>
+            <input type="checkbox" bind:checked=(done, set_done)/>
+            <input type="checkbox" bind:checked=off/>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        r#"<input value="Ada &quot;&lt;Lovelace&gt;&quot;"><input type="checkbox" checked><input type="checkbox">"#
+    );
+}
+
+#[test]
 fn boolean_and_optional_attributes() {
     let html = render_to_string(|| {
         let none: Option<&str> = None;

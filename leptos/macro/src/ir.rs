@@ -257,14 +257,23 @@ fn lower_attribute(
             ::leptos::__private::node_ref(#node_ref)
         }));
     } else if let Some(property) = key.strip_prefix("bind:") {
-        errors.push(
-            key_span,
-            format!(
-                "`bind:{property}` (two-way binding) is not supported yet; write \
-                 `prop:{property}=signal` with `on:input=move |ev| \
-                 signal.set(event_target_value(&ev))` (or `on:change` for checkboxes)"
+        let signal = expect_value(errors);
+        match property {
+            "value" => out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+                ::leptos::__private::bind_value(#signal)
+            })),
+            "checked" => out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+                ::leptos::__private::bind_checked(#signal)
+            })),
+            _ => errors.push(
+                key_span,
+                format!(
+                    "`bind:{property}` is not supported; `bind:value` and `bind:checked` are. \
+                     Otherwise write `prop:{property}=signal` with an `on:input` or \
+                     `on:change` handler that sets the signal"
+                ),
             ),
-        );
+        }
     } else if key.starts_with("let:") || key.starts_with("clone:") {
         errors.push(
             key_span,

@@ -253,6 +253,121 @@ pub enum Attribute {
     Event(EventListener),
     /// `node_ref=...`: called with the element once it exists in the browser.
     NodeRef(Box<dyn FnOnce(&web_sys::Element)>),
+    /// `bind:value=signal` or `bind:checked=signal`: the attribute on the server, the
+    /// property and a listener that writes back in the browser.
+    Bind(Box<Binding>),
+}
+
+/// A two-way binding between a signal and an input's `value` or `checked`.
+pub struct Binding {
+    /// The attribute written on the server (`value`, `checked`), which is also the property
+    /// set in the browser.
+    name: &'static str,
+    /// The signal's value, for the server's HTML.
+    current: AttributeValue,
+    /// The signal's value, for the browser's property.
+    property: PropertyValue,
+    /// Writes the input's new value back into the signal.
+    listener: EventListener,
+}
+
+impl std::fmt::Debug for Binding {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Binding")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
+    }
+}
+
+/// What `bind:` binds to: an `RwSignal<T>` or a `(ReadSignal<T>, WriteSignal<T>)` pair.
+pub trait BindSignal<T>: 'static {
+    /// The current value, subscribing the caller.
+    fn read_bound(&self) -> T;
+    /// Sets a new value (notifying readers).
+    fn write_bound(&self, value: T);
+}
+
+impl<T> BindSignal<T> for reactive_graph::RwSignal<T>
+where
+    T: Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+{
+    fn read_bound(&self) -> T {
+        use reactive_graph::traits::Get;
+        self.get()
+    }
+    fn write_bound(&self, value: T) {
+        use reactive_graph::traits::Set;
+        self.set(value);
+    }
+}
+
+impl<T> BindSignal<T>
+    for (
+        reactive_graph::ReadSignal<T>,
+        reactive_graph::WriteSignal<T>,
+    )
+where
+    T: Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+{
+    fn read_bound(&self) -> T {
+        use reactive_graph::traits::Get;
+        self.0.get()
+    }
+    fn write_bound(&self, value: T) {
+        use reactive_graph::traits::Set;
+        self.1.set(value);
+    }
+}
+
+/// `bind:value=signal`: the input shows the signal's text and typing writes it back (on
+/// every `input` event).
+pub fn bind_value(signal: impl BindSignal<String> + Clone) -> Attribute {
+    let for_html = signal.clone();
+    let for_property = signal.clone();
+    Attribute::Bind(Box::new(Binding {
+        name: "value",
+        current: AttributeValue::Dynamic(Box::new(move || {
+            StaticValue::Text(for_html.read_bound().into())
+        })),
+        property: PropertyValue {
+            get: Box::new(move || JsValue::from(for_property.read_bound())),
+            reactive: true,
+        },
+        listener: EventListener {
+            name: "input",
+            delegated: true,
+            handler: Box::new(move |event: web_sys::Event| {
+                signal.write_bound(crate::ev::event_target_value(&event));
+            }),
+        },
+    }))
+}
+
+/// `bind:checked=signal`: the checkbox is checked when the signal is `true`, and checking or
+/// unchecking it writes it back (on every `change` event).
+pub fn bind_checked(signal: impl BindSignal<bool> + Clone) -> Attribute {
+    let for_html = signal.clone();
+    let for_property = signal.clone();
+    Attribute::Bind(Box::new(Binding {
+        name: "checked",
+        current: AttributeValue::Dynamic(Box::new(move || for_html.read_bound().to_static_value())),
+        property: PropertyValue {
+            get: Box::new(move || JsValue::from(for_property.read_bound())),
+            reactive: true,
+        },
+        listener: EventListener {
+            name: "change",
+            delegated: true,
+            handler: Box::new(move |event: web_sys::Event| {
+                let checked = event
+                    .target()
+                    .and_then(|target| js_sys::Reflect::get(&target, &"checked".into()).ok())
+                    .and_then(|value| value.as_bool())
+                    .unwrap_or_default();
+                signal.write_bound(checked);
+            }),
+        },
+    }))
 }
 
 impl std::fmt::Debug for Attribute {
@@ -274,6 +389,7 @@ impl std::fmt::Debug for Attribute {
             }
             Attribute::Event(listener) => f.debug_tuple("Event").field(&listener.name).finish(),
             Attribute::NodeRef(_) => f.write_str("NodeRef"),
+            Attribute::Bind(binding) => f.debug_tuple("Bind").field(&binding.name).finish(),
         }
     }
 }
@@ -325,6 +441,10 @@ impl Attribute {
                 if !style.is_empty() {
                     write_value(out, "style", StaticValue::Text(style.into()));
                 }
+            }
+            Attribute::Bind(binding) => {
+                let Binding { name, current, .. } = *binding;
+                write_value(out, name, current.current());
             }
             // Properties, listeners and node refs exist only in the browser.
             Attribute::Property { .. } | Attribute::Event(_) | Attribute::NodeRef(_) => {}
@@ -412,6 +532,21 @@ impl Attribute {
             Attribute::NodeRef(load) => {
                 load(element);
                 None
+            }
+            Attribute::Bind(binding) => {
+                let Binding {
+                    name,
+                    property,
+                    listener,
+                    ..
+                } = *binding;
+                let effect = Attribute::Property {
+                    name,
+                    value: property,
+                }
+                .apply(element, hydrating);
+                let slot = listener.attach(element);
+                Some(Box::new((effect, slot)))
             }
         }
     }

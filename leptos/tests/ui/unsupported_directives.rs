@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 fn main() {
-    let name = RwSignal::new(String::new());
+    let choice = RwSignal::new(String::new());
     let _ = view! {
         <input on:input:target=move |_ev| ()/>
-        <input bind:value=name/>
+        <input type="radio" bind:group=choice/>
         <button on:click:capture=|_| ()>"Go"</button>
     };
 }
