@@ -65,3 +65,63 @@ pub fn event_target_value(event: &web_sys::Event) -> String {
 pub fn event_target<T: JsCast>(event: &web_sys::Event) -> Option<T> {
     event.target().and_then(|t| t.dyn_into().ok())
 }
+
+/// The event given to an `on:event:target=...` handler: the event itself (through `Deref`),
+/// with [`Targeted::target`] typed as the element the handler is on.
+///
+/// ```
+/// use leptos::prelude::*;
+///
+/// let (name, set_name) = signal(String::new());
+/// let _ = view! {
+///     // `ev.target()` is a `web_sys::HtmlInputElement`: no cast, no `event_target_value`.
+///     <input on:input:target=move |ev| set_name.set(ev.target().value()) prop:value=name/>
+/// };
+/// ```
+pub struct Targeted<E, T> {
+    event: E,
+    target: std::marker::PhantomData<fn() -> T>,
+}
+
+impl<E, T> Targeted<E, T> {
+    /// Wraps `event`, whose target is a `T`.
+    pub fn new(event: E) -> Self {
+        Targeted {
+            event,
+            target: std::marker::PhantomData,
+        }
+    }
+
+    /// The event, unwrapped.
+    pub fn into_inner(self) -> E {
+        self.event
+    }
+}
+
+impl<E: JsCast, T: JsCast> Targeted<E, T> {
+    /// The element the event was dispatched on, as the type of the element the handler was
+    /// written on (an `<input>`'s handler gets a `web_sys::HtmlInputElement`).
+    ///
+    /// # Panics
+    /// If the event has no target (events dispatched by the browser on elements always do).
+    pub fn target(&self) -> T {
+        self.event
+            .unchecked_ref::<web_sys::Event>()
+            .target()
+            .expect("an element's event has a target")
+            .unchecked_into()
+    }
+}
+
+impl<E, T> std::ops::Deref for Targeted<E, T> {
+    type Target = E;
+    fn deref(&self) -> &E {
+        &self.event
+    }
+}
+
+impl<E: std::fmt::Debug, T> std::fmt::Debug for Targeted<E, T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("Targeted").field(&self.event).finish()
+    }
+}

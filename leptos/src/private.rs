@@ -94,6 +94,17 @@ pub fn on<E: EventDescriptor>(event: E, handler: impl FnMut(E::Event) + 'static)
     Hole::Attribute(attribute::on(event, handler))
 }
 
+/// `on:event:target=handler`: the handler gets the event with its target typed as the
+/// element `El` it is written on.
+pub fn on_target<El: crate::view::ElementType, E: EventDescriptor>(
+    event: E,
+    mut handler: impl FnMut(crate::ev::Targeted<E::Event, El::Output>) + 'static,
+) -> Hole {
+    Hole::Attribute(attribute::on(event, move |ev| {
+        handler(crate::ev::Targeted::new(ev))
+    }))
+}
+
 /// `bind:value=signal`.
 pub fn bind_value(signal: impl attribute::BindSignal<String> + Clone) -> Hole {
     Hole::Attribute(attribute::bind_value(signal))

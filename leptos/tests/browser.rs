@@ -477,14 +477,16 @@ fn fire(target: &web_sys::EventTarget, name: &str) {
 }
 
 #[wasm_bindgen_test]
-fn bound_inputs_follow_their_signals_and_write_user_input_back() {
+fn bound_inputs_follow_their_signals_and_write_user_input_back_and_targets_are_typed() {
     let root = container();
     let name = RwSignal::new(String::from("Ada"));
     let (done, set_done) = signal(false);
+    let typed = RwSignal::new(String::new());
     let _app = leptos::mount::mount_to(root.clone(), move || {
         view! {
             <input id="name" bind:value=name/>
             <input id="done" type="checkbox" bind:checked=(done, set_done)/>
+            <input id="typed" on:input:target=move |ev| typed.set(ev.target().value())/>
         }
     });
     let field: web_sys::HtmlInputElement = query(&root, "#name").unchecked_into();
@@ -498,6 +500,11 @@ fn bound_inputs_follow_their_signals_and_write_user_input_back() {
     checkbox.set_checked(true);
     fire(&checkbox, "change");
     assert!(done.get_untracked());
+
+    let other: web_sys::HtmlInputElement = query(&root, "#typed").unchecked_into();
+    other.set_value("typed value");
+    fire(&other, "input");
+    assert_eq!(typed.get_untracked(), "typed value");
 
     name.set(String::from("Hopper"));
     set_done.set(false);

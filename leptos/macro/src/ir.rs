@@ -209,19 +209,21 @@ fn lower_attribute(
     }
     if let Some(event) = key.strip_prefix("on:") {
         let handler = expect_value(errors);
-        if let Some((event, modifier)) = event.split_once(':') {
-            let message = if modifier == "target" {
-                format!(
-                    "`on:{event}:target` (a handler whose event has a typed target) is not \
-                     supported yet; write `on:{event}=move |ev| ...` and read the target's \
-                     value with `event_target_value(&ev)`"
-                )
-            } else {
-                format!("unknown event modifier `:{modifier}` in `{key}`; write `on:{event}=...`")
-            };
-            errors.push(key_span, message);
-            return;
-        }
+        let (event, targeted) = match event.split_once(':') {
+            None => (event, false),
+            Some((event, "target")) => (event, true),
+            Some((event, modifier)) => {
+                errors.push(
+                    key_span,
+                    format!(
+                        "unknown event modifier `:{modifier}` in `{key}`; write \
+                         `on:{event}=...`, or `on:{event}:target=...` for a handler whose \
+                         `ev.target()` is typed as this element"
+                    ),
+                );
+                return;
+            }
+        };
         let event_ident = event.replace('-', "_");
         if syn::parse_str::<syn::Ident>(&event_ident).is_err() {
             errors.push(
@@ -231,9 +233,19 @@ fn lower_attribute(
             return;
         }
         let event = format_ident!("{}", event_ident, span = last_segment_span(&attribute.key));
-        out.push(Attribute::Dynamic(quote_spanned! {key_span=>
-            ::leptos::__private::on(::leptos::ev::#event, #handler)
-        }));
+        if targeted {
+            let element = element_type(tag);
+            out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+                ::leptos::__private::on_target::<::leptos::html::#element, _>(
+                    ::leptos::ev::#event,
+                    #handler,
+                )
+            }));
+        } else {
+            out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+                ::leptos::__private::on(::leptos::ev::#event, #handler)
+            }));
+        }
     } else if let Some(class) = key.strip_prefix("class:") {
         let on = expect_value(errors);
         out.push(Attribute::Class {
@@ -409,6 +421,26 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
 }
 
 /// The span of the last part of a name like `on:click` (the `click`).
+/// The `leptos::html` type of a tag's element, for `on:event:target` (`AnyElement` for tags
+/// without one of their own).
+fn element_type(tag: &str) -> proc_macro2::Ident {
+    let name = match tag {
+        "a" => "A",
+        "button" => "Button",
+        "div" => "Div",
+        "form" => "Form",
+        "input" => "Input",
+        "li" => "Li",
+        "p" => "P",
+        "select" => "Select",
+        "span" => "Span",
+        "textarea" => "Textarea",
+        "ul" => "Ul",
+        _ => "AnyElement",
+    };
+    proc_macro2::Ident::new(name, Span::call_site())
+}
+
 fn last_segment_span(name: &NodeName) -> Span {
     match name {
         NodeName::Punctuated(parts) => parts

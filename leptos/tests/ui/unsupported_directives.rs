@@ -3,7 +3,6 @@ use leptos::prelude::*;
 fn main() {
     let choice = RwSignal::new(String::new());
     let _ = view! {
-        <input on:input:target=move |_ev| ()/>
         <input type="radio" bind:group=choice/>
         <button on:click:capture=|_| ()>"Go"</button>
     };
