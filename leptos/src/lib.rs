@@ -31,6 +31,7 @@ pub mod config;
 pub mod control;
 pub mod ev;
 pub mod form;
+pub mod helpers;
 pub mod hydration;
 pub mod logging;
 pub mod mount;
@@ -68,10 +69,13 @@ pub mod prelude {
     pub use crate::control::{For, Show, Suspend, Suspense, Transition};
     pub use crate::ev::event_target_value;
     pub use crate::form::ActionForm;
+    pub use crate::helpers::{document, request_animation_frame, set_timeout, window};
     pub use crate::hydration::{AutoReload, HydrationScripts};
     pub use crate::resource::{LocalResource, OnceResource, Resource};
     pub use crate::server_action::ServerAction;
-    pub use crate::view::{AnyView, Either, IntoView, NodeRef, View};
+    pub use crate::view::{
+        AnyView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView, NodeRef, View,
+    };
     pub use crate::{component, server, view};
     pub use reactive_graph::prelude::*;
     pub use server_fn::{ServerFn, ServerFnError};

@@ -1093,3 +1093,28 @@ fn class_toggles_that_start_off_leave_a_fresh_element_alone_unless_its_class_has
     on.set(false);
     assert_eq!(query(&root, "#plain").class_name(), "a");
 }
+
+#[wasm_bindgen_test]
+async fn set_timeout_and_request_animation_frame_run_their_callbacks_once() {
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let timer = Rc::clone(&log);
+    leptos::prelude::set_timeout(
+        move || timer.borrow_mut().push("timeout"),
+        std::time::Duration::from_millis(5),
+    );
+    let frame = Rc::clone(&log);
+    leptos::prelude::request_animation_frame(move || frame.borrow_mut().push("frame"));
+    assert!(
+        log.borrow().is_empty(),
+        "nothing runs before the browser calls back"
+    );
+    sleep(100).await;
+    let mut seen = log.borrow().clone();
+    seen.sort_unstable();
+    assert_eq!(seen, ["frame", "timeout"]);
+    assert_eq!(
+        leptos::prelude::document().body().map(|b| b.tag_name()),
+        Some("BODY".into())
+    );
+    assert!(leptos::prelude::window().inner_width().is_ok());
+}

@@ -297,3 +297,16 @@ fn a_hole_alone_in_its_element_has_no_markers() {
          <ul><li>1</li><li>2</li></ul>"
     );
 }
+
+#[test]
+fn either_of_three_renders_the_arm_it_holds() {
+    fn arm(n: u8) -> EitherOf3<&'static str, u8, View> {
+        match n {
+            0 => EitherOf3::A("zero"),
+            1 => EitherOf3::B(n),
+            _ => EitherOf3::C(view! { <b>"many"</b> }.into_view()),
+        }
+    }
+    let html = render_to_string(|| view! { <p>{arm(0)}</p><p>{arm(1)}</p><p>{arm(2)}</p> });
+    assert_eq!(visible(&html), "<p>zero</p><p>1</p><p><b>many</b></p>");
+}

@@ -147,7 +147,7 @@ tuple_views!(A, B, C);
 tuple_views!(A, B, C, D);
 
 /// Two branches of different types, as one type (`if` / `else` arms in a closure).
-pub use either::Either;
+pub use either::{Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6};
 
 mod either {
     use super::{IntoView, View};
@@ -168,5 +168,35 @@ mod either {
                 Either::Right(b) => b.into_view(),
             }
         }
+    }
+
+    /// `EitherOf3` to `EitherOf6`: one of three to six views (a `match` with that many arms),
+    /// with variants `A`, `B`, `C`, ...
+    macro_rules! either_of {
+        ($($name:ident: $count:literal => $($variant:ident)*;)*) => {$(
+            #[doc = concat!("One of ", $count, " views, one variant per kind.")]
+            #[derive(Debug, Clone, PartialEq, Eq)]
+            pub enum $name<$($variant),*> {
+                $(
+                    #[doc = concat!("The `", stringify!($variant), "` kind.")]
+                    $variant($variant),
+                )*
+            }
+
+            impl<$($variant: IntoView),*> IntoView for $name<$($variant),*> {
+                fn into_view(self) -> View {
+                    match self {
+                        $($name::$variant(view) => view.into_view(),)*
+                    }
+                }
+            }
+        )*};
+    }
+
+    either_of! {
+        EitherOf3: "three" => A B C;
+        EitherOf4: "four" => A B C D;
+        EitherOf5: "five" => A B C D E;
+        EitherOf6: "six" => A B C D E F;
     }
 }

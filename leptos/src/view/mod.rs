@@ -19,7 +19,7 @@
 
 pub mod attribute;
 mod delegation;
-mod dom;
+pub(crate) mod dom;
 mod dynamic;
 #[cfg(render_html)]
 mod escape;
@@ -40,7 +40,7 @@ pub(crate) use dynamic::{build_bracketed, CloseMarker};
 pub use escape::{escape_attr, escape_text};
 pub(crate) use hydration::CursorLoan;
 pub use hydration::{take_hydration_mismatches, Cursor};
-pub use into_view::{AnyView, Either, IntoView};
+pub use into_view::{AnyView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView};
 pub use node_ref::{html, ElementType, NodeRef};
 pub use template::{Hole, TNode, Template, TemplateView};
 
