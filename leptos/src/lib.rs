@@ -66,7 +66,7 @@ pub mod prelude {
     #[cfg(not(target_arch = "wasm32"))]
     pub use crate::config::get_configuration;
     pub use crate::config::LeptosOptions;
-    pub use crate::control::{For, Show, Suspend, Suspense, Transition};
+    pub use crate::control::{Await, For, Show, Suspend, Suspense, Transition};
     pub use crate::ev::event_target_value;
     pub use crate::form::ActionForm;
     pub use crate::helpers::{document, request_animation_frame, set_timeout, window};

@@ -1118,3 +1118,24 @@ async fn set_timeout_and_request_animation_frame_run_their_callbacks_once() {
     );
     assert!(leptos::prelude::window().inner_width().is_ok());
 }
+
+#[wasm_bindgen_test]
+async fn await_renders_the_output_of_its_future_once_it_is_ready() {
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <Await future=async { sleep(10).await; 41 + 1 } let:answer>
+                <b id="answer">{*answer}</b>
+            </Await>
+        }
+    });
+    assert!(
+        root.query_selector("#answer").unwrap().is_none(),
+        "nothing before the future is done"
+    );
+    sleep(100).await;
+    assert_eq!(
+        query(&root, "#answer").text_content().as_deref(),
+        Some("42")
+    );
+}

@@ -420,7 +420,6 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
     }
 }
 
-/// The span of the last part of a name like `on:click` (the `click`).
 /// The `leptos::html` type of a tag's element, for `on:event:target` (`AnyElement` for tags
 /// without one of their own).
 fn element_type(tag: &str) -> proc_macro2::Ident {
@@ -441,6 +440,7 @@ fn element_type(tag: &str) -> proc_macro2::Ident {
     proc_macro2::Ident::new(name, Span::call_site())
 }
 
+/// The span of the last part of a name like `on:click` (the `click`).
 fn last_segment_span(name: &NodeName) -> Span {
     match name {
         NodeName::Punctuated(parts) => parts

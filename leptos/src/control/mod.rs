@@ -1,10 +1,12 @@
 //! Control flow in views: [`Show`] for conditions, [`For`] for keyed lists, and
-//! [`Suspense`], [`Transition`] and [`Suspend`] for async data.
+//! [`Suspense`], [`Transition`], [`Suspend`] and [`Await`] for async data.
 
+mod await_view;
 mod for_each;
 mod show;
 pub(crate) mod suspense;
 
+pub use await_view::{Await, AwaitProps};
 pub use for_each::{For, ForProps, KeyedList};
 pub use show::{Show, ShowProps};
 pub use suspense::{Suspend, Suspense, SuspenseProps, Transition, TransitionProps};
