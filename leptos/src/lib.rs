@@ -29,6 +29,7 @@ mod callback;
 pub mod children;
 pub mod config;
 pub mod control;
+pub mod error;
 pub mod ev;
 pub mod form;
 pub mod helpers;
@@ -67,6 +68,7 @@ pub mod prelude {
     pub use crate::config::get_configuration;
     pub use crate::config::LeptosOptions;
     pub use crate::control::{Await, For, Show, Suspend, Suspense, Transition};
+    pub use crate::error::{ErrorBoundary, Errors};
     pub use crate::ev::event_target_value;
     pub use crate::form::ActionForm;
     pub use crate::helpers::{document, request_animation_frame, set_timeout, window};

@@ -1139,3 +1139,67 @@ async fn await_renders_the_output_of_its_future_once_it_is_ready() {
         Some("42")
     );
 }
+
+/// A number input whose parse error an `<ErrorBoundary/>` shows.
+fn parsed_number(input: RwSignal<String>) -> View {
+    view! {
+        <ErrorBoundary fallback=|errors| view! {
+            <p class="errors">{move || errors.with(|e| e.iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join("; "))}</p>
+        }>
+            <p class="value">"Number: " {move || input.get().parse::<i32>()}</p>
+        </ErrorBoundary>
+    }
+    .into_view()
+}
+
+#[wasm_bindgen_test]
+fn an_error_boundary_shows_its_fallback_while_a_child_reports_an_error() {
+    let root = container();
+    let input = RwSignal::new(String::from("12"));
+    let _app = leptos::mount::mount_to(root.clone(), move || parsed_number(input));
+    assert!(query(&root, ".value")
+        .text_content()
+        .unwrap()
+        .contains("12"));
+    assert!(root.query_selector(".errors").unwrap().is_none());
+
+    input.set(String::from("twelve"));
+    assert!(
+        root.query_selector(".value").unwrap().is_none(),
+        "the children are hidden"
+    );
+    assert_eq!(
+        query(&root, ".errors").text_content().unwrap(),
+        "invalid digit found in string"
+    );
+
+    input.set(String::from("13"));
+    assert!(
+        root.query_selector(".errors").unwrap().is_none(),
+        "the fallback is gone"
+    );
+    assert!(query(&root, ".value")
+        .text_content()
+        .unwrap()
+        .contains("13"));
+}
+
+#[wasm_bindgen_test]
+fn an_error_boundary_hydrates_the_fallback_the_server_sent_and_recovers() {
+    let input = RwSignal::new(String::from("twelve"));
+    let html = leptos::ssr::render_to_string(move || parsed_number(input));
+    assert!(html.contains("invalid digit"), "{html}");
+    let root = container();
+    root.set_inner_html(&html);
+    let mutations = Mutations::observe(&root);
+    let _app = leptos::mount::hydrate_to(root.clone(), move || parsed_number(input));
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 0),
+        "the server's fallback is taken over"
+    );
+    input.set(String::from("7"));
+    assert!(root.query_selector(".errors").unwrap().is_none());
+    assert!(query(&root, ".value").text_content().unwrap().contains('7'));
+}

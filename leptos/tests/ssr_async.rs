@@ -400,3 +400,56 @@ async fn contexts_given_once_are_seen_by_every_pass_and_cleaned_up_at_the_end() 
     );
     assert_eq!(cleaned.count(), 2, "both passes' owners were disposed");
 }
+
+/// A list loaded by a server function that may fail, as apps write it: a `<Suspense/>`
+/// around an `<ErrorBoundary/>` around a `Suspend` that returns the `Result`.
+fn todo_list(fail: bool) -> impl IntoView {
+    let todos = Resource::new(
+        move || fail,
+        |fail| async move {
+            slow(5, ()).await;
+            let result: Result<Vec<String>, ServerFnError> = if fail {
+                Err(ServerFnError::new("the database is down"))
+            } else {
+                Ok(vec![String::from("milk"), String::from("bread")])
+            };
+            result
+        },
+    );
+    view! {
+        <Suspense fallback=|| view! { <p>"Loading..."</p> }>
+            <ErrorBoundary fallback=|errors| view! {
+                <p class="error">{move || errors.with(|e| e.iter().map(|(_, e)| e.to_string()).collect::<Vec<_>>().join("; "))}</p>
+            }>
+                {move || Suspend::new(async move {
+                    todos.await.map(|todos| view! { <ul>{todos.into_iter().map(|t| view! { <li>{t}</li> }).collect::<Vec<_>>()}</ul> })
+                })}
+            </ErrorBoundary>
+        </Suspense>
+    }
+}
+
+#[tokio::test]
+async fn a_failed_load_under_an_error_boundary_renders_its_fallback_and_a_good_one_the_list() {
+    let html = render_to_string_async(|| todo_list(false)).await;
+    assert!(html.contains("<li>milk</li><li>bread</li>"), "{html}");
+    assert!(!html.contains("class=\"error\""), "{html}");
+    assert!(!html.contains("Loading..."), "{html}");
+
+    let html = render_to_string_async(|| todo_list(true)).await;
+    assert!(html.contains("the database is down"), "{html}");
+    assert!(!html.contains("<li>"), "{html}");
+    assert!(!html.contains("Loading..."), "{html}");
+}
+
+#[test]
+fn an_error_without_a_boundary_renders_nothing_and_the_rest_renders() {
+    let html = render_to_string(|| {
+        view! { <p>"before " {"x".parse::<i32>()} {"5".parse::<i32>()} " after"</p> }
+    });
+    let visible = html
+        .replace("<!--[-->", "")
+        .replace("<!--]-->", "")
+        .replace("<!---->", "");
+    assert_eq!(visible, "<p>before 5 after</p>");
+}

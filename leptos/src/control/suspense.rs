@@ -121,7 +121,11 @@ pub fn Suspense(
     /// The content that reads async data.
     children: Children,
 ) -> impl IntoView {
-    boundary(fallback, children, false, None)
+    boundary(children, None, "<Suspense/>", move || {
+        let context = SuspenseContext::new(false);
+        provide_context(context);
+        (Watched::Pending(context), fallback)
+    })
 }
 
 /// Like [`Suspense`], but once its children have been shown it keeps showing them while
@@ -155,44 +159,85 @@ pub fn Transition(
     /// The content that reads async data.
     children: Children,
 ) -> impl IntoView {
-    boundary(fallback, children, true, set_pending)
+    boundary(children, set_pending, "<Transition/>", move || {
+        let context = SuspenseContext::new(true);
+        provide_context(context);
+        (Watched::Pending(context), fallback)
+    })
 }
 
-fn boundary(
-    fallback: ViewFn,
+/// What a boundary watches to choose between its children and its fallback: what is
+/// pending under a `<Suspense/>` or `<Transition/>`, or the errors under an
+/// `<ErrorBoundary/>`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) enum Watched {
+    Pending(SuspenseContext),
+    Errors(RwSignal<crate::error::Errors>),
+}
+
+impl Watched {
+    /// Whether the fallback is due now (subscribing the running effect).
+    fn fallback_due(&self) -> bool {
+        match self {
+            Watched::Pending(context) => context.pending.get() > 0,
+            Watched::Errors(errors) => errors.with(|errors| !errors.is_empty()),
+        }
+    }
+
+    /// Whether the render that just happened met something that calls for the fallback
+    /// (the server asks after writing the children).
+    #[cfg(render_html)]
+    fn fallback_was_due(&self) -> bool {
+        match self {
+            Watched::Pending(context) => context.saw_pending.try_get_value() == Some(true),
+            Watched::Errors(errors) => errors.try_with_untracked(|e| !e.is_empty()) == Some(true),
+        }
+    }
+
+    /// Whether shown children stay while the fallback is due (a `<Transition/>`).
+    fn keeps_shown_children(&self) -> bool {
+        matches!(self, Watched::Pending(context) if context.transition)
+    }
+}
+
+/// A boundary around `children`: `setup` runs in the boundary's owner, provides what the
+/// children report to, and gives what to watch and the fallback. `name` is the tag that
+/// hydration errors name.
+pub(crate) fn boundary(
     children: Children,
-    transition: bool,
     set_pending: Option<WriteSignal<bool>>,
+    name: &'static str,
+    setup: impl FnOnce() -> (Watched, ViewFn),
 ) -> View {
     let outer = Owner::current();
     let owner = Owner::new();
-    let context = owner.with(|| {
-        let context = SuspenseContext::new(transition);
-        provide_context(context);
-        context
-    });
+    let (watched, fallback) = owner.with(setup);
     let children = owner.with(|| untrack(children));
     View::new(Boundary {
         outer,
         owner,
-        context,
+        watched,
         children,
         fallback,
         set_pending,
+        name,
     })
 }
 
-/// The view of a `<Suspense/>` or `<Transition/>`.
+/// The view of a `<Suspense/>`, `<Transition/>` or `<ErrorBoundary/>`.
 struct Boundary {
     /// The owner around the boundary: the fallback belongs there, so that what it reads does
     /// not register with the boundary it stands in for.
     outer: Option<Owner>,
     /// The boundary's own owner, which provides the context.
     owner: Owner,
-    context: SuspenseContext,
+    watched: Watched,
     children: View,
     fallback: ViewFn,
     set_pending: Option<WriteSignal<bool>>,
+    /// The tag, for hydration errors.
+    #[cfg_attr(not(hydration), allow(dead_code))]
+    name: &'static str,
 }
 
 impl Boundary {
@@ -222,7 +267,7 @@ impl Render for Boundary {
         let Boundary {
             outer,
             owner,
-            context,
+            watched,
             children,
             fallback,
             ..
@@ -230,7 +275,7 @@ impl Render for Boundary {
         let mut html = String::with_capacity(children.html_len());
         owner.with(|| children.to_html(&mut html));
         out.push_str("<!--[-->");
-        if context.saw_pending.try_get_value() == Some(true) {
+        if watched.fallback_was_due() {
             out.push_str("<!--");
             out.push_str(FALLBACK);
             out.push_str("-->");
@@ -259,21 +304,24 @@ impl Render for Boundary {
 
     #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
-        hydrate_bracketed(cursor, "<Suspense/>", |close, cursor| {
+        let name = self.name;
+        hydrate_bracketed(cursor, name, |close, cursor| {
             let cursor = cursor.expect("hydrating");
             let mut boundary = *self;
             let view = boundary.take_children();
             if cursor.take_marker(FALLBACK) {
-                // The server sent the fallback: hydrate it, build the children aside.
+                // The server sent the fallback: build the children aside, then hydrate the
+                // fallback (after the children, whose errors an `<ErrorBoundary/>`'s
+                // fallback shows).
+                let fragment: Node = crate::view::document().create_document_fragment().into();
+                let children = boundary
+                    .owner
+                    .with(|| untrack(|| view.build(&fragment, None)));
                 let fallback_owner = boundary.fallback_owner();
                 let fallback = fallback_owner.with(|| {
                     let view = untrack(|| boundary.fallback.run());
                     untrack(|| view.hydrate(cursor))
                 });
-                let fragment: Node = crate::view::document().create_document_fragment().into();
-                let children = boundary
-                    .owner
-                    .with(|| untrack(|| view.build(&fragment, None)));
                 Switch::start(
                     boundary,
                     close,
@@ -322,14 +370,14 @@ impl Switch {
         let Boundary {
             outer,
             owner,
-            context,
+            watched,
             fallback: fallback_view,
             set_pending,
             ..
         } = boundary;
-        let transition = context.transition;
+        let transition = watched.keeps_shown_children();
         let effect = RenderEffect::new(move |previous: Option<()>| {
-            let pending = context.pending.get() > 0;
+            let pending = watched.fallback_due();
             if let Some(set_pending) = set_pending {
                 untrack(|| {
                     set_pending.try_maybe_update(|p| (std::mem::replace(p, pending) != pending, ()))

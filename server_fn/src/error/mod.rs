@@ -29,9 +29,11 @@
 //! - [`CodecError`]: what the codecs of [`crate::codec`] fail with; it becomes a
 //!   [`ServerFnError`] through [`ServerFnError::from_codec`].
 
+mod any_error;
 mod from_server_fn_error;
 mod http_error;
 
+pub use any_error::AnyError;
 pub use from_server_fn_error::{
     decode_error, encode_error, ErrorEncoding, FromServerFnError, ServerFnErrorErr, StatusOnly,
 };
