@@ -310,3 +310,18 @@ fn either_of_three_renders_the_arm_it_holds() {
     let html = render_to_string(|| view! { <p>{arm(0)}</p><p>{arm(1)}</p><p>{arm(2)}</p> });
     assert_eq!(visible(&html), "<p>zero</p><p>1</p><p><b>many</b></p>");
 }
+
+#[test]
+fn class_and_style_pairs_are_toggles_and_properties() {
+    let html = render_to_string(|| {
+        let on = RwSignal::new(true);
+        let off = RwSignal::new(false);
+        view! {
+            <div class="btn" class=("active", move || on.get()) class=("hidden", off) style=("color", "red")></div>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        r#"<div class="btn active" style="color:red;"></div>"#
+    );
+}

@@ -291,6 +291,22 @@ fn lower_attribute(
             key_span,
             format!("`{key}` is only allowed on components, not on <{tag}>"),
         );
+    } else if let Some((name, toggle)) = value.and_then(|v| named_pair(&key, v)) {
+        // `class=("active", on)` and `style=("color", value)`, as in Leptos: the same as
+        // `class:active=on` and `style:color=value`.
+        if key == "class" && name.split_whitespace().count() != 1 {
+            errors.push(
+                key_span,
+                format!("`class=({name:?}, ...)` toggles one class: write one pair per class"),
+            );
+        } else if key == "class" {
+            out.push(Attribute::Class { name, on: toggle });
+        } else {
+            out.push(Attribute::Style {
+                name,
+                value: toggle,
+            });
+        }
     } else {
         let name = key.strip_prefix("attr:").unwrap_or(&key).to_string();
         match value {
@@ -313,6 +329,35 @@ fn lower_attribute(
             },
         }
     }
+}
+
+/// For `class` and `style`, a value written as a pair with a string literal first,
+/// `("active", on)`: the name and the second element.
+fn named_pair(key: &str, value: &syn::Expr) -> Option<(String, TokenStream)> {
+    if key != "class" && key != "style" {
+        return None;
+    }
+    let value = match value {
+        syn::Expr::Block(block) if block.block.stmts.len() == 1 => match &block.block.stmts[0] {
+            syn::Stmt::Expr(inner, None) => inner,
+            _ => return None,
+        },
+        other => other,
+    };
+    let syn::Expr::Tuple(pair) = value else {
+        return None;
+    };
+    if pair.elems.len() != 2 {
+        return None;
+    }
+    let syn::Expr::Lit(syn::ExprLit {
+        lit: syn::Lit::Str(name),
+        ..
+    }) = &pair.elems[0]
+    else {
+        return None;
+    };
+    Some((name.value(), pair.elems[1].to_token_stream()))
 }
 
 enum StaticAttr {

@@ -5,5 +5,6 @@ fn main() {
     let _ = view! {
         <input type="radio" bind:group=choice/>
         <button on:click:capture=|_| ()>"Go"</button>
+        <div class=("big red", true)></div>
     };
 }
