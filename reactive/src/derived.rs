@@ -1,11 +1,12 @@
 //! `Signal<T>`: one `Copy` type for anything that can be read reactively.
 
 use crate::graph::untrack;
+use crate::guards::ReadGuard;
 use crate::memo::Memo;
 use crate::signal::{ReadSignal, RwSignal};
 use crate::stored::StoredValue;
 use crate::sync::{MaybeSend, MaybeSync, Shared};
-use crate::traits::{DefinedAt, Track, With, WithUntracked};
+use crate::traits::{DefinedAt, Read, ReadUntracked, Track, With, WithUntracked};
 
 #[cfg(not(target_arch = "wasm32"))]
 type DeriveFn<T> = Shared<dyn Fn() -> T + Send + Sync>;
@@ -143,6 +144,39 @@ impl<T: MaybeSend + MaybeSync + 'static> With for Signal<T> {
                 Some(f(&derive()))
             }
             SignalInner::Stored(s) => s.try_with_value(f),
+        }
+    }
+}
+
+impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for Signal<T> {
+    type Value = T;
+
+    fn try_read_untracked(&self) -> Option<ReadGuard<T>> {
+        match &self.inner {
+            SignalInner::Read(s) => s.try_read_untracked(),
+            SignalInner::Memo(m) => m.try_read_untracked(),
+            SignalInner::Derived(d) => {
+                let derive = d.try_get_value()?;
+                Some(ReadGuard::owned(untrack(|| derive())))
+            }
+            SignalInner::Stored(s) => s.try_read_value(),
+        }
+    }
+}
+
+/// A derived signal's guard holds the value its closure computed for this read.
+impl<T: MaybeSend + MaybeSync + 'static> Read for Signal<T> {
+    type Value = T;
+
+    fn try_read(&self) -> Option<ReadGuard<T>> {
+        match &self.inner {
+            SignalInner::Read(s) => s.try_read(),
+            SignalInner::Memo(m) => m.try_read(),
+            SignalInner::Derived(d) => {
+                let derive = d.try_get_value()?;
+                Some(ReadGuard::owned(derive()))
+            }
+            SignalInner::Stored(s) => s.try_read_value(),
         }
     }
 }

@@ -1,4 +1,4 @@
-//! Guards that lend a signal's value by reference: [`ReadGuard`] from `.read()` and
+//! Guards that lend a signal's (or memo's) value by reference: [`ReadGuard`] from `.read()` and
 //! [`WriteGuard`] from `.write()` (the [`Read`](crate::traits::Read) and
 //! [`Write`](crate::traits::Write) traits).
 //!
@@ -22,23 +22,54 @@ use std::ops::{Deref, DerefMut};
 
 use crate::graph;
 use crate::runtime::NodeRef;
-use crate::sync::{OwnedRead, OwnedWrite};
+use crate::sync::{OwnedComputedRead, OwnedRead, OwnedWrite};
 
-/// The value of a signal, lent until the guard is dropped (`signal.read()`).
+/// The value of a signal or memo, lent until the guard is dropped (`signal.read()`).
 pub struct ReadGuard<T: 'static> {
-    lock: OwnedRead<T>,
+    lock: ReadLock<T>,
+}
+
+/// What a [`ReadGuard`] holds: a signal's cell, the cell inside a memo's computation, or
+/// the value a derived signal computed for this read.
+enum ReadLock<T: 'static> {
+    Value(OwnedRead<T>),
+    Computed(OwnedComputedRead<T>),
+    Owned(T),
 }
 
 impl<T: 'static> ReadGuard<T> {
     pub(crate) fn new(lock: OwnedRead<T>) -> Self {
-        ReadGuard { lock }
+        ReadGuard {
+            lock: ReadLock::Value(lock),
+        }
+    }
+
+    /// A guard holding a value computed for this read (a derived signal's).
+    pub(crate) fn owned(value: T) -> Self {
+        ReadGuard {
+            lock: ReadLock::Owned(value),
+        }
+    }
+
+    /// A guard on a memo's value; `None` if it was not computed.
+    pub(crate) fn computed(lock: OwnedComputedRead<T>) -> Option<Self> {
+        lock.value()?;
+        Some(ReadGuard {
+            lock: ReadLock::Computed(lock),
+        })
     }
 }
 
 impl<T: 'static> Deref for ReadGuard<T> {
     type Target = T;
     fn deref(&self) -> &T {
-        &self.lock
+        match &self.lock {
+            ReadLock::Value(lock) => lock,
+            ReadLock::Computed(lock) => lock
+                .value()
+                .expect("a memo's guard is only made once the memo has a value"),
+            ReadLock::Owned(value) => value,
+        }
     }
 }
 

@@ -1,10 +1,12 @@
 //! Memos: derived values that are computed lazily and only when an input really changed.
 
 use crate::graph;
+use crate::guards::ReadGuard;
 use crate::handle::{dispose_node, impl_handle};
 use crate::runtime::{Compute, Node, NodeKind, NodeRef, NodeState};
+use crate::sync::OwnedComputedRead;
 use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, Shared, ValueCell};
-use crate::traits::{impl_with_by_tracking, Dispose, Track, WithUntracked};
+use crate::traits::{impl_with_by_tracking, Dispose, Read, ReadUntracked, Track, WithUntracked};
 use std::marker::PhantomData;
 
 /// A value derived from other reactive values, cached until one of them changes.
@@ -119,6 +121,27 @@ impl<T: MaybeSend + MaybeSync + 'static> WithUntracked for Memo<T> {
             unreachable!("a memo handle's type always matches its node's value")
         };
         read_cell(cell, |value| value.as_ref().map(f))
+    }
+}
+
+impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for Memo<T> {
+    type Value = T;
+
+    fn try_read_untracked(&self) -> Option<ReadGuard<T>> {
+        if !self.update() {
+            return None;
+        }
+        let compute = graph::node_compute(&self.node)?;
+        ReadGuard::computed(OwnedComputedRead::new(compute)?)
+    }
+}
+
+impl<T: MaybeSend + MaybeSync + 'static> Read for Memo<T> {
+    type Value = T;
+
+    fn try_read(&self) -> Option<ReadGuard<T>> {
+        self.track();
+        self.try_read_untracked()
     }
 }
 

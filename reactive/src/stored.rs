@@ -1,7 +1,8 @@
 //! Stored values: data kept in the graph for its owner's lifetime, with no reactivity.
 
 use crate::graph;
-use crate::handle::{dispose_node, impl_handle, update_value, with_value};
+use crate::guards::ReadGuard;
+use crate::handle::{dispose_node, impl_handle, read_guard, update_value, with_value};
 use crate::runtime::{Node, NodeKind, NodeRef};
 use crate::sync::{MaybeSend, MaybeSync, Shared, ValueCell};
 use crate::traits::{panic_disposed, DefinedAt, Dispose};
@@ -76,6 +77,13 @@ impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
     #[track_caller]
     pub fn set_value(&self, value: T) {
         self.update_value(|v| *v = value);
+    }
+}
+
+impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
+    /// A guard lending the value, or `None` if the value was disposed.
+    pub fn try_read_value(&self) -> Option<ReadGuard<T>> {
+        read_guard(&self.node, false)
     }
 }
 

@@ -294,6 +294,48 @@ impl<T: 'static> Deref for OwnedRead<T> {
     }
 }
 
+/// A read lock on the value a computation keeps inside itself (a memo's cell), owning its
+/// pointer to the computation (what `memo.read()` hands out).
+pub(crate) struct OwnedComputedRead<T: 'static> {
+    // The lock guard drops before the mark and the pointer that keeps the computation (and
+    // the cell inside it) alive (field order).
+    guard: CellReadGuard<'static, Option<T>>,
+    #[cfg(not(target_arch = "wasm32"))]
+    _reading: ReadingMark,
+    _compute: Shared<dyn crate::runtime::Compute>,
+}
+
+impl<T: 'static> OwnedComputedRead<T> {
+    /// Locks the `ValueCell<Option<T>>` that `compute` keeps, or `None` if it keeps none of
+    /// that type.
+    pub(crate) fn new(compute: Shared<dyn crate::runtime::Compute>) -> Option<Self> {
+        let cell = compute.value().downcast_ref::<ValueCell<Option<T>>>()?;
+        #[cfg(not(target_arch = "wasm32"))]
+        let reading = ReadingMark::enter(cell as *const ValueCell<Option<T>> as *const ());
+        let guard = cell.read();
+        // SAFETY: as in `OwnedRead::new`: the guard borrows a cell inside the heap
+        // allocation that `_compute` keeps alive, drops before it, and is only lent out for
+        // the lifetime of `&self`.
+        #[allow(unsafe_code)]
+        let guard = unsafe {
+            std::mem::transmute::<CellReadGuard<'_, Option<T>>, CellReadGuard<'static, Option<T>>>(
+                guard,
+            )
+        };
+        Some(OwnedComputedRead {
+            guard,
+            #[cfg(not(target_arch = "wasm32"))]
+            _reading: reading,
+            _compute: compute,
+        })
+    }
+
+    /// The value, if computed.
+    pub(crate) fn value(&self) -> Option<&T> {
+        self.guard.as_ref()
+    }
+}
+
 /// A write lock on a shared cell that owns its pointer to the cell (what
 /// `signal.write()` holds).
 pub(crate) struct OwnedWrite<T: 'static> {

@@ -140,3 +140,51 @@ fn guards_of_a_disposed_signal_are_none() {
     assert!(count.try_read().is_none());
     assert!(count.try_write().is_none());
 }
+
+#[test]
+fn a_memo_lends_its_value_and_its_read_guard_subscribes() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (items, set_items) = signal(vec![1, 2, 3]);
+        let doubled = Memo::new(move |_| items.get().iter().map(|n| n * 2).collect::<Vec<_>>());
+        let seen = Seen::default();
+        let s = seen.clone();
+        Effect::new(move |_| s.push(format!("{:?}", *doubled.read())));
+        assert_eq!(seen.take(), ["[2, 4, 6]"]);
+        set_items.set(vec![5]);
+        assert_eq!(seen.take(), ["[10]"]);
+        assert_eq!(doubled.read_untracked().len(), 1);
+        set_items.set(vec![7, 8]);
+        assert_eq!(seen.take(), ["[14, 16]"]);
+        assert_eq!(*doubled.read(), vec![14, 16]);
+    });
+    owner.dispose();
+}
+
+#[test]
+fn every_kind_of_signal_lends_its_value() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (n, set_n) = signal(2);
+        let derived = Signal::derive(move || n.get() * 10);
+        let memo: Signal<i32> = Memo::new(move |_| n.get() + 1).into();
+        let stored: Signal<i32> = 7.into();
+        let from_signal: Signal<i32> = n.into();
+        let seen = Seen::default();
+        let s = seen.clone();
+        Effect::new(move |_| {
+            s.push(format!(
+                "{} {} {} {}",
+                *derived.read(),
+                *memo.read(),
+                *stored.read(),
+                *from_signal.read()
+            ))
+        });
+        assert_eq!(seen.take(), ["20 3 7 2"]);
+        set_n.set(3);
+        assert_eq!(seen.take(), ["30 4 7 3"]);
+        assert_eq!(*derived.read_untracked(), 30);
+    });
+    owner.dispose();
+}
