@@ -76,7 +76,8 @@ pub mod prelude {
     pub use crate::resource::{LocalResource, OnceResource, Resource};
     pub use crate::server_action::ServerAction;
     pub use crate::view::{
-        AnyView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView, NodeRef, View,
+        AnyView, CollectView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView,
+        NodeRef, View,
     };
     pub use crate::{component, server, view};
     pub use reactive_graph::prelude::*;

@@ -325,3 +325,24 @@ fn class_and_style_pairs_are_toggles_and_properties() {
         r#"<div class="btn active" style="color:red;"></div>"#
     );
 }
+
+#[component]
+fn Labelled(#[prop(into)] text: Signal<String>) -> impl IntoView {
+    view! { <span>{text}</span> }
+}
+
+#[test]
+fn a_signal_prop_takes_a_literal_a_signal_or_a_derived_signal() {
+    let html = render_to_string(|| {
+        let (name, _) = signal(String::from("from a signal"));
+        view! {
+            <Labelled text="literal"/>
+            <Labelled text=name/>
+            <Labelled text=Signal::derive(move || name.get().to_uppercase())/>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        "<span>literal</span><span>from a signal</span><span>FROM A SIGNAL</span>"
+    );
+}

@@ -210,6 +210,14 @@ impl<T: MaybeSend + MaybeSync + 'static> From<T> for Signal<T> {
     }
 }
 
+/// `text="literal"` for a `#[prop(into)] text: Signal<String>`.
+impl From<&str> for Signal<String> {
+    #[track_caller]
+    fn from(value: &str) -> Self {
+        Signal::stored(value.to_owned())
+    }
+}
+
 impl<T: Default + MaybeSend + MaybeSync + 'static> Default for Signal<T> {
     #[track_caller]
     fn default() -> Self {

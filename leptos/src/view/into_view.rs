@@ -146,6 +146,35 @@ tuple_views!(A, B);
 tuple_views!(A, B, C);
 tuple_views!(A, B, C, D);
 
+/// `.collect_view()` on an iterator of views: the views in a `Vec`, which is a view.
+///
+/// ```
+/// use leptos::prelude::*;
+///
+/// let html = leptos::ssr::render_to_string(|| {
+///     let items = ["milk", "bread"];
+///     view! { <ul>{items.into_iter().map(|item| view! { <li>{item}</li> }).collect_view()}</ul> }
+/// });
+/// assert!(html.contains("<li>milk</li><li>bread</li>"), "{html}");
+/// ```
+pub trait CollectView {
+    /// The type of each view.
+    type View: IntoView;
+    /// Collects the views.
+    fn collect_view(self) -> Vec<Self::View>;
+}
+
+impl<I, V> CollectView for I
+where
+    I: IntoIterator<Item = V>,
+    V: IntoView,
+{
+    type View = V;
+    fn collect_view(self) -> Vec<V> {
+        self.into_iter().collect()
+    }
+}
+
 /// Two branches of different types, as one type (`if` / `else` arms in a closure).
 pub use either::{Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6};
 

@@ -40,7 +40,9 @@ pub(crate) use dynamic::{build_bracketed, CloseMarker};
 pub use escape::{escape_attr, escape_text};
 pub(crate) use hydration::CursorLoan;
 pub use hydration::{take_hydration_mismatches, Cursor};
-pub use into_view::{AnyView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView};
+pub use into_view::{
+    AnyView, CollectView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView,
+};
 pub use node_ref::{html, ElementType, NodeRef};
 pub use template::{Hole, TNode, Template, TemplateView};
 
