@@ -105,6 +105,27 @@ pub fn on_target<El: crate::view::ElementType, E: EventDescriptor>(
     }))
 }
 
+/// A component's view with the attributes set on its tag (`attr:`, `class:`, `on:`), for
+/// its first element.
+pub fn with_attributes<const N: usize>(view: View, attributes: [Hole; N]) -> View {
+    let attributes = attributes
+        .into_iter()
+        .filter_map(|hole| match hole {
+            Hole::Attribute(attribute) => Some(attribute),
+            Hole::Child(_) | Hole::Alone(_) => None,
+        })
+        .collect();
+    View::new(crate::view::WithAttributes { view, attributes })
+}
+
+/// `class:name=on` on a component's tag (and each class of `attr:class="a b"`).
+pub fn class_toggle(name: &'static str, on: impl IntoAttributeValue) -> Hole {
+    Hole::Attribute(Attribute::Classes {
+        fixed: "",
+        toggles: vec![(name, on.into_attribute_value())],
+    })
+}
+
 /// `bind:value=signal`.
 pub fn bind_value(signal: impl attribute::BindSignal<String> + Clone) -> Hole {
     Hole::Attribute(attribute::bind_value(signal))

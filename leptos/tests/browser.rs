@@ -1203,3 +1203,44 @@ fn an_error_boundary_hydrates_the_fallback_the_server_sent_and_recovers() {
     assert!(root.query_selector(".errors").unwrap().is_none());
     assert!(query(&root, ".value").text_content().unwrap().contains('7'));
 }
+
+#[component]
+fn Tagged(children: Children) -> impl IntoView {
+    view! { <button class="own">{children()}</button> }
+}
+
+fn tagged_view(on: RwSignal<bool>, clicks: RwSignal<u32>) -> View {
+    view! {
+        <Tagged attr:id="tagged" attr:class="extra" class:on=move || on.get() on:click=move |_| clicks.update(|n| *n += 1)>"Go"</Tagged>
+    }
+    .into_view()
+}
+
+#[wasm_bindgen_test]
+fn attributes_on_a_component_tag_apply_to_its_element_when_built_and_hydrated() {
+    for hydrate in [false, true] {
+        let root = container();
+        let on = RwSignal::new(false);
+        let clicks = RwSignal::new(0);
+        let _app = if hydrate {
+            root.set_inner_html(&leptos::ssr::render_to_string(move || {
+                tagged_view(on, clicks)
+            }));
+            leptos::mount::hydrate_to(root.clone(), move || tagged_view(on, clicks))
+        } else {
+            leptos::mount::mount_to(root.clone(), move || tagged_view(on, clicks))
+        };
+        assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+        let button = query(&root, "#tagged");
+        assert_eq!(
+            button.get_attribute("class").as_deref(),
+            Some("own extra"),
+            "hydrate={hydrate}"
+        );
+        on.set(true);
+        assert!(button.class_list().contains("on"));
+        assert!(button.class_list().contains("own"));
+        button.unchecked_ref::<web_sys::HtmlElement>().click();
+        assert_eq!(clicks.get_untracked(), 1, "hydrate={hydrate}");
+    }
+}

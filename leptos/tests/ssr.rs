@@ -346,3 +346,22 @@ fn a_signal_prop_takes_a_literal_a_signal_or_a_derived_signal() {
         "<span>literal</span><span>from a signal</span><span>FROM A SIGNAL</span>"
     );
 }
+
+#[component]
+fn Link(href: &'static str, children: Children) -> impl IntoView {
+    view! { <a class="link" href=href>{children()}</a> }
+}
+
+#[test]
+fn attributes_on_a_component_tag_go_to_its_first_element() {
+    let html = render_to_string(|| {
+        let on = RwSignal::new(true);
+        view! {
+            <Link href="/" attr:title="Home \"page\"" attr:class="nav big" class:active=move || on.get() class:off=false on:click=|_| ()>"Home"</Link>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        r#"<a title="Home &quot;page&quot;" class="link nav big active" href="/">Home</a>"#
+    );
+}

@@ -411,6 +411,7 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
         .to_string();
 
     let mut setters = Vec::new();
+    let mut spread: Vec<TokenStream> = Vec::new();
     let mut binding: Option<TokenStream> = None;
     for attribute in element.attributes() {
         let NodeAttribute::Attribute(attribute) = attribute else {
@@ -425,10 +426,9 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
             continue;
         }
         if key.contains(':') {
-            errors.push(
-                key_span,
-                format!("`{key}` is not supported on components yet; set it on an element inside the component"),
-            );
+            if let Some(hole) = component_attribute(attribute, &key, key_span, errors) {
+                spread.push(hole);
+            }
             continue;
         }
         let setter = format_ident!("{}", key.replace('-', "_"), span = key_span);
@@ -456,13 +456,90 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
         }
     }
     let build = quote_spanned!(name_span=> build);
-    quote_spanned! {name_span=>
-        ::leptos::__private::child(::leptos::__private::component(
+    let view = quote_spanned! {name_span=>
+        ::leptos::__private::component(
             #component_name,
             #component,
             ::leptos::__private::props_builder(&#component) #(#setters)* .#build(),
-        ))
+        )
+    };
+    if spread.is_empty() {
+        quote_spanned! {name_span=> ::leptos::__private::child(#view) }
+    } else {
+        quote_spanned! {name_span=>
+            ::leptos::__private::child(::leptos::__private::with_attributes(#view, [#(#spread),*]))
+        }
     }
+}
+
+/// An `attr:`, `class:` or `on:` attribute on a component's tag, for its first element; an
+/// error for anything else written with a `:`.
+fn component_attribute(
+    attribute: &KeyedAttribute,
+    key: &str,
+    key_span: Span,
+    errors: &mut Errors,
+) -> Option<TokenStream> {
+    let Some(value) = attribute.value() else {
+        errors.push(key_span, format!("`{key}` needs a value: `{key}=...`"));
+        return None;
+    };
+    if let Some(event) = key.strip_prefix("on:") {
+        let event_ident = event.replace('-', "_");
+        if event.contains(':') || syn::parse_str::<syn::Ident>(&event_ident).is_err() {
+            errors.push(
+                key_span,
+                format!("`{key}` on a component: write `on:event=handler` (no modifiers)"),
+            );
+            return None;
+        }
+        let event = format_ident!("{}", event_ident, span = last_segment_span(&attribute.key));
+        let handler = unbraced(value);
+        return Some(quote_spanned! {key_span=>
+            ::leptos::__private::on(::leptos::ev::#event, #handler)
+        });
+    }
+    if let Some(class) = key.strip_prefix("class:") {
+        let on = unbraced(value);
+        return Some(quote_spanned! {key_span=>
+            ::leptos::__private::class_toggle(#class, #on)
+        });
+    }
+    if key == "attr:class" {
+        return match static_value(value) {
+            Some(StaticAttr::Text(classes)) => {
+                let toggles = classes.split_whitespace().map(|class| {
+                    quote_spanned! {key_span=> ::leptos::__private::class_toggle(#class, true) }
+                });
+                Some(quote!(#(#toggles),*))
+            }
+            _ => {
+                errors.push(
+                    key_span,
+                    "`attr:class` on a component takes a string literal; for a class that \
+                     changes, write `class:name=move || ...`",
+                );
+                None
+            }
+        };
+    }
+    if let Some(name) = key.strip_prefix("attr:") {
+        if name != "style" {
+            let value = unbraced(value);
+            return Some(quote_spanned! {key_span=>
+                ::leptos::__private::attribute(#name, #value)
+            });
+        }
+    }
+    errors.push(
+        key_span,
+        format!(
+            "`{key}` is not supported on components; `attr:name=`, `class:name=` and \
+             `on:event=` are (they go to the component's first element). Set it on an element \
+             inside the component"
+        ),
+    );
+    None
 }
 
 /// The `leptos::html` type of a tag's element, for `on:event:target` (`AnyElement` for tags

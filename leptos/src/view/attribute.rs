@@ -552,6 +552,12 @@ impl Attribute {
     }
 }
 
+/// Writes ` class="classes"` (escaped).
+#[cfg(render_html)]
+pub(crate) fn write_class(out: &mut String, classes: &str) {
+    write_value(out, "class", StaticValue::Text(classes.to_owned().into()));
+}
+
 #[cfg(render_html)]
 fn write_value(out: &mut String, name: &str, value: StaticValue) {
     match value {

@@ -28,6 +28,7 @@ mod into_view;
 mod node_ref;
 mod number;
 mod raw;
+mod spread;
 mod template;
 
 pub use attribute::{Attribute, AttributeValue, IntoAttributeValue};
@@ -47,6 +48,7 @@ pub use node_ref::{html, ElementType, NodeRef};
 pub use template::{Hole, TNode, Template, TemplateView};
 
 pub(crate) use dom::{document, Range};
+pub(crate) use spread::WithAttributes;
 
 use std::any::Any;
 use std::borrow::Cow;
