@@ -99,8 +99,10 @@ impl<E, T> Targeted<E, T> {
 }
 
 impl<E: JsCast, T: JsCast> Targeted<E, T> {
-    /// The element the event was dispatched on, as the type of the element the handler was
-    /// written on (an `<input>`'s handler gets a `web_sys::HtmlInputElement`).
+    /// The element the event was dispatched on: on an `<input>`, `<select>` or `<textarea>`,
+    /// that field, typed (`web_sys::HtmlInputElement`, ...); on any other element a
+    /// `web_sys::Element`, which may be an element inside it (a click on a `<span>` inside a
+    /// `<button>` comes from the span).
     ///
     /// # Panics
     /// If the event has no target (events dispatched by the browser on elements always do).

@@ -240,7 +240,25 @@ pub(crate) fn update_if_necessary(runtime: &Shared<Runtime>, id: NodeId) {
         dirty
     };
     if dirty {
+        // A run that panics leaves the node dirty, so the next read runs it again instead of
+        // keeping a value its inputs no longer give.
+        let restore = DirtyOnPanic { runtime, id };
         run_computation(runtime, id);
+        std::mem::forget(restore);
+    }
+}
+
+/// Marks a node dirty again if dropped while its run panics.
+struct DirtyOnPanic<'a> {
+    runtime: &'a Shared<Runtime>,
+    id: NodeId,
+}
+
+impl Drop for DirtyOnPanic<'_> {
+    fn drop(&mut self) {
+        if let Some(node) = self.runtime.state.lock().nodes.get_mut(self.id) {
+            node.state = NodeState::Dirty;
+        }
     }
 }
 

@@ -14,8 +14,13 @@
 //! ```
 //!
 //! A guard holds the value's lock until it is dropped: keep it for one statement or a short
-//! scope. Reading a value on the thread that holds its write guard panics with a message
-//! (waiting would never end), and so does writing a value this thread is reading.
+//! scope. Reading or writing a value on the thread that holds its write guard panics with a
+//! message (waiting would never end), and so does writing a value this thread is reading.
+//!
+//! On the server a value can be shared between threads; there, reading a value again while
+//! this thread holds its read guard can wait for a writer on another thread that waits for
+//! this guard. Values of one request are used by one task, so this needs a value shared
+//! across requests and a guard held across a read of it: avoid that.
 
 use std::fmt;
 use std::ops::{Deref, DerefMut};
@@ -129,7 +134,8 @@ impl<T: 'static> Drop for WriteGuard<T> {
     fn drop(&mut self) {
         // Release the value first: subscribers re-run now and read it.
         drop(self.lock.take());
-        if self.notify {
+        // While unwinding, running effects could panic again (which aborts).
+        if self.notify && !std::thread::panicking() {
             graph::notify_node(&self.node);
         }
     }

@@ -39,6 +39,16 @@ struct MemoCompute<T, F> {
     changed: fn(Option<&T>, Option<&T>) -> bool,
 }
 
+#[cold]
+#[track_caller]
+fn panic_recomputed_while_read() -> ! {
+    panic!(
+        "a memo had to recompute while its value was being read on this thread (a `.read()` \
+         guard, or inside its own `.with(...)`); drop the guard before changing what the memo \
+         reads"
+    )
+}
+
 impl<T, F> Compute for MemoCompute<T, F>
 where
     T: MaybeSend + MaybeSync + 'static,
@@ -47,9 +57,8 @@ where
     fn run(&self) -> bool {
         let new = read_cell(&self.cell, |old| (self.compute)(old.as_ref()));
         let changed = read_cell(&self.cell, |old| (self.changed)(old.as_ref(), Some(&new)));
-        if changed {
-            write_cell(&self.cell, |value| *value = Some(new))
-                .expect("a memo's value is not read while the memo recomputes it");
+        if changed && write_cell(&self.cell, |value| *value = Some(new)).is_none() {
+            panic_recomputed_while_read();
         }
         changed
     }

@@ -77,7 +77,11 @@ mod imp {
                 Ok(guard) => Some(guard),
                 Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
                 Err(TryLockError::WouldBlock) => {
-                    if super::reading_here(self as *const Self as *const ()) {
+                    let cell = self as *const Self as *const ();
+                    if super::writing_here(cell) {
+                        super::panic_write_while_writing()
+                    }
+                    if super::reading_here(cell) {
                         None
                     } else {
                         Some(self.0.write().unwrap_or_else(|p| p.into_inner()))
@@ -138,7 +142,12 @@ mod imp {
         }
         /// Borrows for writing, or `None` if the value is being read right now.
         pub(crate) fn write(&self) -> Option<RefMut<'_, T>> {
-            self.0.try_borrow_mut().ok()
+            match self.0.try_borrow_mut() {
+                Ok(guard) => Some(guard),
+                // Not even a read is possible: a write guard holds it.
+                Err(_) if self.0.try_borrow().is_err() => super::panic_write_while_writing(),
+                Err(_) => None,
+            }
         }
     }
 }
@@ -193,6 +202,16 @@ fn unmark(marks: &'static std::thread::LocalKey<std::cell::RefCell<Vec<usize>>>,
             m.remove(at);
         }
     });
+}
+
+#[cold]
+#[track_caller]
+fn panic_write_while_writing() -> ! {
+    panic!(
+        "a reactive value was written on this thread while this thread holds its `.write()` \
+         guard; change it through the guard, or drop the guard (end the statement or scope \
+         that holds it) first"
+    )
 }
 
 #[cold]

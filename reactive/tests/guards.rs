@@ -188,3 +188,52 @@ fn every_kind_of_signal_lends_its_value() {
     });
     owner.dispose();
 }
+
+#[test]
+fn writing_a_value_while_holding_its_write_guard_panics_instead_of_waiting() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let count = RwSignal::new(0);
+        let panic = catch_unwind(AssertUnwindSafe(|| {
+            let mut guard = count.write();
+            *guard += 1;
+            count.set(5);
+        }))
+        .expect_err("a second write under the write guard must not wait for itself");
+        assert!(
+            message(&*panic).contains("holds its `.write()` guard"),
+            "{}",
+            message(&*panic)
+        );
+        assert_eq!(
+            count.get(),
+            1,
+            "the guard's change stands; the value is usable"
+        );
+    });
+    owner.dispose();
+}
+
+#[test]
+fn a_memo_that_cannot_recompute_under_a_read_guard_recomputes_on_the_next_read() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (n, set_n) = signal(1);
+        let doubled = Memo::new(move |_| n.get() * 2);
+        assert_eq!(doubled.get(), 2);
+        let panic = catch_unwind(AssertUnwindSafe(|| {
+            let _guard = doubled.read();
+            set_n.set(5);
+            // Reading the memo again makes it recompute while the guard still holds it.
+            doubled.get_untracked()
+        }))
+        .expect_err("the memo cannot store a new value while its guard is held");
+        assert!(
+            message(&*panic).contains("recompute while its value was being read"),
+            "{}",
+            message(&*panic)
+        );
+        assert_eq!(doubled.get(), 10, "not the stale 2");
+    });
+    owner.dispose();
+}

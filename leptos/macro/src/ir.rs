@@ -542,21 +542,14 @@ fn component_attribute(
     None
 }
 
-/// The `leptos::html` type of a tag's element, for `on:event:target` (`AnyElement` for tags
-/// without one of their own).
+/// The `leptos::html` type of a tag's element, for `on:event:target`. Only for the form
+/// fields, whose events come from the field itself: an event of any other element may come
+/// from an element inside it, so its target is only known to be an element (`AnyElement`).
 fn element_type(tag: &str) -> proc_macro2::Ident {
     let name = match tag {
-        "a" => "A",
-        "button" => "Button",
-        "div" => "Div",
-        "form" => "Form",
         "input" => "Input",
-        "li" => "Li",
-        "p" => "P",
         "select" => "Select",
-        "span" => "Span",
         "textarea" => "Textarea",
-        "ul" => "Ul",
         _ => "AnyElement",
     };
     proc_macro2::Ident::new(name, Span::call_site())

@@ -320,7 +320,8 @@ where
 }
 
 /// `bind:value=signal`: the input shows the signal's text and typing writes it back (on
-/// every `input` event).
+/// every `input` event). On a `<textarea>` the server's `value` attribute shows nothing (a
+/// textarea's text is its content): the text appears when the page hydrates.
 pub fn bind_value(signal: impl BindSignal<String> + Clone) -> Attribute {
     let for_html = signal.clone();
     let for_property = signal.clone();
