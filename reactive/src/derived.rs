@@ -148,36 +148,42 @@ impl<T: MaybeSend + MaybeSync + 'static> With for Signal<T> {
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for Signal<T> {
-    type Value = T;
-
-    fn try_read_untracked(&self) -> Option<ReadGuard<T>> {
+impl<T: MaybeSend + MaybeSync + 'static> Signal<T> {
+    /// A guard lending the value, subscribing the caller if `track`. A derived signal's
+    /// guard holds the value its closure computed for this read.
+    fn read_guard(&self, track: bool) -> Option<ReadGuard<T>> {
         match &self.inner {
+            SignalInner::Read(s) if track => s.try_read(),
             SignalInner::Read(s) => s.try_read_untracked(),
+            SignalInner::Memo(m) if track => m.try_read(),
             SignalInner::Memo(m) => m.try_read_untracked(),
             SignalInner::Derived(d) => {
                 let derive = d.try_get_value()?;
-                Some(ReadGuard::owned(untrack(|| derive())))
+                let value = if track {
+                    derive()
+                } else {
+                    untrack(|| derive())
+                };
+                Some(ReadGuard::owned(value))
             }
             SignalInner::Stored(s) => s.try_read_value(),
         }
     }
 }
 
-/// A derived signal's guard holds the value its closure computed for this read.
+impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for Signal<T> {
+    type Value = T;
+
+    fn try_read_untracked(&self) -> Option<ReadGuard<T>> {
+        self.read_guard(false)
+    }
+}
+
 impl<T: MaybeSend + MaybeSync + 'static> Read for Signal<T> {
     type Value = T;
 
     fn try_read(&self) -> Option<ReadGuard<T>> {
-        match &self.inner {
-            SignalInner::Read(s) => s.try_read(),
-            SignalInner::Memo(m) => m.try_read(),
-            SignalInner::Derived(d) => {
-                let derive = d.try_get_value()?;
-                Some(ReadGuard::owned(derive()))
-            }
-            SignalInner::Stored(s) => s.try_read_value(),
-        }
+        self.read_guard(true)
     }
 }
 

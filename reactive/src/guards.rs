@@ -26,8 +26,9 @@ use std::fmt;
 use std::ops::{Deref, DerefMut};
 
 use crate::graph;
+use crate::runtime::Compute;
 use crate::runtime::NodeRef;
-use crate::sync::{OwnedComputedRead, OwnedRead, OwnedWrite};
+use crate::sync::{OwnedRead, OwnedWrite, Shared};
 
 /// The value of a signal or memo, lent until the guard is dropped (`signal.read()`).
 pub struct ReadGuard<T: 'static> {
@@ -38,7 +39,7 @@ pub struct ReadGuard<T: 'static> {
 /// the value a derived signal computed for this read.
 enum ReadLock<T: 'static> {
     Value(OwnedRead<T>),
-    Computed(OwnedComputedRead<T>),
+    Computed(OwnedRead<Option<T>, Shared<dyn Compute>>),
     Owned(T),
 }
 
@@ -57,8 +58,8 @@ impl<T: 'static> ReadGuard<T> {
     }
 
     /// A guard on a memo's value; `None` if it was not computed.
-    pub(crate) fn computed(lock: OwnedComputedRead<T>) -> Option<Self> {
-        lock.value()?;
+    pub(crate) fn computed(lock: OwnedRead<Option<T>, Shared<dyn Compute>>) -> Option<Self> {
+        lock.as_ref()?;
         Some(ReadGuard {
             lock: ReadLock::Computed(lock),
         })
@@ -71,7 +72,7 @@ impl<T: 'static> Deref for ReadGuard<T> {
         match &self.lock {
             ReadLock::Value(lock) => lock,
             ReadLock::Computed(lock) => lock
-                .value()
+                .as_ref()
                 .expect("a memo's guard is only made once the memo has a value"),
             ReadLock::Owned(value) => value,
         }

@@ -4,8 +4,7 @@ use crate::graph;
 use crate::guards::ReadGuard;
 use crate::handle::{dispose_node, impl_handle};
 use crate::runtime::{Compute, Node, NodeKind, NodeRef, NodeState};
-use crate::sync::OwnedComputedRead;
-use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, Shared, ValueCell};
+use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, OwnedRead, Shared, ValueCell};
 use crate::traits::{impl_with_by_tracking, Dispose, Read, ReadUntracked, Track, WithUntracked};
 use std::marker::PhantomData;
 
@@ -141,7 +140,10 @@ impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for Memo<T> {
             return None;
         }
         let compute = graph::node_compute(&self.node)?;
-        ReadGuard::computed(OwnedComputedRead::new(compute)?)
+        let lock = OwnedRead::lock(compute, |compute| {
+            compute.value().downcast_ref::<ValueCell<Option<T>>>()
+        })?;
+        ReadGuard::computed(lock)
     }
 }
 

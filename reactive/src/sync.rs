@@ -238,18 +238,9 @@ impl ReadingMark {
 #[cfg(not(target_arch = "wasm32"))]
 impl Drop for ReadingMark {
     fn drop(&mut self) {
-        // Scoped reads end last in, first out; a `.read()` guard may end in any order.
-        let was_last = READING.with(|r| {
-            let mut r = r.borrow_mut();
-            let last = r.last() == Some(&self.0);
-            if last {
-                r.pop();
-            }
-            last
-        });
-        if !was_last {
-            unmark(&READING, self.0);
-        }
+        // Scoped reads end last in, first out (the mark is the last one); a `.read()` guard
+        // may end in any order.
+        unmark(&READING, self.0);
     }
 }
 
@@ -272,86 +263,58 @@ impl Drop for WritingMark {
     }
 }
 
-/// A read lock on a shared cell that owns its pointer to the cell, so it can outlive the
-/// borrow it was made from (what `signal.read()` hands out). While it lives, writing the
-/// cell from this thread is refused as inside [`read_cell`].
-pub(crate) struct OwnedRead<T: 'static> {
+/// A read lock on a cell that owns the pointer keeping the cell alive (`O`: the cell's own
+/// `Shared`, or the memo computation the cell lives in), so it can outlive the borrow it was
+/// made from (what `.read()` hands out). While it lives, writing the cell from this thread is
+/// refused as inside [`read_cell`].
+pub(crate) struct OwnedRead<T: 'static, O = Shared<ValueCell<T>>> {
     // Fields drop in declaration order: the lock guard first, then the mark, then the
     // pointer that keeps the cell (which the guard borrows from) alive.
     guard: CellReadGuard<'static, T>,
     #[cfg(not(target_arch = "wasm32"))]
     _reading: ReadingMark,
-    _cell: Shared<ValueCell<T>>,
+    _owner: O,
 }
 
 impl<T: 'static> OwnedRead<T> {
+    /// Locks the shared cell `cell`.
     pub(crate) fn new(cell: Shared<ValueCell<T>>) -> Self {
+        Self::lock(cell, |cell| Some(&**cell)).expect("a shared cell is always there")
+    }
+}
+
+impl<T: 'static, O: Deref> OwnedRead<T, O> {
+    /// Locks the cell that `cell_of` finds in what `owner` points to, or `None` if it finds
+    /// none. `owner` must be a shared pointer (its target does not move when it moves).
+    pub(crate) fn lock(
+        owner: O,
+        cell_of: impl FnOnce(&O) -> Option<&ValueCell<T>>,
+    ) -> Option<Self> {
+        let cell = cell_of(&owner)?;
         #[cfg(not(target_arch = "wasm32"))]
-        let reading = ReadingMark::enter(&*cell as *const ValueCell<T> as *const ());
+        let reading = ReadingMark::enter(cell as *const ValueCell<T> as *const ());
         let guard = cell.read();
-        // SAFETY: the guard borrows the cell behind `cell`, a heap allocation that this
-        // struct keeps alive (a strong reference in `_cell`) and that does not move when the
-        // struct moves. The guard is dropped before `_cell` (field order), and it is only
-        // ever lent out for as long as `&self` (through `Deref`), never as `'static`.
+        // SAFETY: the guard borrows a cell inside the heap allocation `owner` points to,
+        // which this struct keeps alive (`_owner`) and which does not move when `owner` or
+        // the struct moves. The guard is dropped before `_owner` (field order), and it is
+        // only ever lent out for as long as `&self` (through `Deref`), never as `'static`.
         #[allow(unsafe_code)]
         let guard = unsafe {
             std::mem::transmute::<CellReadGuard<'_, T>, CellReadGuard<'static, T>>(guard)
         };
-        OwnedRead {
+        Some(OwnedRead {
             guard,
             #[cfg(not(target_arch = "wasm32"))]
             _reading: reading,
-            _cell: cell,
-        }
+            _owner: owner,
+        })
     }
 }
 
-impl<T: 'static> Deref for OwnedRead<T> {
+impl<T: 'static, O> Deref for OwnedRead<T, O> {
     type Target = T;
     fn deref(&self) -> &T {
         &self.guard
-    }
-}
-
-/// A read lock on the value a computation keeps inside itself (a memo's cell), owning its
-/// pointer to the computation (what `memo.read()` hands out).
-pub(crate) struct OwnedComputedRead<T: 'static> {
-    // The lock guard drops before the mark and the pointer that keeps the computation (and
-    // the cell inside it) alive (field order).
-    guard: CellReadGuard<'static, Option<T>>,
-    #[cfg(not(target_arch = "wasm32"))]
-    _reading: ReadingMark,
-    _compute: Shared<dyn crate::runtime::Compute>,
-}
-
-impl<T: 'static> OwnedComputedRead<T> {
-    /// Locks the `ValueCell<Option<T>>` that `compute` keeps, or `None` if it keeps none of
-    /// that type.
-    pub(crate) fn new(compute: Shared<dyn crate::runtime::Compute>) -> Option<Self> {
-        let cell = compute.value().downcast_ref::<ValueCell<Option<T>>>()?;
-        #[cfg(not(target_arch = "wasm32"))]
-        let reading = ReadingMark::enter(cell as *const ValueCell<Option<T>> as *const ());
-        let guard = cell.read();
-        // SAFETY: as in `OwnedRead::new`: the guard borrows a cell inside the heap
-        // allocation that `_compute` keeps alive, drops before it, and is only lent out for
-        // the lifetime of `&self`.
-        #[allow(unsafe_code)]
-        let guard = unsafe {
-            std::mem::transmute::<CellReadGuard<'_, Option<T>>, CellReadGuard<'static, Option<T>>>(
-                guard,
-            )
-        };
-        Some(OwnedComputedRead {
-            guard,
-            #[cfg(not(target_arch = "wasm32"))]
-            _reading: reading,
-            _compute: compute,
-        })
-    }
-
-    /// The value, if computed.
-    pub(crate) fn value(&self) -> Option<&T> {
-        self.guard.as_ref()
     }
 }
 
