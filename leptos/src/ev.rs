@@ -61,6 +61,15 @@ pub fn event_target_value(event: &web_sys::Event) -> String {
         .unwrap_or_default()
 }
 
+/// Whether the checkbox or radio button an event came from is checked (`false` if none).
+pub fn event_target_checked(event: &web_sys::Event) -> bool {
+    event
+        .target()
+        .and_then(|target| js_sys::Reflect::get(&target, &"checked".into()).ok())
+        .and_then(|value| value.as_bool())
+        .unwrap_or_default()
+}
+
 /// The event's target, as the element type you expect.
 pub fn event_target<T: JsCast>(event: &web_sys::Event) -> Option<T> {
     event.target().and_then(|t| t.dyn_into().ok())

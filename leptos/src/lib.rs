@@ -69,7 +69,7 @@ pub mod prelude {
     pub use crate::config::LeptosOptions;
     pub use crate::control::{Await, For, Show, Suspend, Suspense, Transition};
     pub use crate::error::{ErrorBoundary, Errors};
-    pub use crate::ev::event_target_value;
+    pub use crate::ev::{event_target_checked, event_target_value};
     pub use crate::form::ActionForm;
     pub use crate::helpers::{document, request_animation_frame, set_timeout, window};
     pub use crate::hydration::{AutoReload, HydrationScripts};

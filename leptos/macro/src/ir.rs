@@ -224,15 +224,9 @@ fn lower_attribute(
                 return;
             }
         };
-        let event_ident = event.replace('-', "_");
-        if syn::parse_str::<syn::Ident>(&event_ident).is_err() {
-            errors.push(
-                key_span,
-                format!("`{event}` is not an event name; write e.g. `on:click=...`"),
-            );
+        let Some(event) = event_ident(event, attribute, key_span, errors) else {
             return;
-        }
-        let event = format_ident!("{}", event_ident, span = last_segment_span(&attribute.key));
+        };
         if targeted {
             let element = element_type(tag);
             out.push(Attribute::Dynamic(quote_spanned! {key_span=>
@@ -485,15 +479,14 @@ fn component_attribute(
         return None;
     };
     if let Some(event) = key.strip_prefix("on:") {
-        let event_ident = event.replace('-', "_");
-        if event.contains(':') || syn::parse_str::<syn::Ident>(&event_ident).is_err() {
+        if event.contains(':') {
             errors.push(
                 key_span,
                 format!("`{key}` on a component: write `on:event=handler` (no modifiers)"),
             );
             return None;
         }
-        let event = format_ident!("{}", event_ident, span = last_segment_span(&attribute.key));
+        let event = event_ident(event, attribute, key_span, errors)?;
         let handler = unbraced(value);
         return Some(quote_spanned! {key_span=>
             ::leptos::__private::on(::leptos::ev::#event, #handler)
@@ -540,6 +533,29 @@ fn component_attribute(
         ),
     );
     None
+}
+
+/// The `leptos::ev` name of the event in `on:event` (`-` becomes `_`), spanned at the event's
+/// part of the key; an error if it cannot be an event's name.
+fn event_ident(
+    event: &str,
+    attribute: &KeyedAttribute,
+    key_span: Span,
+    errors: &mut Errors,
+) -> Option<proc_macro2::Ident> {
+    let name = event.replace('-', "_");
+    if syn::parse_str::<syn::Ident>(&name).is_err() {
+        errors.push(
+            key_span,
+            format!("`{event}` is not an event name; write e.g. `on:click=...`"),
+        );
+        return None;
+    }
+    Some(format_ident!(
+        "{}",
+        name,
+        span = last_segment_span(&attribute.key)
+    ))
 }
 
 /// The `leptos::html` type of a tag's element, for `on:event:target`. Only for the form

@@ -39,8 +39,9 @@ impl std::fmt::Debug for AttributeValue {
 }
 
 impl AttributeValue {
+    /// The value now (a dynamic one is read), as the server writes it.
     #[cfg(render_html)]
-    fn current(&self) -> StaticValue {
+    pub(crate) fn current(&self) -> StaticValue {
         match self {
             AttributeValue::Static(value) => value.clone(),
             AttributeValue::Dynamic(f) => f(),
@@ -323,50 +324,49 @@ where
 /// every `input` event). On a `<textarea>` the server's `value` attribute shows nothing (a
 /// textarea's text is its content): the text appears when the page hydrates.
 pub fn bind_value(signal: impl BindSignal<String> + Clone) -> Attribute {
-    let for_html = signal.clone();
-    let for_property = signal.clone();
-    Attribute::Bind(Box::new(Binding {
-        name: "value",
-        current: AttributeValue::Dynamic(Box::new(move || {
-            StaticValue::Text(for_html.read_bound().into())
-        })),
-        property: PropertyValue {
-            get: Box::new(move || JsValue::from(for_property.read_bound())),
-            reactive: true,
-        },
-        listener: EventListener {
-            name: "input",
-            delegated: true,
-            handler: Box::new(move |event: web_sys::Event| {
-                signal.write_bound(crate::ev::event_target_value(&event));
-            }),
-        },
-    }))
+    bind(
+        signal,
+        "value",
+        "input",
+        |text| StaticValue::Text(text.into()),
+        crate::ev::event_target_value,
+    )
 }
 
 /// `bind:checked=signal`: the checkbox is checked when the signal is `true`, and checking or
 /// unchecking it writes it back (on every `change` event).
 pub fn bind_checked(signal: impl BindSignal<bool> + Clone) -> Attribute {
+    bind(
+        signal,
+        "checked",
+        "change",
+        bool::to_static_value,
+        crate::ev::event_target_checked,
+    )
+}
+
+/// A binding of `signal` to the attribute and property `name`, written back from each
+/// `event` with what `read_event` reads of it.
+fn bind<T: Into<JsValue> + 'static>(
+    signal: impl BindSignal<T> + Clone,
+    name: &'static str,
+    event: &'static str,
+    to_html: fn(T) -> StaticValue,
+    read_event: fn(&web_sys::Event) -> T,
+) -> Attribute {
     let for_html = signal.clone();
     let for_property = signal.clone();
     Attribute::Bind(Box::new(Binding {
-        name: "checked",
-        current: AttributeValue::Dynamic(Box::new(move || for_html.read_bound().to_static_value())),
+        name,
+        current: AttributeValue::Dynamic(Box::new(move || to_html(for_html.read_bound()))),
         property: PropertyValue {
-            get: Box::new(move || JsValue::from(for_property.read_bound())),
+            get: Box::new(move || for_property.read_bound().into()),
             reactive: true,
         },
         listener: EventListener {
-            name: "change",
+            name: event,
             delegated: true,
-            handler: Box::new(move |event: web_sys::Event| {
-                let checked = event
-                    .target()
-                    .and_then(|target| js_sys::Reflect::get(&target, &"checked".into()).ok())
-                    .and_then(|value| value.as_bool())
-                    .unwrap_or_default();
-                signal.write_bound(checked);
-            }),
+            handler: Box::new(move |event: web_sys::Event| signal.write_bound(read_event(&event))),
         },
     }))
 }

@@ -9,7 +9,7 @@ use std::any::Any;
 
 use super::attribute::Attribute;
 #[cfg(render_html)]
-use super::attribute::{AttributeValue, StaticValue};
+use super::attribute::StaticValue;
 #[cfg(hydration)]
 use super::hydration::Cursor;
 use super::{Mounted, Render, View};
@@ -61,8 +61,7 @@ impl Render for WithAttributes {
     fn to_html(self: Box<Self>, out: &mut String) {
         let start = out.len();
         self.view.to_html(out);
-        let Some(tag_end) = first_start_tag(&out[start..]).map(|(name_end, _)| start + name_end)
-        else {
+        let Some((name_end, tag_close)) = first_start_tag(&out[start..]) else {
             return;
         };
         let mut classes = Vec::new();
@@ -72,7 +71,7 @@ impl Render for WithAttributes {
                 Attribute::Classes { toggles, .. } => classes.extend(
                     toggles
                         .into_iter()
-                        .filter(|(_, on)| current(on) != StaticValue::Absent)
+                        .filter(|(_, on)| on.current() != StaticValue::Absent)
                         .map(|(name, _)| name),
                 ),
                 other => other.write_html(&mut others),
@@ -80,7 +79,6 @@ impl Render for WithAttributes {
         }
         if !classes.is_empty() {
             let classes = classes.join(" ");
-            let (_, tag_close) = first_start_tag(&out[start..]).expect("found above");
             let tag = &out[start..start + tag_close];
             let own = tag.find(" class=\"").and_then(|at| {
                 let value = at + " class=\"".len();
@@ -96,7 +94,7 @@ impl Render for WithAttributes {
                 }
             }
         }
-        out.insert_str(tag_end, &others);
+        out.insert_str(start + name_end, &others);
     }
 
     fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
@@ -108,15 +106,6 @@ impl Render for WithAttributes {
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
         let mounted = self.view.hydrate(cursor);
         WithAttributes::apply(self.attributes, mounted, true)
-    }
-}
-
-/// The current value of an attribute value, as the server writes it.
-#[cfg(render_html)]
-fn current(value: &AttributeValue) -> StaticValue {
-    match value {
-        AttributeValue::Static(value) => value.clone(),
-        AttributeValue::Dynamic(f) => f(),
     }
 }
 
