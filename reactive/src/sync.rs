@@ -198,7 +198,10 @@ fn writing_here(cell: *const ()) -> bool {
 fn unmark(marks: &'static std::thread::LocalKey<std::cell::RefCell<Vec<usize>>>, cell: usize) {
     marks.with(|m| {
         let mut m = m.borrow_mut();
-        if let Some(at) = m.iter().rposition(|&c| c == cell) {
+        // The common case, a scoped read ending: its mark is the last one.
+        if m.last() == Some(&cell) {
+            m.pop();
+        } else if let Some(at) = m.iter().rposition(|&c| c == cell) {
             m.remove(at);
         }
     });
