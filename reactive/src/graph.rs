@@ -584,6 +584,16 @@ pub(crate) fn dispose_whole_graph(runtime: &Shared<Runtime>, root: NodeId) -> bo
         if !graph.nodes.contains_key(root) {
             return false;
         }
+        if graph.nodes.len() == 1 && graph.nodes.get(root).is_some_and(is_bare_owner) {
+            // A root alone in its graph with nothing to clean up, such as a server function
+            // call's owner holding only the request's contexts: one lock takes it all.
+            let node = graph.nodes.remove(root);
+            drop(graph);
+            if let Some(data) = node.and_then(|node| node.owner_data) {
+                keep_root_data(runtime, data);
+            }
+            return true;
+        }
         let mut cleanups: Vec<Cleanup> = Vec::new();
         // Every node but the root is in exactly one list of owned nodes.
         let owned = collect_cleanups(&mut graph, root, &mut cleanups);
@@ -611,17 +621,30 @@ pub(crate) fn dispose_whole_graph(runtime: &Shared<Runtime>, root: NodeId) -> bo
         (garbage, root_data)
     };
     drop(garbage);
-    // The root's lists, emptied (its contexts dropped here, unlocked), wait for the next
-    // root of this graph, unless they grew large.
-    if let Some(mut data) = root_data {
-        data.contexts.clear();
-        data.cleanups.clear();
-        data.owned.clear();
-        if data.owned.capacity() <= SPARE_LIST_MAX && data.contexts.capacity() <= SPARE_LIST_MAX {
-            runtime.state.lock().spare_root_data = Some(data);
-        }
+    if let Some(data) = root_data {
+        keep_root_data(runtime, data);
     }
     true
+}
+
+/// Whether `node` owns nothing and has no cleanups (it may hold contexts).
+#[cfg(not(target_arch = "wasm32"))]
+fn is_bare_owner(node: &Node) -> bool {
+    node.owner_data
+        .as_ref()
+        .is_none_or(|data| data.owned.is_empty() && data.cleanups.is_empty())
+}
+
+/// Empties a disposed root's lists (its contexts dropped here, with the graph unlocked) and
+/// keeps them for the next root of this graph, unless they grew large.
+#[cfg(not(target_arch = "wasm32"))]
+fn keep_root_data(runtime: &Shared<Runtime>, mut data: Box<crate::runtime::OwnerData>) {
+    data.contexts.clear();
+    data.cleanups.clear();
+    data.owned.clear();
+    if data.owned.capacity() <= SPARE_LIST_MAX && data.contexts.capacity() <= SPARE_LIST_MAX {
+        runtime.state.lock().spare_root_data = Some(data);
+    }
 }
 
 /// Spare root lists ([`dispose_whole_graph`]) with room for more than this are let go.

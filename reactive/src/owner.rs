@@ -224,24 +224,46 @@ impl Owner {
         let Some(node) = graph.nodes.get_mut(self.id) else {
             return false;
         };
-        let data = node.owner_data.get_or_insert_with(Default::default);
+        let old = put_context(
+            node.owner_data.get_or_insert_with(Default::default),
+            type_id,
+            value,
+        );
         // The old value (if any) is dropped after the lock is released.
-        let old = match data.contexts.iter_mut().find(|(t, _)| *t == type_id) {
-            Some((_, slot)) => Some(std::mem::replace(slot, value)),
-            None => {
-                // A request's owner holds a handful (its parts, response options, ...):
-                // room for them at once rather than growing 4 -> 8.
-                #[cfg(not(target_arch = "wasm32"))]
-                if data.contexts.capacity() == 0 {
-                    data.contexts.reserve_exact(FIRST_CONTEXTS_CAPACITY);
-                }
-                data.contexts.push((type_id, value));
-                None
-            }
-        };
         drop(graph);
         drop(old);
         true
+    }
+
+    /// Provides each of `values` on this owner, as [`ContextValue::provide`] would inside
+    /// [`Owner::with`], but taking the graph's lock once for all of them: what a server
+    /// gives each request (its parts, the response options, the app's state) goes in at once.
+    ///
+    /// A value of a type this owner already provides replaces it; nothing is stored on an
+    /// owner that was disposed.
+    ///
+    /// ```
+    /// use reactive_graph::prelude::*;
+    /// use reactive_graph::ContextValue;
+    ///
+    /// let request = Owner::new();
+    /// request.provide_contexts([ContextValue::new(7_u32), ContextValue::new("seven")]);
+    /// assert_eq!(request.with(use_context::<u32>), Some(7));
+    /// assert_eq!(request.with(use_context::<&str>), Some("seven"));
+    /// ```
+    pub fn provide_contexts(&self, values: impl IntoIterator<Item = ContextValue>) {
+        let mut replaced = Vec::new();
+        let mut graph = self.runtime.state.lock();
+        if let Some(node) = graph.nodes.get_mut(self.id) {
+            let data = node.owner_data.get_or_insert_with(Default::default);
+            for value in values {
+                replaced.extend(put_context(data, value.type_id, value.value));
+            }
+        }
+        // Replaced values are dropped after the lock is released (a value's drop may use
+        // the graph).
+        drop(graph);
+        drop(replaced);
     }
 
     fn find_context(&self, type_id: TypeId) -> Option<AnyShared> {
@@ -311,6 +333,27 @@ pub fn on_cleanup(f: impl FnOnce() + Send + 'static) {
 pub fn provide_context<T: Send + Sync + 'static>(value: T) {
     owner_to_provide(std::any::type_name::<T>())
         .insert_context(TypeId::of::<T>(), Shared::new(value));
+}
+
+/// Stores `value` as the context of type `type_id` in `data`, returning the value it replaces.
+fn put_context(
+    data: &mut crate::runtime::OwnerData,
+    type_id: TypeId,
+    value: AnyShared,
+) -> Option<AnyShared> {
+    match data.contexts.iter_mut().find(|(t, _)| *t == type_id) {
+        Some((_, slot)) => Some(std::mem::replace(slot, value)),
+        None => {
+            // A request's owner holds a handful (its parts, response options, ...): room for
+            // them at once rather than growing 4 -> 8.
+            #[cfg(not(target_arch = "wasm32"))]
+            if data.contexts.capacity() == 0 {
+                data.contexts.reserve_exact(FIRST_CONTEXTS_CAPACITY);
+            }
+            data.contexts.push((type_id, value));
+            None
+        }
+    }
 }
 
 /// The current owner, for providing a context of type `type_name`.

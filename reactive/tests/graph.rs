@@ -364,6 +364,49 @@ fn disposing_a_root_drops_its_contexts_and_the_next_root_starts_without_them() {
 }
 
 #[test]
+fn a_root_holding_only_contexts_drops_them_on_dispose_even_if_a_drop_uses_the_graph() {
+    /// Uses the graph while being dropped (which must happen with the graph unlocked).
+    struct MakesASignalOnDrop {
+        _held: Arc<()>,
+    }
+    impl Drop for MakesASignalOnDrop {
+        fn drop(&mut self) {
+            let signal = RwSignal::new(1);
+            signal.set(2);
+            assert_eq!(signal.get_untracked(), 2);
+        }
+    }
+    let held = Arc::new(());
+    for round in 0..3 {
+        let root = Owner::new();
+        assert_eq!(
+            root.with(use_context::<User>),
+            None,
+            "round {round}: a clean root"
+        );
+        root.provide_contexts([
+            reactive_graph::ContextValue::new(User("first")),
+            reactive_graph::ContextValue::new(Arc::new(MakesASignalOnDrop {
+                _held: held.clone(),
+            })),
+            reactive_graph::ContextValue::new(User("second")),
+        ]);
+        assert_eq!(
+            root.with(use_context::<User>),
+            Some(User("second")),
+            "a later value of the same type replaces the earlier one"
+        );
+        assert_eq!(Arc::strong_count(&held), 2);
+        root.dispose();
+        assert_eq!(
+            Arc::strong_count(&held),
+            1,
+            "round {round}: contexts dropped"
+        );
+    }
+}
+
+#[test]
 fn a_context_value_provided_outside_any_owner_panics_with_the_type_name() {
     let value = reactive_graph::ContextValue::new(Theme("light"));
     let panic =

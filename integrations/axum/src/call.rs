@@ -20,7 +20,7 @@ use futures::FutureExt;
 use bytes::Bytes;
 use http::{Request, Response};
 use leptos::RedirectHandler;
-use reactive_graph::{provide_context, ContextValue, Owner, ScopedFuture};
+use reactive_graph::{ContextValue, Owner, ScopedFuture};
 use server_fn::codec::ResponseBody;
 use server_fn::handler::ResponseFuture;
 use server_fn::redirect_protocol::FormPost;
@@ -28,8 +28,56 @@ use server_fn::registry::ServerFnEntry;
 
 use crate::response::ResponseOptions;
 
-/// What the app provides as context to each server function call.
-pub(crate) type AdditionalContext = Arc<dyn Fn() + Send + Sync>;
+/// What the app provides as context to each server function call and page: values made
+/// once (the router's state), provided with the request's own in one step, and a function
+/// the app gave (`..._with_context`) run in the request's owner after them.
+///
+/// Cloned with each route's handler on every request, so it is one shared pointer.
+#[derive(Clone, Default)]
+pub(crate) struct AdditionalContext(Arc<ContextParts>);
+
+#[derive(Default)]
+struct ContextParts {
+    values: Vec<ContextValue>,
+    run: Option<Box<dyn Fn() + Send + Sync>>,
+}
+
+impl AdditionalContext {
+    /// Runs `run` in each request's owner.
+    pub(crate) fn run(run: impl Fn() + Send + Sync + 'static) -> Self {
+        AdditionalContext(Arc::new(ContextParts {
+            values: Vec::new(),
+            run: Some(Box::new(run)),
+        }))
+    }
+
+    /// Provides `value` too (before `run`).
+    ///
+    /// # Panics
+    ///
+    /// If this context was cloned already (values are added while a router is built).
+    pub(crate) fn with_value(mut self, value: ContextValue) -> Self {
+        let Some(parts) = Arc::get_mut(&mut self.0) else {
+            panic!("context values are added before the context is shared");
+        };
+        parts.values.push(value);
+        self
+    }
+
+    /// Provides this context in `owner`, after `request`'s values (one step for all the
+    /// values, then the app's function, if any, inside the owner).
+    pub(crate) fn provide(
+        this: Option<&Self>,
+        owner: &Owner,
+        request: impl IntoIterator<Item = ContextValue>,
+    ) {
+        let values = this.map_or(&[][..], |context| &context.0.values[..]);
+        owner.provide_contexts(request.into_iter().chain(values.iter().cloned()));
+        if let Some(run) = this.and_then(|context| context.0.run.as_ref()) {
+            owner.with(run);
+        }
+    }
+}
 
 /// Disposes the request's owner however the call ends (a panic included).
 struct DisposeOnDrop(Owner);
@@ -73,14 +121,15 @@ pub(crate) fn start_call(
     // extractors need the request's parts (extensions included), which the call hands
     // back after decoding, so they move into the context instead of being cloned.
     let call = entry.call(req);
-    owner.0.with(|| {
-        provide_context(call.parts);
-        provide_context(response_options.clone());
-        REDIRECT_HANDLER.provide();
-        if let Some(context) = context {
-            context();
-        }
-    });
+    AdditionalContext::provide(
+        context,
+        &owner.0,
+        [
+            ContextValue::new(call.parts),
+            ContextValue::new(response_options.clone()),
+            REDIRECT_HANDLER.clone(),
+        ],
+    );
     StartedCall {
         owner,
         response_options,

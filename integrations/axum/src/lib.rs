@@ -21,6 +21,7 @@
 //! request's URL, through which the router answers 404 for an unmatched URL and 302 for a
 //! `<Redirect/>`.
 
+mod body;
 mod call;
 mod extract;
 mod response;

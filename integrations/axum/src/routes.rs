@@ -5,7 +5,6 @@
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
 use std::pin::Pin;
-use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::{FromRef, Request};
@@ -21,10 +20,11 @@ use leptos::server_context::RequestContext;
 use leptos::ssr::FirstPass;
 use leptos::view::IntoView;
 use leptos_router::PathSegment;
-use reactive_graph::{provide_context, untrack, ContextValue};
+use reactive_graph::{provide_context, untrack, ContextValue, Owner};
 use tower::ServiceExt;
 use tower_http::services::ServeDir;
 
+use crate::call::AdditionalContext;
 use crate::response::ResponseOptions;
 use crate::server_fns::ServerFnHandler;
 
@@ -128,9 +128,6 @@ fn axum_paths(segments: &[PathSegment]) -> Vec<String> {
     paths
 }
 
-/// What the app's context function provides to each render.
-type Context = Arc<dyn Fn() + Send + Sync>;
-
 /// Adds server-rendered pages to an axum router.
 ///
 /// `app_fn` renders either the whole document (a shell starting with `<!DOCTYPE html>`,
@@ -196,7 +193,7 @@ where
     where
         IV: IntoView + 'static,
     {
-        self.leptos_routes_with_context(state, paths, || {}, app_fn)
+        mount_routes(self, state, paths, AdditionalContext::default(), app_fn)
     }
 
     fn leptos_routes_with_context<IV>(
@@ -209,39 +206,58 @@ where
     where
         IV: IntoView + 'static,
     {
-        let options = LeptosOptions::from_ref(state);
-        // The app's state is context too, in pages and server functions alike (made into a
-        // context value once here, provided per request by copying a pointer).
-        let state_value = ContextValue::new(state.clone());
-        let context: Context = Arc::new(move || {
-            state_value.provide();
-            additional_context();
-        });
-        let mut router = self.merge(
-            ServerFnHandler::new()
-                .with_shared_context(context.clone())
-                .router(),
-        );
-        let options = PageOptions::new(options);
-        for path in with_trailing_slashes(&paths) {
-            let options = options.clone();
-            let context = context.clone();
-            let app_fn = app_fn.clone();
-            router = router.route(
-                &path,
-                get(move |req: Request| {
-                    render_page(
-                        req,
-                        &options,
-                        Some(context.clone()),
-                        StatusCode::OK,
-                        app_fn.clone(),
-                    )
-                }),
-            );
-        }
-        router
+        mount_routes(
+            self,
+            state,
+            paths,
+            AdditionalContext::run(additional_context),
+            app_fn,
+        )
     }
+}
+
+/// [`LeptosRoutes::leptos_routes_with_context`], with the app's own context (if any) in
+/// `context`.
+fn mount_routes<S, IV>(
+    router: Router<S>,
+    state: &S,
+    paths: Vec<AxumRouteListing>,
+    context: AdditionalContext,
+    app_fn: impl Fn() -> IV + Clone + Send + Sync + 'static,
+) -> Router<S>
+where
+    S: Clone + Send + Sync + 'static,
+    LeptosOptions: FromRef<S>,
+    IV: IntoView + 'static,
+{
+    let options = LeptosOptions::from_ref(state);
+    // The app's state is context too, in pages and server functions alike (made into a
+    // context value once here, provided per request by copying a pointer).
+    let context = context.with_value(ContextValue::new(state.clone()));
+    let mut router = router.merge(
+        ServerFnHandler::new()
+            .with_shared_context(context.clone())
+            .router(),
+    );
+    let options = PageOptions::new(options);
+    for path in with_trailing_slashes(&paths) {
+        let options = options.clone();
+        let context = context.clone();
+        let app_fn = app_fn.clone();
+        router = router.route(
+            &path,
+            get(move |req: Request| {
+                render_page(
+                    req,
+                    &options,
+                    Some(context.clone()),
+                    StatusCode::OK,
+                    app_fn.clone(),
+                )
+            }),
+        );
+    }
+    router
 }
 
 /// The paths to mount: each listed path, and the same with a trailing `/` (`/contacts/`),
@@ -293,7 +309,7 @@ pub(crate) type PageFuture = Either<Ready<Response>, BoxFuture<'static, Response
 pub(crate) fn render_page<IV>(
     req: Request,
     options: &PageOptions,
-    context: Option<Context>,
+    context: Option<AdditionalContext>,
     status: StatusCode,
     app_fn: impl Fn() -> IV + Send + Sync + 'static,
 ) -> PageFuture
@@ -307,14 +323,20 @@ where
         let response_options = response_options.clone();
         let options = options.context.clone();
         move || {
-            provide_context(parts);
-            provide_context(response_options);
-            crate::call::REDIRECT_HANDLER.provide();
-            options.provide();
-            provide_context(request);
-            if let Some(context) = &context {
-                context();
-            }
+            let Some(owner) = Owner::current() else {
+                unreachable!("a render pass provides its context inside its owner")
+            };
+            AdditionalContext::provide(
+                context.as_ref(),
+                &owner,
+                [
+                    ContextValue::new(parts),
+                    ContextValue::new(response_options),
+                    crate::call::REDIRECT_HANDLER.clone(),
+                    options,
+                    ContextValue::new(request),
+                ],
+            );
         }
     };
     let app = move || untrack(&app_fn);

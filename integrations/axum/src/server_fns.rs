@@ -3,7 +3,6 @@
 use std::fmt;
 use std::future::Future;
 use std::panic::AssertUnwindSafe;
-use std::sync::Arc;
 
 use axum::body::Body;
 use axum::extract::Request;
@@ -13,12 +12,12 @@ use axum::Router;
 use futures::future::Either;
 use futures::FutureExt;
 use http::header;
-use http_body_util::{BodyExt, LengthLimitError, Limited};
 use server_fn::codec::ResponseBody;
 use server_fn::pattern;
 use server_fn::registry::{server_fns, ServerFnEntry, ServerFnRegistry};
 use server_fn::route_error::{ServerFnRouteError, DEFAULT_BODY_LIMIT};
 
+use crate::body::{read_body, BodyError};
 use crate::call::{start_call, AdditionalContext};
 
 /// An axum handler that runs the server function registered at the request's path, with
@@ -116,7 +115,7 @@ impl ServerFnHandler {
     /// functions read with `use_context` (a database pool, the app's state).
     #[must_use = "the handler is returned, not changed in place"]
     pub fn with_context(mut self, context: impl Fn() + Send + Sync + 'static) -> Self {
-        self.context = Some(Arc::new(context));
+        self.context = Some(AdditionalContext::run(context));
         self
     }
 
@@ -226,12 +225,9 @@ impl ServerFnHandler {
             let answer = match found {
                 Ok(entry) => {
                     let body = std::mem::take(req.body_mut());
-                    match Limited::new(body, body_limit).collect().await {
-                        Ok(collected) => {
-                            let req = req.map(|_| collected.to_bytes());
-                            run(entry, req, context.as_ref()).await
-                        }
-                        Err(error) => Err(unreadable(entry.path(), body_limit, &*error)),
+                    match read_body(body, body_limit).await {
+                        Ok(bytes) => run(entry, req.map(|_| bytes), context.as_ref()).await,
+                        Err(error) => Err(unreadable(entry.path(), body_limit, error)),
                     }
                 }
                 Err(error) => Err(error),
@@ -293,17 +289,12 @@ fn too_large(path: &str, limit: usize) -> ServerFnRouteError {
 
 /// The error for a body that could not be read: over the limit while reading (for bodies
 /// without a `Content-Length`, or with a wrong one), or broken off.
-fn unreadable(
-    path: &str,
-    body_limit: usize,
-    error: &(dyn std::error::Error + Send + Sync + 'static),
-) -> ServerFnRouteError {
-    if error.is::<LengthLimitError>() {
-        too_large(path, body_limit)
-    } else {
-        ServerFnRouteError::UnreadableBody {
+fn unreadable(path: &str, body_limit: usize, error: BodyError) -> ServerFnRouteError {
+    match error {
+        BodyError::TooLarge => too_large(path, body_limit),
+        BodyError::Broken(error) => ServerFnRouteError::UnreadableBody {
             path: path.to_owned(),
             reason: error.to_string(),
-        }
+        },
     }
 }
