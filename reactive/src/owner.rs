@@ -252,18 +252,25 @@ impl Owner {
     /// assert_eq!(request.with(use_context::<&str>), Some("seven"));
     /// ```
     pub fn provide_contexts(&self, values: impl IntoIterator<Item = ContextValue>) {
-        let mut replaced = Vec::new();
+        // Replaced values are dropped after the lock is released (a value's drop may use the
+        // graph); the first few wait here without an allocation.
+        let mut replaced: [Option<AnyShared>; 4] = Default::default();
+        let mut more_replaced = Vec::new();
         let mut graph = self.runtime.state.lock();
         if let Some(node) = graph.nodes.get_mut(self.id) {
             let data = node.owner_data.get_or_insert_with(Default::default);
             for value in values {
-                replaced.extend(put_context(data, value.type_id, value.value));
+                if let Some(old) = put_context(data, value.type_id, value.value) {
+                    match replaced.iter_mut().find(|slot| slot.is_none()) {
+                        Some(slot) => *slot = Some(old),
+                        None => more_replaced.push(old),
+                    }
+                }
             }
         }
-        // Replaced values are dropped after the lock is released (a value's drop may use
-        // the graph).
         drop(graph);
         drop(replaced);
+        drop(more_replaced);
     }
 
     fn find_context(&self, type_id: TypeId) -> Option<AnyShared> {

@@ -397,6 +397,20 @@ fn a_root_holding_only_contexts_drops_them_on_dispose_even_if_a_drop_uses_the_gr
             "a later value of the same type replaces the earlier one"
         );
         assert_eq!(Arc::strong_count(&held), 2);
+        // More replaced values than are kept without an allocation; the one that uses the
+        // graph when dropped is replaced last.
+        let users = (0..6).map(|_| reactive_graph::ContextValue::new(User("again")));
+        root.provide_contexts(users.chain([reactive_graph::ContextValue::new(Arc::new(
+            MakesASignalOnDrop {
+                _held: held.clone(),
+            },
+        ))]));
+        assert_eq!(root.with(use_context::<User>), Some(User("again")));
+        assert_eq!(
+            Arc::strong_count(&held),
+            2,
+            "the replaced value was dropped"
+        );
         root.dispose();
         assert_eq!(
             Arc::strong_count(&held),
