@@ -1,5 +1,6 @@
 // node first_create.mjs URL [PAGES]: CPU profile of the first measured "create 1,000 rows"
 // after the harness's warm-up, on PAGES fresh pages; self time per function. See README.md.
+// With OP=clear, of "clear 1,000 rows" instead (after the same warm-up and one more create).
 import { launch } from "./common.mjs";
 
 const [url, pages = "5"] = process.argv.slice(2);
@@ -22,16 +23,21 @@ for (let k = 0; k < Number(pages); k++) {
     await page.click("#clear");
     await page.waitForFunction(rows, 0);
   }
+  const clear = process.env.OP === "clear";
+  if (clear) {
+    await page.click("#run");
+    await page.waitForFunction(rows, 1000);
+  }
   const cdp = await context.newCDPSession(page);
   await cdp.send("Profiler.enable");
   await cdp.send("Profiler.setSamplingInterval", { interval: 50 });
   await cdp.send("Profiler.start");
   script.push(
-    await page.evaluate(() => {
+    await page.evaluate((id) => {
       const t0 = performance.now();
-      document.getElementById("run").click();
+      document.getElementById(id).click();
       return performance.now() - t0;
-    }),
+    }, clear ? "clear" : "run"),
   );
   const { profile } = await cdp.send("Profiler.stop");
   const nodes = new Map(profile.nodes.map((node) => [node.id, node]));

@@ -516,6 +516,13 @@ fn instantiate(template: &'static Template) -> web_sys::Node {
                 } else {
                     content
                 };
+                // Imported into the page's document once: a template's content belongs to
+                // an inert document of its own, so every copy of it would be adopted by the
+                // page's document on insertion (measured: about 1 ms per 1,000 rows).
+                let kept = dom::must(
+                    dom::document().import_node_with_deep(&kept, true),
+                    "importing a parsed template cannot fail",
+                );
                 parsed.insert(at, (key, kept));
                 at
             }
