@@ -17,7 +17,7 @@ use bytes::Bytes;
 use http::request::Parts;
 use http::Response;
 use leptos::RedirectHandler;
-use reactive_graph::{provide_context, ContextValue, Owner, ScopedFuture};
+use reactive_graph::{ContextValue, Owner, ScopedFuture};
 use server_fn::codec::ResponseBody;
 use server_fn::redirect_protocol::FormPost;
 use server_fn::registry::ServerFnEntry;
@@ -37,17 +37,28 @@ impl Drop for DisposeOnDrop {
     }
 }
 
-/// Provides what every request owner holds: the request, its parts, the response options
-/// and the redirect handler.
+/// Provides, on the current owner, what every request owner holds (the request, its parts,
+/// the response options and the redirect handler) and `more`, all under one lock
+/// ([`Owner::provide_contexts`]).
 pub(crate) fn provide_request_context(
     req: &HttpRequest,
     parts: Parts,
     response_options: &ResponseOptions,
+    more: impl IntoIterator<Item = ContextValue>,
 ) {
-    provide_context(Request::new(req));
-    provide_context(parts);
-    provide_context(response_options.clone());
-    REDIRECT_HANDLER.provide();
+    let Some(owner) = Owner::current() else {
+        unreachable!("a request's context is provided inside its owner")
+    };
+    owner.provide_contexts(
+        [
+            ContextValue::new(Request::new(req)),
+            ContextValue::new(parts),
+            ContextValue::new(response_options.clone()),
+            REDIRECT_HANDLER.clone(),
+        ]
+        .into_iter()
+        .chain(more),
+    );
 }
 
 /// `leptos::redirect`'s handler for every request: one context value, shared (no allocation
@@ -71,7 +82,7 @@ pub(crate) async fn run_server_fn(
     // context instead of being cloned.
     let call = entry.call(http::Request::from_parts(parts, body));
     owner.0.with(|| {
-        provide_request_context(req, call.parts, &response_options);
+        provide_request_context(req, call.parts, &response_options, []);
         if let Some(context) = context {
             context();
         }

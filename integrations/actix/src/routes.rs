@@ -18,7 +18,7 @@ use leptos::config::LeptosOptions;
 use leptos::server_context::RequestContext;
 use leptos::view::IntoView;
 use leptos_router::PathSegment;
-use reactive_graph::{provide_context, untrack};
+use reactive_graph::{provide_context, untrack, ContextValue};
 
 use crate::call::{provide_request_context, AdditionalContext};
 use crate::request::parts_from;
@@ -269,9 +269,12 @@ where
         let response_options = response_options.clone();
         let options = options.clone();
         move || {
-            provide_request_context(&req, parts, &response_options);
-            provide_context(options);
-            provide_context(request);
+            provide_request_context(
+                &req,
+                parts,
+                &response_options,
+                [ContextValue::new(options), ContextValue::new(request)],
+            );
             if let Some(context) = &context {
                 context();
             }
