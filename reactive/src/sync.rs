@@ -60,7 +60,7 @@ mod imp {
                 Ok(guard) => guard,
                 Err(TryLockError::Poisoned(poisoned)) => poisoned.into_inner(),
                 Err(TryLockError::WouldBlock) => {
-                    if super::writing_here(self as *const Self as *const ()) {
+                    if super::WritingMark::on(self as *const Self as *const ()) {
                         super::panic_read_while_writing()
                     }
                     self.0
@@ -78,10 +78,10 @@ mod imp {
                 Err(TryLockError::Poisoned(poisoned)) => Some(poisoned.into_inner()),
                 Err(TryLockError::WouldBlock) => {
                     let cell = self as *const Self as *const ();
-                    if super::writing_here(cell) {
+                    if super::WritingMark::on(cell) {
                         super::panic_write_while_writing()
                     }
-                    if super::reading_here(cell) {
+                    if super::ReadingMark::on(cell) {
                         None
                     } else {
                         Some(self.0.write().unwrap_or_else(|p| p.into_inner()))
@@ -172,24 +172,10 @@ pub(crate) fn write_cell<T, U>(cell: &ValueCell<T>, f: impl FnOnce(&mut T) -> U)
 
 #[cfg(not(target_arch = "wasm32"))]
 thread_local! {
+    /// The cells this thread is reading ([`ReadingMark`]).
     static READING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-fn reading_here(cell: *const ()) -> bool {
-    READING.with(|r| r.borrow().contains(&(cell as usize)))
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-thread_local! {
+    /// The cells this thread holds a write guard on ([`WritingMark`]).
     static WRITING: std::cell::RefCell<Vec<usize>> = const { std::cell::RefCell::new(Vec::new()) };
-}
-
-/// Whether this thread holds a write guard ([`OwnedWrite`]) on `cell`: reading it now would
-/// wait for itself.
-#[cfg(not(target_arch = "wasm32"))]
-fn writing_here(cell: *const ()) -> bool {
-    WRITING.with(|w| w.borrow().contains(&(cell as usize)))
 }
 
 /// Removes the last occurrence of `cell` from a list of marks (guards may be dropped in any
@@ -226,43 +212,48 @@ fn panic_read_while_writing() -> ! {
     )
 }
 
+/// Marks a cell as being read (`WRITE = false`) or written through a guard (`WRITE = true`)
+/// by this thread until dropped.
+#[cfg(not(target_arch = "wasm32"))]
+struct Mark<const WRITE: bool>(usize);
+
 /// Marks a cell as being read by this thread until dropped.
 #[cfg(not(target_arch = "wasm32"))]
-struct ReadingMark(usize);
+type ReadingMark = Mark<false>;
+
+/// Marks a cell as written through a guard ([`OwnedWrite`]) by this thread until dropped.
+#[cfg(not(target_arch = "wasm32"))]
+type WritingMark = Mark<true>;
 
 #[cfg(not(target_arch = "wasm32"))]
-impl ReadingMark {
+impl<const WRITE: bool> Mark<WRITE> {
+    /// This kind of mark's list.
+    fn marks() -> &'static std::thread::LocalKey<std::cell::RefCell<Vec<usize>>> {
+        if WRITE {
+            &WRITING
+        } else {
+            &READING
+        }
+    }
+
     fn enter(cell: *const ()) -> Self {
-        READING.with(|r| r.borrow_mut().push(cell as usize));
-        ReadingMark(cell as usize)
+        Self::marks().with(|m| m.borrow_mut().push(cell as usize));
+        Mark(cell as usize)
+    }
+
+    /// Whether this thread has such a mark on `cell` (for a write mark: reading the cell now
+    /// would wait for itself).
+    fn on(cell: *const ()) -> bool {
+        Self::marks().with(|m| m.borrow().contains(&(cell as usize)))
     }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
-impl Drop for ReadingMark {
+impl<const WRITE: bool> Drop for Mark<WRITE> {
     fn drop(&mut self) {
-        // Scoped reads end last in, first out (the mark is the last one); a `.read()` guard
-        // may end in any order.
-        unmark(&READING, self.0);
-    }
-}
-
-/// Marks a cell as written through a guard by this thread until dropped.
-#[cfg(not(target_arch = "wasm32"))]
-struct WritingMark(usize);
-
-#[cfg(not(target_arch = "wasm32"))]
-impl WritingMark {
-    fn enter(cell: *const ()) -> Self {
-        WRITING.with(|w| w.borrow_mut().push(cell as usize));
-        WritingMark(cell as usize)
-    }
-}
-
-#[cfg(not(target_arch = "wasm32"))]
-impl Drop for WritingMark {
-    fn drop(&mut self) {
-        unmark(&WRITING, self.0);
+        // Scoped reads end last in, first out (the mark is the last one); a guard may end in
+        // any order.
+        unmark(Self::marks(), self.0);
     }
 }
 

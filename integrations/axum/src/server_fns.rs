@@ -119,7 +119,8 @@ impl ServerFnHandler {
         self
     }
 
-    /// Runs `context` (already shared) in each call's owner before the function.
+    /// Provides `context` (already shared: the app's values, then its function if any) in
+    /// each call's owner before the function.
     pub(crate) fn with_shared_context(mut self, context: AdditionalContext) -> Self {
         self.context = Some(context);
         self

@@ -265,6 +265,7 @@ pub struct Binding {
     /// set in the browser.
     name: &'static str,
     /// The signal's value, for the server's HTML.
+    #[cfg(render_html)]
     current: AttributeValue,
     /// The signal's value, for the browser's property.
     property: PropertyValue,
@@ -354,10 +355,14 @@ fn bind<T: Into<JsValue> + 'static>(
     to_html: fn(T) -> StaticValue,
     read_event: fn(&web_sys::Event) -> T,
 ) -> Attribute {
+    #[cfg(render_html)]
     let for_html = signal.clone();
+    #[cfg(not(render_html))]
+    let _ = to_html;
     let for_property = signal.clone();
     Attribute::Bind(Box::new(Binding {
         name,
+        #[cfg(render_html)]
         current: AttributeValue::Dynamic(Box::new(move || to_html(for_html.read_bound()))),
         property: PropertyValue {
             get: Box::new(move || for_property.read_bound().into()),
