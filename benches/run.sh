@@ -11,8 +11,11 @@
 #
 # Knobs (environment):
 #   HARNESS   the harness (default: ../shared/bench beside the repository)
-#   RUNS      timed runs per browser operation and app (default 10), in CHUNKS (default 2)
-#             interleaved rounds: for each round, for each operation, vanilla, Leptos, ours
+#   RUNS      timed runs per browser operation and app (default 10), in CHUNKS (default 5)
+#             interleaved rounds: for each round, for each operation, the three apps in an
+#             order that rotates from round to round (vanilla, Leptos, ours; then Leptos,
+#             ours, vanilla; ...), so that a burst of load from the machine's other tenants
+#             lands on every app's runs alike
 #   MEM_RUNS  fresh pages per memory point (default 5)
 #   REPS, DUR, WARM, CONNS  SSR: repetitions, duration of each wrk run, warm-up (default 3,
 #             6s, 2s, 32: the harness README's measurement)
@@ -28,7 +31,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 what="${1:-all}"
 HARNESS="${HARNESS:-$root/../shared/bench}"
-RUNS="${RUNS:-10}"; CHUNKS="${CHUNKS:-2}"; MEM_RUNS="${MEM_RUNS:-5}"
+RUNS="${RUNS:-10}"; CHUNKS="${CHUNKS:-5}"; MEM_RUNS="${MEM_RUNS:-5}"
 export REPS="${REPS:-3}" DUR="${DUR:-6s}" WARM="${WARM:-2s}" CONNS="${CONNS:-32}"
 work="$root/target/bench"
 h="$work/harness"
@@ -87,9 +90,12 @@ if [[ $what == all || $what == client ]]; then
   rm -rf "$results/client" && mkdir -p "$results/client"
   ops="01_run1k 02_replace1k 03_update10th1k 04_select1k 05_swap1k 06_remove-one-1k 07_create10k 08_append1k 09_clear1k"
   per=$(( (RUNS + CHUNKS - 1) / CHUNKS ))
+  apps=(vanilla leptos ours)
   for chunk in $(seq "$CHUNKS"); do
+    first=$(( (chunk - 1) % 3 ))
+    order="${apps[*]:first} ${apps[*]:0:first}"
     for op in $ops; do
-      for app in vanilla leptos ours; do
+      for app in $order; do
         log "round $chunk/$CHUNKS: $op, $app ($per runs)"
         node "$h/client/bench.mjs" "http://127.0.0.1:$port/$app/" --ops "$op" --runs "$per" \
           --mem-runs 0 --name "$app" --out "$results/client/$app-$op-$chunk.json" >&2
@@ -104,7 +110,8 @@ if [[ $what == all || $what == client ]]; then
   kill $serve_pid 2>/dev/null || true; trap - EXIT
   {
     echo "Commands (from the repository root): \`benches/run.sh client\`, which runs, for each of"
-    echo "$CHUNKS rounds, for each operation, for vanilla, Leptos and ours in turn:"
+    echo "$CHUNKS rounds, for each operation, for vanilla, Leptos and ours in turn (the order rotates by one"
+    echo "app each round):"
     echo
     echo "    node target/bench/harness/client/bench.mjs http://127.0.0.1:$port/APP/ --ops OP --runs $per --mem-runs 0"
     echo

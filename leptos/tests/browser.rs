@@ -119,6 +119,68 @@ fn client_rendering_builds_the_view_and_a_click_touches_one_text_node() {
     );
 }
 
+/// What a dynamic part in the test below shows for each state.
+fn shown(state: u8) -> View {
+    match state {
+        0 => View::text("text"),
+        1 => 42i32.into_view(),
+        2 => view! { <b>"bold"</b> }.into_view(),
+        _ => View::text(String::from("text")),
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_dynamic_part_updates_text_in_place_and_rebuilds_other_views() {
+    let root = container();
+    let (state, set_state) = signal(0u8);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <p id="among">"a"{move || shown(state.get())}"z"</p>
+            <p id="alone">{move || shown(state.get())}</p>
+        }
+    });
+    let (among, alone) = (query(&root, "#among"), query(&root, "#alone"));
+    let texts = || (among.text_content().unwrap(), alone.text_content().unwrap());
+    assert_eq!(texts(), ("atextz".into(), "text".into()));
+
+    let mutations = Mutations::observe(&root);
+    set_state.set(3);
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 0),
+        "the same text touches nothing"
+    );
+    set_state.set(1);
+    assert_eq!(texts(), ("a42z".into(), "42".into()));
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 2),
+        "a number replaces text in place"
+    );
+
+    mutations.clear();
+    set_state.set(2);
+    assert_eq!(texts(), ("aboldz".into(), "bold".into()));
+    assert_eq!(
+        mutations.counts(),
+        (2, 2, 0),
+        "an element replaces each text node"
+    );
+    set_state.set(0);
+    assert_eq!(texts(), ("atextz".into(), "text".into()));
+    assert!(root.query_selector("b").unwrap().is_none());
+
+    mutations.clear();
+    set_state.set(1);
+    set_state.set(0);
+    assert_eq!(texts(), ("atextz".into(), "text".into()));
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 4),
+        "text after an element updates in place again"
+    );
+}
+
 #[wasm_bindgen_test]
 fn hydration_takes_over_server_html_without_recreating_nodes() {
     let html = leptos::ssr::render_to_string(|| view! { <Counter initial=5 label="<b>"/> });

@@ -1,6 +1,7 @@
 //! Small DOM helpers shared by the renderers: the document, inserting, and ranges of
 //! sibling nodes.
 
+use super::number::Integer;
 use wasm_bindgen::JsCast;
 use web_sys::Node;
 
@@ -50,6 +51,29 @@ extern "C" {
     /// `node.textContent = n`.
     #[wasm_bindgen(method, setter = textContent)]
     fn set_text_content_to_number(this: &NumberNode, n: f64);
+
+    /// `node.nodeValue = n`.
+    #[wasm_bindgen(method, setter = nodeValue)]
+    fn set_node_value_to_number(this: &NumberNode, n: f64);
+}
+
+/// A new text node holding the decimal digits of `n` (as a number for JavaScript to write
+/// when it is exact in an `f64`, see [`number_node`]).
+pub(crate) fn integer_node(n: Integer) -> Node {
+    match n.as_exact_f64() {
+        Some(n) => number_node(n),
+        None => n.with_digits(text_node),
+    }
+}
+
+/// Makes the decimal digits of `n` the text of the text node `node`.
+pub(crate) fn set_integer_value(node: &Node, n: Integer) {
+    match n.as_exact_f64() {
+        Some(n) => node
+            .unchecked_ref::<NumberNode>()
+            .set_node_value_to_number(n),
+        None => n.with_digits(|digits| node.set_node_value(Some(digits))),
+    }
 }
 
 /// Makes `n`'s decimal digits the whole content of `element` (see [`number_node`]).

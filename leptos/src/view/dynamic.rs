@@ -2,8 +2,10 @@
 
 use super::dom::{self, Range, CLOSE, OPEN};
 use super::hydration::{Cursor, CursorLoan};
-use super::{Mounted, Render, View};
+use super::number::Integer;
+use super::{Mounted, Render, View, ViewInner};
 use reactive_graph::{untrack, RenderEffect};
+use std::borrow::Cow;
 use std::cell::RefCell;
 use std::rc::Rc;
 use web_sys::Node;
@@ -73,25 +75,18 @@ impl DynamicView {
 
     /// Creates the effect that keeps the content up to date. Its first run hydrates from
     /// `cursor` if given (the cursor advances past the content), or builds at `anchor`.
-    fn bind(
-        self,
-        anchor: Anchor,
-        mut cursor: Option<&mut Cursor>,
-    ) -> RenderEffect<Option<Mounted>> {
+    fn bind(self, anchor: Anchor, mut cursor: Option<&mut Cursor>) -> RenderEffect<Content> {
         let mut render = self.render;
         let loan = CursorLoan::of(cursor.as_deref_mut());
         let lent = loan.clone();
-        let effect = RenderEffect::new(move |previous: Option<Option<Mounted>>| {
+        let effect = RenderEffect::new(move |previous: Option<Content>| {
             let view = render();
             match previous {
-                Some(previous) => replace(previous, view, &anchor),
-                None => Some(lent.use_once(|cursor| match cursor {
-                    Some(cursor) => untrack(|| super::hydrate_view(view, cursor)),
-                    None => {
-                        let (parent, before) = anchor.place();
-                        untrack(|| view.build(&parent, before.as_ref()))
-                    }
-                })),
+                Some(previous) => previous.update(view, &anchor),
+                None => lent.use_once(|cursor| match cursor {
+                    Some(cursor) => Content::hydrate(view, cursor),
+                    None => Content::build(view, &anchor),
+                }),
             }
         });
         loan.repay(cursor);
@@ -134,27 +129,115 @@ impl Anchor {
     }
 }
 
-/// Swaps the old content for the new view: text in place when both are text, otherwise a
-/// rebuild at the anchor.
-fn replace(previous: Option<Mounted>, view: View, anchor: &Anchor) -> Option<Mounted> {
-    if let Some(old) = previous.as_ref() {
-        let node = &old.range.first;
-        if old.range.first == old.range.last && node.node_type() == Node::TEXT_NODE {
-            let updated = view.with_text(|text| {
-                if node.node_value().as_deref() != Some(text) {
-                    node.set_node_value(Some(text));
+/// What a dynamic part shows.
+enum Content {
+    /// Text in a node of its own. The text is kept beside the node, so that an update
+    /// compares in wasm and makes one call into the browser, and only when the text changed
+    /// (a counter's click sets one `nodeValue`; nothing is read back from the document).
+    Text { node: Node, shown: Text },
+    /// Any other view.
+    View(Mounted),
+}
+
+/// The text of a [`Content::Text`].
+#[derive(PartialEq)]
+enum Text {
+    Str(Cow<'static, str>),
+    Integer(Integer),
+}
+
+impl Text {
+    /// The view's text, or the view itself if it is not text.
+    fn of(view: View) -> Result<Text, View> {
+        match view.inner {
+            ViewInner::Text(text) => Ok(Text::Str(text)),
+            ViewInner::Integer(n) => Ok(Text::Integer(n)),
+            inner => Err(View { inner }),
+        }
+    }
+
+    /// A new text node showing this text.
+    fn node(&self) -> Node {
+        match self {
+            Text::Str(text) => dom::text_node(text),
+            Text::Integer(n) => dom::integer_node(*n),
+        }
+    }
+
+    /// Makes this text the value of `node`.
+    fn set_on(&self, node: &Node) {
+        match self {
+            Text::Str(text) => node.set_node_value(Some(text)),
+            Text::Integer(n) => dom::set_integer_value(node, *n),
+        }
+    }
+}
+
+impl Content {
+    /// Builds `view` at `anchor`.
+    fn build(view: View, anchor: &Anchor) -> Content {
+        Content::build_either(Text::of(view), anchor)
+    }
+
+    /// Builds text, or another view, at `anchor`.
+    fn build_either(view: Result<Text, View>, anchor: &Anchor) -> Content {
+        let (parent, before) = anchor.place();
+        match view {
+            Ok(shown) => {
+                let node = shown.node();
+                dom::insert(&parent, &node, before.as_ref());
+                Content::Text { node, shown }
+            }
+            Err(view) => Content::View(untrack(|| view.build(&parent, before.as_ref()))),
+        }
+    }
+
+    /// Takes over the server's nodes for `view` at the cursor.
+    fn hydrate(view: View, cursor: &mut Cursor) -> Content {
+        let shown = match &view.inner {
+            ViewInner::Text(text) => Some(Text::Str(text.clone())),
+            ViewInner::Integer(n) => Some(Text::Integer(*n)),
+            _ => None,
+        };
+        let mounted = untrack(|| super::hydrate_view(view, cursor));
+        match shown {
+            // Hydrating text always ends with one text node showing it (see `Cursor::expect_text`).
+            Some(shown) => Content::Text {
+                node: mounted.range.first.clone(),
+                shown,
+            },
+            None => Content::View(mounted),
+        }
+    }
+
+    /// Shows `view` instead: text in place when both are text, otherwise a rebuild at the
+    /// anchor after the old content is removed and its reactive state disposed.
+    fn update(self, view: View, anchor: &Anchor) -> Content {
+        match (self, Text::of(view)) {
+            (Content::Text { node, shown }, Ok(text)) => {
+                if text != shown {
+                    text.set_on(&node);
                 }
-            });
-            if updated.is_some() {
-                return previous;
+                Content::Text { node, shown: text }
+            }
+            (old, new) => {
+                old.unmount();
+                Content::build_either(new, anchor)
             }
         }
     }
-    if let Some(old) = previous {
-        old.unmount();
+
+    /// Removes the content's nodes from the document.
+    fn unmount(self) {
+        match self {
+            Content::Text { node, .. } => {
+                if let Some(parent) = node.parent_node() {
+                    let _ = parent.remove_child(&node);
+                }
+            }
+            Content::View(mounted) => mounted.unmount(),
+        }
     }
-    let (parent, before) = anchor.place();
-    Some(untrack(|| view.build(&parent, before.as_ref())))
 }
 
 impl Render for DynamicView {

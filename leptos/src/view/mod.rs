@@ -273,10 +273,7 @@ impl View {
                 Mounted::new(Range::single(node), ())
             }
             ViewInner::Integer(n) => {
-                let node = match n.as_exact_f64() {
-                    Some(n) => dom::number_node(n),
-                    None => n.with_digits(dom::text_node),
-                };
+                let node = dom::integer_node(n);
                 dom::insert(parent, &node, before);
                 Mounted::new(Range::single(node), ())
             }
@@ -353,16 +350,6 @@ impl View {
         match self.inner {
             ViewInner::Fragment(views) => views,
             inner => vec![View { inner }],
-        }
-    }
-
-    /// Calls `f` with this view's text if it is plain text or a number (dynamic parts update
-    /// such text in place).
-    pub(crate) fn with_text<R>(&self, f: impl FnOnce(&str) -> R) -> Option<R> {
-        match &self.inner {
-            ViewInner::Text(text) => Some(f(text)),
-            ViewInner::Integer(n) => Some(n.with_digits(f)),
-            _ => None,
         }
     }
 }
