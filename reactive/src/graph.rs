@@ -42,9 +42,24 @@ thread_local! {
 /// Takes a finished [`Node`] (its `parent` is filled in here) rather than a closure, so
 /// this function exists once in the binary, not once per kind of node.
 #[track_caller]
-pub(crate) fn create_node(mut node: Node) -> NodeRef {
+pub(crate) fn create_node(node: Node) -> NodeRef {
+    create_node_in(node, Ownership::Owned)
+}
+
+/// Whether a new node belongs to the current owner (and is disposed with it), or only to
+/// the handles that share it (the `Arc` handles, which dispose it when the last is dropped).
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Ownership {
+    Owned,
+    Shared,
+}
+
+/// Puts `node` into the current owner's graph; with [`Ownership::Shared`], no owner holds it.
+#[track_caller]
+pub(crate) fn create_node_in(mut node: Node, ownership: Ownership) -> NodeRef {
     let defined_at = Location::caller();
     Owner::with_current_parts(|runtime, parent| {
+        let parent = parent.filter(|_| ownership == Ownership::Owned);
         node.parent = parent;
         let mut state = runtime.state.lock();
         let id = state.nodes.insert(node);

@@ -41,6 +41,7 @@
 //! debug builds); every accessor has a `try_` form that returns `None` instead.
 
 mod action;
+mod arc;
 mod derived;
 mod effect;
 mod executor;
@@ -57,6 +58,7 @@ pub mod traits;
 mod trigger;
 
 pub use action::Action;
+pub use arc::{arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcTrigger, ArcWriteSignal};
 pub use derived::Signal;
 pub use effect::{Effect, EffectFunction, NoArgument, RenderEffect, WithPrevious};
 pub use executor::{spawn, spawn_local, ScopedFuture};
@@ -83,6 +85,7 @@ pub mod prelude {
         DefinedAt, Dispose, Get, GetUntracked, Notify, Read, ReadUntracked, Set, Track, Update,
         UpdateUntracked, With, WithUntracked, Write,
     };
+    pub use crate::{arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcTrigger, ArcWriteSignal};
     pub use crate::{
         batch, expect_context, on_cleanup, provide_context, signal, untrack, use_context, Action,
         Effect, Memo, Owner, ReadSignal, RenderEffect, RwSignal, Signal, StoredValue, Trigger,

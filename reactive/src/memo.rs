@@ -1,6 +1,6 @@
 //! Memos: derived values that are computed lazily and only when an input really changed.
 
-use crate::graph;
+use crate::graph::{self, Ownership};
 use crate::guards::ReadGuard;
 use crate::handle::{dispose_node, impl_handle};
 use crate::runtime::{Compute, Node, NodeKind, NodeRef, NodeState};
@@ -83,14 +83,11 @@ impl<T: MaybeSend + MaybeSync + 'static> Memo<T> {
         compute: impl Fn(Option<&T>) -> T + MaybeSend + MaybeSync + 'static,
         changed: fn(Option<&T>, Option<&T>) -> bool,
     ) -> Self {
-        let mut node = Node::new(NodeKind::Memo, None);
-        node.state = NodeState::Dirty; // computed on first read
-        node.compute = Some(Shared::new(MemoCompute {
-            cell: ValueCell::new(None::<T>),
-            compute,
-            changed,
-        }));
-        let node = graph::create_node(node);
+        Memo::from_node(memo_node(compute, changed, Ownership::Owned))
+    }
+
+    /// The handle of an existing memo node.
+    pub(crate) fn from_node(node: NodeRef) -> Self {
         Memo {
             node,
             ty: PhantomData,
@@ -107,6 +104,23 @@ impl<T: MaybeSend + MaybeSync + 'static> Memo<T> {
             None => false,
         }
     }
+}
+
+/// Creates a memo's node (see [`Memo::new_with_compare`]).
+#[track_caller]
+pub(crate) fn memo_node<T: MaybeSend + MaybeSync + 'static>(
+    compute: impl Fn(Option<&T>) -> T + MaybeSend + MaybeSync + 'static,
+    changed: fn(Option<&T>, Option<&T>) -> bool,
+    ownership: Ownership,
+) -> NodeRef {
+    let mut node = Node::new(NodeKind::Memo, None);
+    node.state = NodeState::Dirty; // computed on first read
+    node.compute = Some(Shared::new(MemoCompute {
+        cell: ValueCell::new(None::<T>),
+        compute,
+        changed,
+    }));
+    graph::create_node_in(node, ownership)
 }
 
 impl<T: MaybeSend + MaybeSync + 'static> Track for Memo<T> {

@@ -209,7 +209,7 @@ impl Owner {
         f()
     }
 
-    fn add_cleanup(&self, cleanup: crate::runtime::Cleanup) {
+    pub(crate) fn add_cleanup(&self, cleanup: crate::runtime::Cleanup) {
         let mut graph = self.runtime.state.lock();
         if let Some(node) = graph.nodes.get_mut(self.id) {
             node.owner_data

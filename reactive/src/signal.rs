@@ -4,7 +4,7 @@
 //! the other; [`RwSignal`] is both in one handle. All are `Copy` keys into the graph: pass
 //! them into as many closures as you like.
 
-use crate::graph;
+use crate::graph::{self, Ownership};
 use crate::guards::{ReadGuard, WriteGuard};
 use crate::handle::{dispose_node, impl_handle, read_guard, update_value, with_value, write_guard};
 use crate::runtime::{Node, NodeKind, NodeRef};
@@ -25,7 +25,7 @@ use std::marker::PhantomData;
 /// ```
 #[track_caller]
 pub fn signal<T: MaybeSend + MaybeSync + 'static>(value: T) -> (ReadSignal<T>, WriteSignal<T>) {
-    let node = create_signal_node(value);
+    let node = create_signal_node(value, Ownership::Owned);
     (
         ReadSignal {
             node,
@@ -39,10 +39,13 @@ pub fn signal<T: MaybeSend + MaybeSync + 'static>(value: T) -> (ReadSignal<T>, W
 }
 
 #[track_caller]
-fn create_signal_node<T: MaybeSend + MaybeSync + 'static>(value: T) -> NodeRef {
+pub(crate) fn create_signal_node<T: MaybeSend + MaybeSync + 'static>(
+    value: T,
+    ownership: Ownership,
+) -> NodeRef {
     let mut node = Node::new(NodeKind::Signal, None);
     node.value = Some(Shared::new(ValueCell::new(value)));
-    graph::create_node(node)
+    graph::create_node_in(node, ownership)
 }
 
 /// The read half of a signal: reading it inside a memo or effect subscribes to it.
@@ -79,13 +82,21 @@ impl<T: MaybeSend + MaybeSync + 'static> RwSignal<T> {
     #[track_caller]
     pub fn new(value: T) -> Self {
         RwSignal {
-            node: create_signal_node(value),
+            node: create_signal_node(value, Ownership::Owned),
             ty: PhantomData,
         }
     }
 }
 
 impl<T> RwSignal<T> {
+    /// The handle of an existing signal node.
+    pub(crate) fn from_node(node: NodeRef) -> Self {
+        RwSignal {
+            node,
+            ty: PhantomData,
+        }
+    }
+
     /// A read-only handle to the same signal.
     pub fn read_only(&self) -> ReadSignal<T> {
         ReadSignal {

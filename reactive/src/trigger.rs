@@ -1,6 +1,6 @@
 //! Triggers: a signal without a value, for "something changed" notifications.
 
-use crate::graph;
+use crate::graph::{self, Ownership};
 use crate::handle::dispose_node;
 use crate::runtime::{Node, NodeKind, NodeRef};
 use crate::traits::{DefinedAt, Dispose, Notify, Track};
@@ -31,10 +31,19 @@ impl Trigger {
     /// Creates a trigger owned by the current owner.
     #[track_caller]
     pub fn new() -> Self {
-        Trigger {
-            node: graph::create_node(Node::new(NodeKind::Trigger, None)),
-        }
+        Trigger::from_node(trigger_node(Ownership::Owned))
     }
+
+    /// The handle of an existing trigger node.
+    pub(crate) fn from_node(node: NodeRef) -> Self {
+        Trigger { node }
+    }
+}
+
+/// Creates a trigger's node.
+#[track_caller]
+pub(crate) fn trigger_node(ownership: Ownership) -> NodeRef {
+    graph::create_node_in(Node::new(NodeKind::Trigger, None), ownership)
 }
 
 impl Default for Trigger {

@@ -181,3 +181,29 @@ async fn action_resolves_on_the_browser_event_loop() {
     }
     assert_eq!(action.value().get(), Some(2));
 }
+
+#[wasm_bindgen_test]
+fn shared_handles_outlive_their_owner_and_go_with_their_last_holder() {
+    let page = Owner::new();
+    let (shared, copy) = page.with(|| {
+        let shared = ArcRwSignal::new(1);
+        // The page's `Copy` handle: the page holds the node until it is disposed.
+        let copy = RwSignal::from(shared.clone());
+        (shared, copy)
+    });
+    let double = {
+        let shared = shared.clone();
+        ArcMemo::new(move |_| shared.get() * 2)
+    };
+    page.dispose();
+    shared.set(4);
+    assert_eq!(copy.get(), 4, "a clone is still alive");
+    assert_eq!(double.get(), 8);
+
+    let next_page = Owner::new();
+    let copy: RwSignal<i32> = next_page.with(|| shared.clone().into());
+    drop((shared, double));
+    assert_eq!(copy.get(), 4, "the next page holds it");
+    next_page.dispose();
+    assert_eq!(copy.try_get(), None, "freed with its last holder");
+}

@@ -155,7 +155,15 @@ macro_rules! reactive_attribute_values {
         }
     )*};
 }
-reactive_attribute_values!(ReadSignal, RwSignal, Memo, Signal);
+reactive_attribute_values!(
+    ReadSignal,
+    RwSignal,
+    Memo,
+    Signal,
+    ArcReadSignal,
+    ArcRwSignal,
+    ArcMemo
+);
 
 /// A property value for `prop:name=...`: set on the DOM object, never written as HTML.
 pub struct PropertyValue {
@@ -218,7 +226,15 @@ macro_rules! reactive_property_values {
         }
     )*};
 }
-reactive_property_values!(ReadSignal, RwSignal, Memo, Signal);
+reactive_property_values!(
+    ReadSignal,
+    RwSignal,
+    Memo,
+    Signal,
+    ArcReadSignal,
+    ArcRwSignal,
+    ArcMemo
+);
 
 /// One dynamic part of an element's start tag.
 pub enum Attribute {
@@ -289,19 +305,24 @@ pub trait BindSignal<T>: 'static {
     fn write_bound(&self, value: T);
 }
 
-impl<T> BindSignal<T> for reactive_graph::RwSignal<T>
-where
-    T: Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
-{
-    fn read_bound(&self) -> T {
-        use reactive_graph::traits::Get;
-        self.get()
-    }
-    fn write_bound(&self, value: T) {
-        use reactive_graph::traits::Set;
-        self.set(value);
-    }
+macro_rules! bind_signals {
+    ($($handle:ident),*) => {$(
+        impl<T> BindSignal<T> for reactive_graph::$handle<T>
+        where
+            T: Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+        {
+            fn read_bound(&self) -> T {
+                use reactive_graph::traits::Get;
+                self.get()
+            }
+            fn write_bound(&self, value: T) {
+                use reactive_graph::traits::Set;
+                self.set(value);
+            }
+        }
+    )*};
 }
+bind_signals!(RwSignal, ArcRwSignal);
 
 impl<T> BindSignal<T>
     for (

@@ -129,7 +129,15 @@ macro_rules! reactive_views {
         }
     )*};
 }
-reactive_views!(ReadSignal, RwSignal, Memo, Signal);
+reactive_views!(
+    ReadSignal,
+    RwSignal,
+    Memo,
+    Signal,
+    ArcReadSignal,
+    ArcRwSignal,
+    ArcMemo
+);
 
 macro_rules! tuple_views {
     ($($name:ident),+) => {
