@@ -155,15 +155,7 @@ macro_rules! reactive_attribute_values {
         }
     )*};
 }
-reactive_attribute_values!(
-    ReadSignal,
-    RwSignal,
-    Memo,
-    Signal,
-    ArcReadSignal,
-    ArcRwSignal,
-    ArcMemo
-);
+readable_handles!(reactive_attribute_values);
 
 /// A property value for `prop:name=...`: set on the DOM object, never written as HTML.
 pub struct PropertyValue {
@@ -226,15 +218,7 @@ macro_rules! reactive_property_values {
         }
     )*};
 }
-reactive_property_values!(
-    ReadSignal,
-    RwSignal,
-    Memo,
-    Signal,
-    ArcReadSignal,
-    ArcRwSignal,
-    ArcMemo
-);
+readable_handles!(reactive_property_values);
 
 /// One dynamic part of an element's start tag.
 pub enum Attribute {

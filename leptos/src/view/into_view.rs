@@ -129,15 +129,7 @@ macro_rules! reactive_views {
         }
     )*};
 }
-reactive_views!(
-    ReadSignal,
-    RwSignal,
-    Memo,
-    Signal,
-    ArcReadSignal,
-    ArcRwSignal,
-    ArcMemo
-);
+readable_handles!(reactive_views);
 
 macro_rules! tuple_views {
     ($($name:ident),+) => {

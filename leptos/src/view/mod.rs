@@ -17,6 +17,22 @@
 //! Content that is an element's only child needs neither (the element delimits it), and is
 //! written without them (see [`Render::to_html_alone`]).
 
+/// Calls the macro `$each` with the name of every reactive handle (in `reactive_graph`) that
+/// a view, an attribute or a property can follow.
+macro_rules! readable_handles {
+    ($each:ident) => {
+        $each!(
+            ReadSignal,
+            RwSignal,
+            Memo,
+            Signal,
+            ArcReadSignal,
+            ArcRwSignal,
+            ArcMemo
+        );
+    };
+}
+
 pub mod attribute;
 mod delegation;
 pub(crate) mod dom;
