@@ -38,9 +38,6 @@ thread_local! {
 // ---- creating nodes -------------------------------------------------------------------
 
 /// Creates a node owned by the current owner (or unowned, in the default runtime).
-///
-/// Takes a finished [`Node`] (its `parent` is filled in here) rather than a closure, so
-/// this function exists once in the binary, not once per kind of node.
 #[track_caller]
 pub(crate) fn create_node(node: Node) -> NodeRef {
     create_node_in(node, Ownership::Owned)
@@ -55,6 +52,9 @@ pub(crate) enum Ownership {
 }
 
 /// Puts `node` into the current owner's graph; with [`Ownership::Shared`], no owner holds it.
+///
+/// Takes a finished [`Node`] (its `parent` is filled in here) rather than a closure, so
+/// this function exists once in the binary, not once per kind of node.
 #[track_caller]
 pub(crate) fn create_node_in(mut node: Node, ownership: Ownership) -> NodeRef {
     let defined_at = Location::caller();
