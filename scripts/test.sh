@@ -12,11 +12,19 @@
 #      target/front) and run in headless Chromium by wasm-bindgen-test-runner
 #   7. the peer benchmarks (benches/peers, benches/ssr_peers and benches/router_peers, each its
 #      own workspace) in criterion's test mode: each workload runs once, ours and Leptos's,
-#      with its correctness checks, no timing
+#      with its correctness checks, no timing; the three share one target directory
+#      (target/peers), since they build the same Leptos 0.8 and the same crates of ours
 #
 # Prints how long each step took.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+
+# Keep the build small on disk. A full run builds some sixty test and example binaries; with
+# full debug info and incremental caches the target directories grew past 15 GB, which is
+# more than a CI machine's disk had free. Line tables keep file:line in panics and
+# backtraces; incremental caches only pay off when the same crate is rebuilt after an edit.
+export CARGO_PROFILE_DEV_DEBUG=line-tables-only
+export CARGO_INCREMENTAL=0
 
 total_start=$SECONDS
 timings=()
@@ -85,10 +93,12 @@ step "peer benchmarks: fmt and one checked run of each workload (benches/peers, 
     bash -c 'cargo fmt --manifest-path benches/peers/Cargo.toml --check &&
              cargo fmt --manifest-path benches/ssr_peers/Cargo.toml --check &&
              cargo fmt --manifest-path benches/router_peers/Cargo.toml --check &&
+             export CARGO_TARGET_DIR=target/peers &&
              cargo test --manifest-path benches/peers/Cargo.toml --benches &&
              cargo test --manifest-path benches/ssr_peers/Cargo.toml --benches &&
              cargo test --manifest-path benches/router_peers/Cargo.toml --benches'
 
 echo
 print_timings
+echo "--- disk: $(du -sh target | cut -f1) in target/"
 echo "all checks passed"
