@@ -125,6 +125,7 @@ fn shown(state: u8) -> View {
         0 => View::text("text"),
         1 => 42i32.into_view(),
         2 => view! { <b>"bold"</b> }.into_view(),
+        4 => View::text(""),
         _ => View::text(String::from("text")),
     }
 }
@@ -179,6 +180,82 @@ fn a_dynamic_part_updates_text_in_place_and_rebuilds_other_views() {
         (0, 0, 4),
         "text after an element updates in place again"
     );
+}
+
+#[wasm_bindgen_test]
+fn text_alone_in_an_element_is_its_only_node_through_every_change() {
+    let root = container();
+    let (state, set_state) = signal(0u8);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! { <p id="alone">{move || shown(state.get())}</p> }
+    });
+    let alone = query(&root, "#alone");
+    let only_text = |expected: &str| {
+        assert_eq!(alone.child_nodes().length(), 1, "one node in <p>");
+        let node = alone.first_child().unwrap();
+        assert_eq!(node.node_type(), web_sys::Node::TEXT_NODE);
+        assert_eq!(node.node_value().unwrap(), expected);
+    };
+    only_text("text");
+    let first = alone.first_child().unwrap();
+
+    let mutations = Mutations::observe(&root);
+    set_state.set(4);
+    only_text("");
+    set_state.set(1);
+    only_text("42");
+    assert!(
+        first.is_same_node(alone.first_child().as_ref()),
+        "updated in place"
+    );
+    assert_eq!(mutations.counts(), (0, 0, 2));
+
+    // Text made again after an element, then replaced by one before any update.
+    set_state.set(2);
+    set_state.set(0);
+    only_text("text");
+    mutations.clear();
+    set_state.set(2);
+    assert_eq!(alone.inner_html(), "<b>bold</b>");
+    assert_eq!(
+        mutations.counts(),
+        (1, 1, 0),
+        "the text out, the element in"
+    );
+
+    // Empty text from the start still has its node, which later text fills.
+    set_state.set(4);
+    set_state.set(4);
+    only_text("");
+    set_state.set(3);
+    only_text("text");
+}
+
+#[wasm_bindgen_test]
+fn a_template_with_static_nodes_after_its_last_hole_builds_them_all() {
+    let root = container();
+    let (label, set_label) = signal("a");
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <table><tbody>
+                <tr>
+                    <td class="id">{7}</td>
+                    <td><a class="lbl">{move || label.get()}</a></td>
+                    <td><span class="static">"x"</span></td>
+                    <td></td>
+                </tr>
+            </tbody></table>
+            <p>"after"</p>
+        }
+    });
+    assert_eq!(
+        query(&root, "tbody").inner_html(),
+        "<tr><td class=\"id\">7</td><td><a class=\"lbl\">a</a></td>\
+         <td><span class=\"static\">x</span></td><td></td></tr>"
+    );
+    set_label.set("b");
+    assert_eq!(query(&root, "a").text_content().unwrap(), "b");
+    assert_eq!(query(&root, "p").text_content().unwrap(), "after");
 }
 
 #[wasm_bindgen_test]

@@ -134,9 +134,34 @@ enum Content {
     /// Text in a node of its own. The text is kept beside the node, so that an update
     /// compares in wasm and makes one call into the browser, and only when the text changed
     /// (a counter's click sets one `nodeValue`; nothing is read back from the document).
-    Text { node: Node, shown: Text },
+    Text { node: TextNode, shown: Text },
     /// Any other view.
     View(Mounted),
+}
+
+/// The node of a [`Content::Text`].
+enum TextNode {
+    /// This node.
+    Node(Node),
+    /// The only child of the anchor's element ([`Anchor::End`]), made by setting the
+    /// element's content: one call into the browser where creating and inserting a node
+    /// takes two and keeps a handle. Its handle is asked for at the first update.
+    OnlyChild,
+}
+
+impl TextNode {
+    /// The node, asked of the document if not known yet.
+    fn get(self, anchor: &Anchor) -> Node {
+        match (self, anchor) {
+            (TextNode::Node(node), _) => node,
+            (TextNode::OnlyChild, Anchor::End(element)) => element
+                .first_child()
+                .expect("the element holds the text it was given"),
+            (TextNode::OnlyChild, Anchor::Before(_)) => {
+                unreachable!("only text alone in its element is made without a node")
+            }
+        }
+    }
 }
 
 /// The text of a [`Content::Text`].
@@ -164,6 +189,22 @@ impl Text {
         }
     }
 
+    /// Whether there is no text (setting an element's content to "" makes no text node).
+    fn is_empty(&self) -> bool {
+        matches!(self, Text::Str(text) if text.is_empty())
+    }
+
+    /// Makes this text the whole content of `element`.
+    fn fill(&self, element: &Node) {
+        match self {
+            Text::Str(text) => element.set_text_content(Some(text)),
+            Text::Integer(n) => match n.as_exact_f64() {
+                Some(n) => dom::set_number_content(element, n),
+                None => n.with_digits(|digits| element.set_text_content(Some(digits))),
+            },
+        }
+    }
+
     /// Makes this text the value of `node`.
     fn set_on(&self, node: &Node) {
         match self {
@@ -181,14 +222,32 @@ impl Content {
 
     /// Builds text, or another view, at `anchor`.
     fn build_either(view: Result<Text, View>, anchor: &Anchor) -> Content {
-        let (parent, before) = anchor.place();
-        match view {
-            Ok(shown) => {
-                let node = shown.node();
-                dom::insert(&parent, &node, before.as_ref());
-                Content::Text { node, shown }
+        match (view, anchor) {
+            // Alone in its (empty) element: the element's content is set, in one call.
+            (Ok(shown), Anchor::End(element)) if !shown.is_empty() => {
+                shown.fill(element);
+                Content::Text {
+                    node: TextNode::OnlyChild,
+                    shown,
+                }
             }
-            Err(view) => Content::View(untrack(|| view.build(&parent, before.as_ref()))),
+            (Err(view), Anchor::End(element)) => {
+                Content::View(untrack(|| view.build(element, None)))
+            }
+            (view, anchor) => {
+                let (parent, before) = anchor.place();
+                match view {
+                    Ok(shown) => {
+                        let node = shown.node();
+                        dom::insert(&parent, &node, before.as_ref());
+                        Content::Text {
+                            node: TextNode::Node(node),
+                            shown,
+                        }
+                    }
+                    Err(view) => Content::View(untrack(|| view.build(&parent, before.as_ref()))),
+                }
+            }
         }
     }
 
@@ -203,7 +262,7 @@ impl Content {
         match shown {
             // Hydrating text always ends with one text node showing it (see `Cursor::expect_text`).
             Some(shown) => Content::Text {
-                node: mounted.range.first.clone(),
+                node: TextNode::Node(mounted.range.first.clone()),
                 shown,
             },
             None => Content::View(mounted),
@@ -215,22 +274,39 @@ impl Content {
     fn update(self, view: View, anchor: &Anchor) -> Content {
         match (self, Text::of(view)) {
             (Content::Text { node, shown }, Ok(text)) => {
-                if text != shown {
-                    text.set_on(&node);
+                if text == shown {
+                    return Content::Text { node, shown };
                 }
-                Content::Text { node, shown: text }
+                let node = node.get(anchor);
+                text.set_on(&node);
+                Content::Text {
+                    node: TextNode::Node(node),
+                    shown: text,
+                }
             }
             (old, new) => {
-                old.unmount();
+                old.unmount(anchor);
                 Content::build_either(new, anchor)
             }
         }
     }
 
     /// Removes the content's nodes from the document.
-    fn unmount(self) {
+    fn unmount(self, anchor: &Anchor) {
         match self {
-            Content::Text { node, .. } => {
+            Content::Text {
+                node: TextNode::OnlyChild,
+                ..
+            } => {
+                // The text is all the element holds.
+                if let Anchor::End(element) = anchor {
+                    element.set_text_content(None);
+                }
+            }
+            Content::Text {
+                node: TextNode::Node(node),
+                ..
+            } => {
                 if let Some(parent) = node.parent_node() {
                     let _ = parent.remove_child(&node);
                 }

@@ -338,8 +338,21 @@ impl Walk {
     }
 
     fn children(&mut self, cursor: &mut Cursor, count: u16) {
+        // In a fresh copy, the siblings after the last one with a hole are never visited:
+        // how many template nodes they span, once the walk is at that last one.
+        let mut static_rest = None;
         for at in 0..count {
+            if let Some(length) = static_rest {
+                self.index += length;
+                return;
+            }
             let node = self.nodes[self.index];
+            let last = if self.hydrating() {
+                false
+            } else {
+                static_rest = static_after(&self.nodes[self.index..], count - at - 1);
+                static_rest.is_some()
+            };
             self.index += 1;
             match node {
                 TNode::Element {
@@ -350,8 +363,7 @@ impl Walk {
                     let element = if !self.hydrating() {
                         // A fresh clone of the template: its nodes are known, no need to
                         // read the tag back from the DOM.
-                        take_fresh(cursor, at + 1 == count)
-                            .expect("a cloned template has its elements")
+                        take_fresh(cursor, last).expect("a cloned template has its elements")
                     } else {
                         match cursor.take_element(tag) {
                             Ok(element) => element,
@@ -398,7 +410,7 @@ impl Walk {
                     if self.hydrating() {
                         cursor.take();
                     } else {
-                        take_fresh(cursor, at + 1 == count);
+                        take_fresh(cursor, last);
                     }
                 }
                 TNode::Hole => {
@@ -448,6 +460,24 @@ impl Walk {
             }
         }
     }
+}
+
+/// If the `siblings` sibling subtrees after the subtree at the start of `nodes` hold no hole,
+/// how many nodes they span (`Some(0)` when there are none).
+fn static_after(nodes: &[TNode], siblings: u16) -> Option<usize> {
+    if siblings == 0 {
+        return Some(0);
+    }
+    let mut pending = 1;
+    let mut length = 0;
+    while pending > 0 {
+        if let TNode::Element { children, .. } = nodes[length] {
+            pending += children as usize;
+        }
+        pending -= 1;
+        length += 1;
+    }
+    static_subtree(&nodes[length..], siblings)
 }
 
 /// If the `count` sibling subtrees at the start of `nodes` hold no hole (no child hole and
