@@ -4,7 +4,8 @@
 // after it, then a MessageChannel task after that frame). Prints, per app, the medians of
 // the harness's figures and of the main thread's time in the frame by trace event
 // (UpdateLayoutTree = style, Layout, Paint, PrePaint, ..., and GC), to find what makes one
-// app's frame longer than another's. Chromium runs with the harness's flags.
+// app's frame longer than another's, and each click's garbage collection time (DUMP_GC=1:
+// every collection event, with V8's reason). Chromium runs with the harness's flags.
 import { createRequire } from "node:module";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
