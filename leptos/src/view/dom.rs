@@ -76,11 +76,15 @@ pub(crate) fn set_integer_value(node: &Node, n: Integer) {
     }
 }
 
-/// Makes `n`'s decimal digits the whole content of `element` (see [`number_node`]).
-pub(crate) fn set_number_content(element: &Node, n: f64) {
-    element
-        .unchecked_ref::<NumberNode>()
-        .set_text_content_to_number(n);
+/// Makes the decimal digits of `n` the whole content of `element` (as a number for
+/// JavaScript to write when it is exact in an `f64`, see [`number_node`]).
+pub(crate) fn set_integer_content(element: &Node, n: Integer) {
+    match n.as_exact_f64() {
+        Some(n) => element
+            .unchecked_ref::<NumberNode>()
+            .set_text_content_to_number(n),
+        None => n.with_digits(|digits| element.set_text_content(Some(digits))),
+    }
 }
 
 /// A new text node holding the decimal digits of `n`, which must be exact in an `f64` (at

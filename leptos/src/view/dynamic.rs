@@ -198,10 +198,7 @@ impl Text {
     fn fill(&self, element: &Node) {
         match self {
             Text::Str(text) => element.set_text_content(Some(text)),
-            Text::Integer(n) => match n.as_exact_f64() {
-                Some(n) => dom::set_number_content(element, n),
-                None => n.with_digits(|digits| element.set_text_content(Some(digits))),
-            },
+            Text::Integer(n) => dom::set_integer_content(element, *n),
         }
     }
 
@@ -222,32 +219,33 @@ impl Content {
 
     /// Builds text, or another view, at `anchor`.
     fn build_either(view: Result<Text, View>, anchor: &Anchor) -> Content {
-        match (view, anchor) {
+        // Alone in its element, the content goes at the element's end: no handle to clone.
+        let placed;
+        let (parent, before, alone) = match anchor {
+            Anchor::End(element) => (element, None, true),
+            Anchor::Before(_) => {
+                placed = anchor.place();
+                (&placed.0, placed.1.as_ref(), false)
+            }
+        };
+        match view {
             // Alone in its (empty) element: the element's content is set, in one call.
-            (Ok(shown), Anchor::End(element)) if !shown.is_empty() => {
-                shown.fill(element);
+            Ok(shown) if alone && !shown.is_empty() => {
+                shown.fill(parent);
                 Content::Text {
                     node: TextNode::OnlyChild,
                     shown,
                 }
             }
-            (Err(view), Anchor::End(element)) => {
-                Content::View(untrack(|| view.build(element, None)))
-            }
-            (view, anchor) => {
-                let (parent, before) = anchor.place();
-                match view {
-                    Ok(shown) => {
-                        let node = shown.node();
-                        dom::insert(&parent, &node, before.as_ref());
-                        Content::Text {
-                            node: TextNode::Node(node),
-                            shown,
-                        }
-                    }
-                    Err(view) => Content::View(untrack(|| view.build(&parent, before.as_ref()))),
+            Ok(shown) => {
+                let node = shown.node();
+                dom::insert(parent, &node, before);
+                Content::Text {
+                    node: TextNode::Node(node),
+                    shown,
                 }
             }
+            Err(view) => Content::View(untrack(|| view.build(parent, before))),
         }
     }
 

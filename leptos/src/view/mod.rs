@@ -315,10 +315,7 @@ impl View {
                 Box::new(())
             }
             ViewInner::Integer(n) => {
-                match n.as_exact_f64() {
-                    Some(n) => dom::set_number_content(parent, n),
-                    None => n.with_digits(|digits| parent.set_text_content(Some(digits))),
-                }
+                dom::set_integer_content(parent, n);
                 Box::new(())
             }
             inner => Box::new(View { inner }.build(parent, None)),
