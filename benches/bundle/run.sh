@@ -2,12 +2,16 @@
 # Bundle size: our examples/counter (client-only, `csr`) against the same counter written with
 # Leptos 0.8.23 (benches/bundle/leptos_counter), built the same way, side by side in one run;
 # prints Markdown tables of the .wasm and .js sizes (raw, gzip -9, brotli -q 11) and the ratios.
+# Beside them, the floor: the same counter written by hand against web-sys with no framework
+# (benches/bundle/floor_counter), built the same way. What is in its bundle (std, the
+# allocator, wasm-bindgen's glue) every Rust app built like this carries; what a framework's
+# bundle has above it is the framework's own.
 #
 #   benches/bundle/run.sh              # build both (release, wasm32), wasm-bindgen, measure
 #   NO_BUILD=1 benches/bundle/run.sh   # measure the last builds again
 #   OPT_LEVEL=3 benches/bundle/run.sh  # another opt-level, for both
 #
-# Both builds get the same release profile through CARGO_PROFILE_RELEASE_* (neither Cargo.toml
+# All three builds get the same release profile through CARGO_PROFILE_RELEASE_* (no Cargo.toml
 # sets one): opt-level z (OPT_LEVEL), lto = true, codegen-units = 1, panic = "abort",
 # debug = false; std is rebuilt with the same profile (scripts/wasm-env.sh: build-std where
 # rustup has no wasm32 target). Same wasm-bindgen CLI (must be 0.2.130, the version in both
@@ -20,11 +24,12 @@
 #     `wasm-opt -Oz` from binaryen 132 (npm, `npm ci` in benches/bundle; Debian's binaryen 108
 #     breaks these bundles, so it is never used). Skipped when that wasm-opt is missing.
 #
-# Before measuring, both bundles are loaded in headless Chromium (if installed; SKIP_CHECK=1
+# Before measuring, the three bundles are loaded in headless Chromium (if installed; SKIP_CHECK=1
 # skips it) and must mount the counter and count 11 clicks, so a broken build cannot win.
 #
-# Outputs go to benches/bundle/out/{ours,leptos}/{pkg,pkg-nonames,pkg-opt}/ (git-ignored).
-# Targets: target/front for ours (the shared wasm target dir), leptos_counter/target for Leptos.
+# Outputs go to benches/bundle/out/{ours,leptos,floor}/{pkg,pkg-nonames,pkg-opt}/ (git-ignored).
+# Targets: target/front for ours (the shared wasm target dir), leptos_counter/target for Leptos,
+# floor_counter/target for the floor.
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -48,6 +53,7 @@ fi
 
 ours_wasm="$root/target/front/wasm32-unknown-unknown/release/counter.wasm"
 leptos_wasm="$here/leptos_counter/target/wasm32-unknown-unknown/release/leptos_counter.wasm"
+floor_wasm="$here/floor_counter/target/wasm32-unknown-unknown/release/floor_counter.wasm"
 
 if [[ "${NO_BUILD:-}" != 1 ]]; then
   # shellcheck source=/dev/null
@@ -57,10 +63,12 @@ if [[ "${NO_BUILD:-}" != 1 ]]; then
     $WASM_BUILD_STD_FLAGS --target-dir target/front -p counter --features csr) >&2
   (cd "$here/leptos_counter" && $WASM_CARGO build --locked --release \
     --target wasm32-unknown-unknown $WASM_BUILD_STD_FLAGS --target-dir target) >&2
+  (cd "$here/floor_counter" && $WASM_CARGO build --locked --release \
+    --target wasm32-unknown-unknown $WASM_BUILD_STD_FLAGS --target-dir target) >&2
 fi
 
 wb_version="$(wasm-bindgen --version | awk '{print $2}')"
-for lock in "$root/Cargo.lock" "$here/leptos_counter/Cargo.lock"; do
+for lock in "$root/Cargo.lock" "$here/leptos_counter/Cargo.lock" "$here/floor_counter/Cargo.lock"; do
   locked="$(grep -A1 '^name = "wasm-bindgen"$' "$lock" | sed -n 's/^version = "\(.*\)"/\1/p')"
   if [[ "$locked" != "$wb_version" ]]; then
     echo "wasm-bindgen CLI is $wb_version but $lock has $locked" >&2
@@ -74,6 +82,15 @@ if [[ -x "$wasm_opt" ]] && ! "$wasm_opt" --version | grep -qE 'version (11[6-9]|
   wasm_opt=""
 fi
 [[ -x "$wasm_opt" ]] || wasm_opt=""
+
+# The file name wasm-bindgen gives SIDE's bundle.
+bundle_name() {
+  case "$1" in
+    ours) echo counter ;;
+    leptos) echo leptos_counter ;;
+    floor) echo floor_counter ;;
+  esac
+}
 
 # bindgen SIDE WASM NAME
 bindgen() {
@@ -91,12 +108,13 @@ bindgen() {
 }
 bindgen ours "$ours_wasm" counter
 bindgen leptos "$leptos_wasm" leptos_counter
+bindgen floor "$floor_wasm" floor_counter
 
 # Smoke test in headless Chromium (when installed; SKIP_CHECK=1 skips it): each bundle must
 # mount the counter, and 11 clicks on +1 must show 11, double 22 and class "big".
 if [[ "${SKIP_CHECK:-}" != 1 ]] && command -v chromium >/dev/null; then
-  for side in ours leptos; do
-    name=$([[ $side == ours ]] && echo counter || echo leptos_counter)
+  for side in ours leptos floor; do
+    name="$(bundle_name "$side")"
     cat >"$out/$side/index.html" <<HTML
 <!doctype html><html><head><meta charset="utf-8"></head><body><script type="module">
 import init from './pkg/$name.js'; await init();
@@ -108,7 +126,7 @@ HTML
   python3 -m http.server "$port" --bind 127.0.0.1 --directory "$out" >/dev/null 2>&1 &
   server=$!
   sleep 1
-  for side in ours leptos; do
+  for side in ours leptos floor; do
     profile="$(mktemp -d)"
     dom="$(timeout 60 chromium --headless --no-sandbox --disable-gpu --disable-quic --no-first-run \
       --disable-background-networking --disable-component-update --disable-sync \
@@ -123,7 +141,7 @@ HTML
     fi
   done
   kill "$server"
-  echo "Both bundles checked in headless Chromium (mount, 11 clicks: count 11, double 22, class big)." >&2
+  echo "All three bundles checked in headless Chromium (mount, 11 clicks: count 11, double 22, class big)." >&2
 fi
 
 raw() { wc -c <"$1"; }
@@ -159,49 +177,76 @@ PY
 
 fmt() { if [[ -z "$1" ]]; then echo "n/a"; else echo "$1" | sed -E ':a; s/([0-9])([0-9]{3})($|,)/\1,\2\3/; ta'; fi; }
 ratio() { awk -v o="$1" -v a="$2" 'BEGIN { if (o == "" || a == "" || a == 0) print "n/a"; else printf "%.2f\n", o / a }'; }
-row() { # LABEL OURS LEPTOS
-  echo "| $1 | $(fmt "$2") | $(fmt "$3") | $(ratio "$2" "$3") |"
+row() { # LABEL OURS LEPTOS FLOOR
+  echo "| $1 | $(fmt "$2") | $(fmt "$3") | $(ratio "$2" "$3") | $(fmt "$4") |"
 }
+# SIDE DIR FILE-KIND: the path of SIDE's .wasm (wasm) or .js (js) in DIR.
+file() {
+  local name; name="$(bundle_name "$1")"
+  if [[ $3 == wasm ]]; then echo "$out/$1/$2/${name}_bg.wasm"; else echo "$out/$1/$2/$name.js"; fi
+}
+label() { [[ $1 == raw ]] && echo raw || { [[ $1 == gz ]] && echo "gzip -9" || echo "brotli 11"; }; }
 
-o_pkg="$out/ours/pkg" l_pkg="$out/leptos/pkg"
 echo "Profile: opt-level=$CARGO_PROFILE_RELEASE_OPT_LEVEL, lto=true, codegen-units=1, panic=abort; wasm-bindgen $wb_version --target web; bytes"
 echo
-echo "| file, measure | ours (examples/counter) | Leptos 0.8.23 | ours / Leptos |"
-echo "| --- | ---: | ---: | ---: |"
-for m in raw gz br; do
-  label=$([[ $m == raw ]] && echo raw || { [[ $m == gz ]] && echo "gzip -9" || echo "brotli 11"; })
-  row ".wasm, $label" "$($m "$o_pkg/counter_bg.wasm")" "$($m "$l_pkg/leptos_counter_bg.wasm")"
+echo "| file, measure | ours (examples/counter) | Leptos 0.8.23 | ours / Leptos | floor (by hand, web-sys) |"
+echo "| --- | ---: | ---: | ---: | ---: |"
+for kind in wasm js; do
+  for m in raw gz br; do
+    row ".$kind, $(label $m)" "$($m "$(file ours pkg $kind)")" "$($m "$(file leptos pkg $kind)")" \
+      "$($m "$(file floor pkg $kind)")"
+  done
 done
 for m in raw gz br; do
-  label=$([[ $m == raw ]] && echo raw || { [[ $m == gz ]] && echo "gzip -9" || echo "brotli 11"; })
-  row ".js, $label" "$($m "$o_pkg/counter.js")" "$($m "$l_pkg/leptos_counter.js")"
+  row "**.wasm + .js, $(label $m)**" \
+    "$(total $m "$(file ours pkg wasm)" "$(file ours pkg js)")" \
+    "$(total $m "$(file leptos pkg wasm)" "$(file leptos pkg js)")" \
+    "$(total $m "$(file floor pkg wasm)" "$(file floor pkg js)")"
 done
-for m in raw gz br; do
-  label=$([[ $m == raw ]] && echo raw || { [[ $m == gz ]] && echo "gzip -9" || echo "brotli 11"; })
-  o="$(total $m "$o_pkg/counter_bg.wasm" "$o_pkg/counter.js")"
-  l="$(total $m "$l_pkg/leptos_counter_bg.wasm" "$l_pkg/leptos_counter.js")"
-  row "**.wasm + .js, $label**" "$o" "$l"
-done
-row "(.wasm \`name\` section, raw)" "$(name_section "$o_pkg/counter_bg.wasm")" "$(name_section "$l_pkg/leptos_counter_bg.wasm")"
+row "(.wasm \`name\` section, raw)" "$(name_section "$(file ours pkg wasm)")" \
+  "$(name_section "$(file leptos pkg wasm)")" "$(name_section "$(file floor pkg wasm)")"
+
+# The totals of each post-processing: CELLS holds, per measure, "ours leptos floor".
+variant_totals() { # DIR MEASURE
+  local side
+  for side in ours leptos floor; do
+    printf '%s ' "$(total "$2" "$(file $side "$1" wasm)" "$(file $side "$1" js)")"
+  done
+}
+minus() { if [[ -n "$1" && -n "$2" ]]; then echo $(($1 - $2)); fi; }
 
 echo
 echo "Totals (.wasm + .js) as shipped, by post-processing:"
 echo
 echo "| post-processing | ours raw | Leptos raw | ratio | ours gzip -9 | Leptos gzip -9 | ratio | ours brotli 11 | Leptos brotli 11 | ratio |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-variant() { # LABEL DIR
-  local cells="" m o l
+variants=("wasm-bindgen only:pkg" "wasm-bindgen --remove-name-section:pkg-nonames")
+if [[ -n "$wasm_opt" ]]; then
+  variants+=("wasm-bindgen, then wasm-opt -Oz ($("$wasm_opt" --version | awk '{print $3}')):pkg-opt")
+fi
+for v in "${variants[@]}"; do
+  cells=""
   for m in raw gz br; do
-    o="$(total $m "$out/ours/$2/counter_bg.wasm" "$out/ours/$2/counter.js")"
-    l="$(total $m "$out/leptos/$2/leptos_counter_bg.wasm" "$out/leptos/$2/leptos_counter.js")"
+    read -r o l _ <<<"$(variant_totals "${v##*:}" $m)"
     cells+=" $(fmt "$o") | $(fmt "$l") | $(ratio "$o" "$l") |"
   done
-  echo "| $1 |$cells"
-}
-variant "wasm-bindgen only" pkg
-variant "wasm-bindgen --remove-name-section" pkg-nonames
-if [[ -n "$wasm_opt" ]]; then
-  variant "wasm-bindgen, then wasm-opt -Oz ($("$wasm_opt" --version | awk '{print $3}'))" pkg-opt
-else
+  echo "| ${v%:*} |$cells"
+done
+[[ -n "$wasm_opt" ]] ||
   echo "| wasm-opt -Oz | (no binaryen >= 116: \`npm ci\` in benches/bundle) |||||||||"
-fi
+
+echo
+echo "Above the floor: each framework's total minus the hand-written counter's, built and"
+echo "post-processed the same way (what the framework itself adds):"
+echo
+echo "| post-processing | floor gzip -9 | ours above it | Leptos above it | ratio | floor brotli 11 | ours above it | Leptos above it | ratio |"
+echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
+for v in "${variants[@]}"; do
+  cells=""
+  for m in gz br; do
+    read -r o l f <<<"$(variant_totals "${v##*:}" $m)"
+    oa="$(minus "$o" "$f")" la="$(minus "$l" "$f")"
+    cells+=" $(fmt "$f") | $(fmt "$oa") | $(fmt "$la") | $(ratio "$oa" "$la") |"
+  done
+  echo "| ${v%:*} |$cells"
+done
