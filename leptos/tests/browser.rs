@@ -604,6 +604,34 @@ fn a_property_takes_a_signal_as_it_is_and_follows_it() {
     assert_eq!(element.value(), "Grace");
 }
 
+#[wasm_bindgen_test]
+fn a_reactive_style_property_follows_its_signal_and_is_removed_when_absent() {
+    let root = container();
+    let color = RwSignal::new(Some("red"));
+    let width = RwSignal::new(1);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! {
+            <p style="margin: 0" style:color=move || color.get() style:width=move || format!("{}px", width.get())>"styled"</p>
+        }
+    });
+    let p: web_sys::HtmlElement = query(&root, "p").unchecked_into();
+    let style = p.style();
+    assert_eq!(style.get_property_value("color").unwrap(), "red");
+    assert_eq!(style.get_property_value("width").unwrap(), "1px");
+    color.set(Some("blue"));
+    width.set(2);
+    assert_eq!(style.get_property_value("color").unwrap(), "blue");
+    assert_eq!(style.get_property_value("width").unwrap(), "2px");
+    color.set(None);
+    assert_eq!(style.get_property_value("color").unwrap(), "");
+    assert_eq!(
+        style.get_property_value("margin").unwrap(),
+        "0px",
+        "the fixed part stays"
+    );
+    assert_eq!(style.get_property_value("width").unwrap(), "2px");
+}
+
 /// Dispatches a bubbling `name` event at `target`, as the browser does after user input.
 fn fire(target: &web_sys::EventTarget, name: &str) {
     let event = web_sys::Event::new_with_event_init_dict(name, &{

@@ -475,10 +475,7 @@ impl Attribute {
                     None
                 }
                 AttributeValue::Dynamic(f) => {
-                    let element = element.clone();
-                    Some(Box::new(RenderEffect::new(move |_| {
-                        set_attribute(&element, name, &f());
-                    })))
+                    Some(Box::new(bind_sink(element, Sink::Attribute(name, f))))
                 }
             },
             Attribute::Classes { fixed, toggles } => {
@@ -495,13 +492,7 @@ impl Attribute {
                             }
                         }
                         AttributeValue::Dynamic(f) => {
-                            let element = element.clone();
-                            effects.push(RenderEffect::new(move |previous: Option<()>| {
-                                let on = f() != StaticValue::Absent;
-                                if previous.is_some() || on || !absent {
-                                    toggle_class(&element, name, on);
-                                }
-                            }));
+                            effects.push(bind_sink(element, Sink::Class(name, f, absent)));
                         }
                     }
                 }
@@ -517,25 +508,18 @@ impl Attribute {
                             }
                         }
                         AttributeValue::Dynamic(f) => {
-                            let element = element.clone();
-                            effects.push(RenderEffect::new(move |_| {
-                                set_style(&element, name, &f());
-                            }));
+                            effects.push(bind_sink(element, Sink::Style(name, f)))
                         }
                     }
                 }
                 (!effects.is_empty()).then(|| Box::new(effects) as Box<dyn Any>)
             }
             Attribute::Property { name, value } => {
-                let element = element.clone();
-                let set = move || {
-                    let _ =
-                        js_sys::Reflect::set(&element, &JsValue::from_str(name), &(value.get)());
-                };
+                let sink = Sink::Property(name, value.get);
                 if value.reactive {
-                    Some(Box::new(RenderEffect::new(move |_| set())))
+                    Some(Box::new(bind_sink(element, sink)))
                 } else {
-                    set();
+                    sink.write(element, true);
                     None
                 }
             }
@@ -561,6 +545,46 @@ impl Attribute {
             }
         }
     }
+}
+
+/// Where a reactive value in a start tag is written in the browser. Every kind goes through
+/// one effect ([`bind_sink`]), so the bundle holds one copy of the effect's code, not one per kind.
+enum Sink {
+    /// An attribute, by name.
+    Attribute(&'static str, Box<dyn Fn() -> StaticValue>),
+    /// A class, on while the value is present. `true` when the class is not among the
+    /// element's fixed ones, so that turning it off on the first run can be skipped.
+    Class(&'static str, Box<dyn Fn() -> StaticValue>, bool),
+    /// A style property.
+    Style(&'static str, Box<dyn Fn() -> StaticValue>),
+    /// A JavaScript property.
+    Property(&'static str, Box<dyn Fn() -> JsValue>),
+}
+
+impl Sink {
+    /// Reads the value (subscribing the running effect) and writes it to `element`; `first`
+    /// on the effect's first run.
+    fn write(&self, element: &web_sys::Element, first: bool) {
+        match self {
+            Sink::Attribute(name, value) => set_attribute(element, name, &value()),
+            Sink::Class(name, on, absent) => {
+                let on = on() != StaticValue::Absent;
+                if !first || on || !absent {
+                    toggle_class(element, name, on);
+                }
+            }
+            Sink::Style(name, value) => set_style(element, name, &value()),
+            Sink::Property(name, value) => {
+                let _ = js_sys::Reflect::set(element, &JsValue::from_str(name), &value());
+            }
+        }
+    }
+}
+
+/// An effect that writes `sink` to `element` now and whenever what it reads changes.
+fn bind_sink(element: &web_sys::Element, sink: Sink) -> RenderEffect<()> {
+    let element = element.clone();
+    RenderEffect::new(move |previous: Option<()>| sink.write(&element, previous.is_none()))
 }
 
 /// Writes ` class="classes"` (escaped).
