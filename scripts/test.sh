@@ -72,6 +72,11 @@ browser_tests() (
     # they need both `ssr` and `hydrate` compiled in.
     "$WASM_CARGO" test -p reactive_graph -p leptos -p leptos_router --test browser \
         --features leptos/ssr,leptos/hydrate,leptos/csr \
+        --target wasm32-unknown-unknown $WASM_BUILD_STD_FLAGS --target-dir target/front &&
+    # A panic in the browser, in a test binary of its own (a panic abandons the call it is in).
+    # shellcheck disable=SC2086
+    "$WASM_CARGO" test -p leptos --test browser_panic \
+        --features leptos/ssr,leptos/hydrate,leptos/csr \
         --target wasm32-unknown-unknown $WASM_BUILD_STD_FLAGS --target-dir target/front
 )
 

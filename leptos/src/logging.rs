@@ -78,6 +78,35 @@ pub fn console_error(message: &str) {
     eprintln!("{message}");
 }
 
+/// Makes a panic in the browser print its message, and where it happened, with
+/// `console.error`. Without it a panicking app shows only the browser's "unreachable" error,
+/// and the message (a misused signal, say) is lost.
+///
+/// The mount functions ([`mount_to_body`](crate::mount::mount_to_body),
+/// [`mount_to`](crate::mount::mount_to) and, with `hydrate`, `hydrate_body`) call it in
+/// debug builds. Call it at the start of `main` to keep the messages in a release build too:
+/// the message formatting then stays in the bundle. A panic hook set before it still runs
+/// after it. Calling it again does nothing; on the server it does nothing (panics are
+/// written to standard error there).
+///
+/// ```no_run
+/// leptos::logging::show_panics_in_console();
+/// ```
+pub fn show_panics_in_console() {
+    #[cfg(target_arch = "wasm32")]
+    {
+        static INSTALLED: std::sync::Once = std::sync::Once::new();
+        INSTALLED.call_once(|| {
+            let previous = std::panic::take_hook();
+            std::panic::set_hook(Box::new(move |info| {
+                // "panicked at src/app.rs:12:5:\n<the message>"
+                console_error(&info.to_string());
+                previous(info);
+            }));
+        });
+    }
+}
+
 /// Prints `message` as a warning in debug builds only.
 pub fn console_debug_warn(message: &str) {
     if cfg!(debug_assertions) {

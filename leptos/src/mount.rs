@@ -132,6 +132,9 @@ where
     F: FnOnce() -> V + 'static,
     V: IntoView,
 {
+    if cfg!(debug_assertions) {
+        crate::logging::show_panics_in_console();
+    }
     let owner = Owner::new();
     let mounted = owner.with(|| place(untrack(|| app().into_view())));
     UnmountHandle {
