@@ -197,22 +197,28 @@ for kind in wasm js; do
       "$($m "$(file floor pkg $kind)")"
   done
 done
+# Each post-processing ("LABEL:DIR") and, per DIR and measure, the totals (.wasm + .js) of
+# "ours leptos floor", compressed once and read by every table below.
+variants=("wasm-bindgen only:pkg" "wasm-bindgen --remove-name-section:pkg-nonames")
+if [[ -n "$wasm_opt" ]]; then
+  variants+=("wasm-bindgen, then wasm-opt -Oz ($("$wasm_opt" --version | awk '{print $3}')):pkg-opt")
+fi
+declare -A totals
+for v in "${variants[@]}"; do
+  for m in raw gz br; do
+    totals["${v##*:} $m"]="$(for side in ours leptos floor; do
+      printf '%s ' "$(total $m "$(file $side "${v##*:}" wasm)" "$(file $side "${v##*:}" js)")"
+    done)"
+  done
+done
+
 for m in raw gz br; do
-  row "**.wasm + .js, $(label $m)**" \
-    "$(total $m "$(file ours pkg wasm)" "$(file ours pkg js)")" \
-    "$(total $m "$(file leptos pkg wasm)" "$(file leptos pkg js)")" \
-    "$(total $m "$(file floor pkg wasm)" "$(file floor pkg js)")"
+  read -r o l f <<<"${totals["pkg $m"]}"
+  row "**.wasm + .js, $(label $m)**" "$o" "$l" "$f"
 done
 row "(.wasm \`name\` section, raw)" "$(name_section "$(file ours pkg wasm)")" \
   "$(name_section "$(file leptos pkg wasm)")" "$(name_section "$(file floor pkg wasm)")"
 
-# The totals of each post-processing: CELLS holds, per measure, "ours leptos floor".
-variant_totals() { # DIR MEASURE
-  local side
-  for side in ours leptos floor; do
-    printf '%s ' "$(total "$2" "$(file $side "$1" wasm)" "$(file $side "$1" js)")"
-  done
-}
 minus() { if [[ -n "$1" && -n "$2" ]]; then echo $(($1 - $2)); fi; }
 
 echo
@@ -220,14 +226,10 @@ echo "Totals (.wasm + .js) as shipped, by post-processing:"
 echo
 echo "| post-processing | ours raw | Leptos raw | ratio | ours gzip -9 | Leptos gzip -9 | ratio | ours brotli 11 | Leptos brotli 11 | ratio |"
 echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
-variants=("wasm-bindgen only:pkg" "wasm-bindgen --remove-name-section:pkg-nonames")
-if [[ -n "$wasm_opt" ]]; then
-  variants+=("wasm-bindgen, then wasm-opt -Oz ($("$wasm_opt" --version | awk '{print $3}')):pkg-opt")
-fi
 for v in "${variants[@]}"; do
   cells=""
   for m in raw gz br; do
-    read -r o l _ <<<"$(variant_totals "${v##*:}" $m)"
+    read -r o l _ <<<"${totals["${v##*:} $m"]}"
     cells+=" $(fmt "$o") | $(fmt "$l") | $(ratio "$o" "$l") |"
   done
   echo "| ${v%:*} |$cells"
@@ -244,7 +246,7 @@ echo "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"
 for v in "${variants[@]}"; do
   cells=""
   for m in gz br; do
-    read -r o l f <<<"$(variant_totals "${v##*:}" $m)"
+    read -r o l f <<<"${totals["${v##*:} $m"]}"
     oa="$(minus "$o" "$f")" la="$(minus "$l" "$f")"
     cells+=" $(fmt "$f") | $(fmt "$oa") | $(fmt "$la") | $(ratio "$oa" "$la") |"
   done
