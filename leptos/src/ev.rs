@@ -50,6 +50,33 @@ events! {
     scroll: Event, bubbles: false;
     load: Event, bubbles: false;
     error: Event, bubbles: false;
+    beforeinput: InputEvent, bubbles: true;
+    select: Event, bubbles: true;
+    invalid: Event, bubbles: false;
+    toggle: Event, bubbles: false;
+    touchstart: TouchEvent, bubbles: true;
+    touchmove: TouchEvent, bubbles: true;
+    touchend: TouchEvent, bubbles: true;
+    touchcancel: TouchEvent, bubbles: true;
+    dragstart: DragEvent, bubbles: true;
+    drag: DragEvent, bubbles: true;
+    dragend: DragEvent, bubbles: true;
+    dragenter: DragEvent, bubbles: true;
+    dragover: DragEvent, bubbles: true;
+    dragleave: DragEvent, bubbles: true;
+    drop: DragEvent, bubbles: true;
+    animationend: AnimationEvent, bubbles: true;
+    transitionend: TransitionEvent, bubbles: true;
+    // Events of the window and the document, for `window_event_listener`.
+    resize: UiEvent, bubbles: false;
+    hashchange: HashChangeEvent, bubbles: false;
+    popstate: PopStateEvent, bubbles: false;
+    beforeunload: BeforeUnloadEvent, bubbles: false;
+    online: Event, bubbles: false;
+    offline: Event, bubbles: false;
+    storage: StorageEvent, bubbles: false;
+    message: MessageEvent, bubbles: false;
+    visibilitychange: Event, bubbles: false;
 }
 
 /// The `value` of the input, select or textarea an event came from (empty if none).

@@ -36,6 +36,7 @@ pub mod helpers;
 pub mod hydration;
 pub mod logging;
 pub mod mount;
+pub mod portal;
 mod redirect;
 mod render_scope;
 pub mod resource;
@@ -71,8 +72,12 @@ pub mod prelude {
     pub use crate::error::{ErrorBoundary, Errors};
     pub use crate::ev::{event_target_checked, event_target_value};
     pub use crate::form::ActionForm;
-    pub use crate::helpers::{document, request_animation_frame, set_timeout, window};
+    pub use crate::helpers::{
+        document, request_animation_frame, set_timeout, window, window_event_listener,
+        window_event_listener_untyped, WindowListenerHandle,
+    };
     pub use crate::hydration::{AutoReload, HydrationScripts};
+    pub use crate::portal::Portal;
     pub use crate::resource::{LocalResource, OnceResource, Resource};
     pub use crate::server_action::ServerAction;
     pub use crate::view::{

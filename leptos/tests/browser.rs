@@ -1411,3 +1411,141 @@ fn attributes_on_a_component_tag_apply_to_its_element_when_built_and_hydrated() 
         assert_eq!(clicks.get_untracked(), 1, "hydrate={hydrate}");
     }
 }
+
+#[component]
+fn Chip(
+    #[prop(into, optional)] title: MaybeProp<String>,
+    #[prop(into, optional)] count: MaybeProp<u32>,
+) -> impl IntoView {
+    view! { <span title=title>{count}</span> }
+}
+
+#[wasm_bindgen_test]
+fn an_optional_prop_follows_its_signal_and_its_attribute_is_absent_while_none() {
+    let root = container();
+    let title = RwSignal::new(None::<String>);
+    let count = RwSignal::new(1u32);
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        view! { <Chip title=title count=count/><Chip/> }
+    });
+    let first = query(&root, "span");
+    assert!(!first.has_attribute("title"));
+    assert_eq!(first.text_content().unwrap(), "1");
+    title.set(Some("a \"tip\"".into()));
+    count.set(2);
+    assert_eq!(first.get_attribute("title").as_deref(), Some("a \"tip\""));
+    assert_eq!(first.text_content().unwrap(), "2");
+    title.set(None);
+    assert!(!first.has_attribute("title"));
+    let second = query(&root, "span + span");
+    assert!(!second.has_attribute("title"));
+    assert_eq!(second.text_content().unwrap(), "");
+}
+
+/// Dispatches a plain event named `name` at the window.
+fn fire_at_window(name: &str) {
+    let event = web_sys::Event::new(name).unwrap();
+    web_sys::window().unwrap().dispatch_event(&event).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn a_window_listener_runs_until_its_owner_is_cleaned_up_or_it_is_removed() {
+    let owned_calls = Rc::new(Cell::new(0));
+    let removed_calls = Rc::new(Cell::new(0));
+    let owner = Owner::new();
+    let handle = owner.with(|| {
+        let calls = owned_calls.clone();
+        let _ = window_event_listener(leptos::ev::resize, move |event: web_sys::UiEvent| {
+            assert_eq!(event.type_(), "resize");
+            calls.set(calls.get() + 1);
+        });
+        let calls = removed_calls.clone();
+        window_event_listener_untyped("resize", move |_| calls.set(calls.get() + 1))
+    });
+    fire_at_window("resize");
+    fire_at_window("resize");
+    assert_eq!((owned_calls.get(), removed_calls.get()), (2, 2));
+    handle.remove();
+    fire_at_window("resize");
+    assert_eq!((owned_calls.get(), removed_calls.get()), (3, 2));
+    owner.dispose();
+    fire_at_window("resize");
+    assert_eq!((owned_calls.get(), removed_calls.get()), (3, 2));
+}
+
+#[derive(Clone)]
+struct Theme(&'static str);
+
+#[component]
+fn ThemedPortal(mount: web_sys::Element, text: RwSignal<String>) -> impl IntoView {
+    provide_context(Theme("dark"));
+    view! {
+        <section>
+            <Portal mount=mount>
+                <p class={move || expect_context::<Theme>().0}>{move || text.get()}</p>
+            </Portal>
+            <i>"after"</i>
+        </section>
+    }
+}
+
+#[wasm_bindgen_test]
+fn a_portal_renders_its_children_in_its_target_with_the_context_where_it_stands() {
+    let root = container();
+    let target = container();
+    let open = RwSignal::new(true);
+    let text = RwSignal::new("hello".to_owned());
+    let mount: web_sys::Element = target.clone().into();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        let mount = mount.clone();
+        view! {
+            <Show when=move || open.get()>
+                <ThemedPortal mount=mount.clone() text=text/>
+            </Show>
+        }
+    });
+    // Where the portal stands there is only its placeholder; the content is in the target.
+    assert!(root.query_selector("p").unwrap().is_none());
+    assert_eq!(query(&root, "section").text_content().unwrap(), "after");
+    assert_eq!(
+        target.inner_html(),
+        r#"<div><p class="dark">hello</p></div>"#
+    );
+    text.set("changed".to_owned());
+    assert_eq!(query(&target, "p").text_content().unwrap(), "changed");
+    // Closing removes the container and stops the content's effects.
+    open.set(false);
+    assert_eq!(target.inner_html(), "");
+    text.set("after close".to_owned());
+    assert_eq!(target.inner_html(), "");
+}
+
+#[wasm_bindgen_test]
+async fn a_hydrated_portal_opens_after_hydration_and_creates_nothing_in_the_page() {
+    let target = container();
+    let text = RwSignal::new("from the client".to_owned());
+    let app = {
+        let target = target.clone();
+        move || view! { <ThemedPortal mount=target.clone().into() text=text/> }
+    };
+    let html = leptos::ssr::render_to_string(app.clone());
+    assert!(
+        !html.contains("from the client"),
+        "the server writes no portal content: {html}"
+    );
+    let root = container();
+    root.set_inner_html(&html);
+    let mutations = Mutations::observe(&root);
+    let _app = leptos::mount::hydrate_to(root.clone(), app);
+    assert!(take_hydration_mismatches().is_empty());
+    sleep(0).await;
+    assert_eq!(
+        mutations.counts(),
+        (0, 0, 0),
+        "nothing changed in the hydrated page"
+    );
+    assert_eq!(
+        target.inner_html(),
+        r#"<div><p class="dark">from the client</p></div>"#
+    );
+}

@@ -365,3 +365,35 @@ fn attributes_on_a_component_tag_go_to_its_first_element() {
         r#"<a title="Home &quot;page&quot;" class="link nav big active" href="/">Home</a>"#
     );
 }
+
+#[component]
+fn Badge(
+    #[prop(into, optional)] class: MaybeProp<String>,
+    #[prop(into, optional)] label: MaybeProp<String>,
+    #[prop(into, optional)] count: MaybeProp<u32>,
+) -> impl IntoView {
+    view! { <span class=class title=label>{label}" "{count}</span> }
+}
+
+#[test]
+fn an_optional_prop_is_absent_a_literal_an_option_or_a_signal() {
+    let html = render_to_string(|| {
+        let (label, _) = signal(String::from("<from a signal>"));
+        let (count, _) = signal(Some(3u32));
+        view! {
+            <Badge/>
+            <Badge class="wide" label=Some("opt") count=7u32/>
+            <Badge label=label count=count/>
+            <Badge label=MaybeProp::derive(move || label.with(|l| (l.len() > 99).then(String::new)))/>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        concat!(
+            "<span> </span>",
+            r#"<span class="wide" title="opt">opt 7</span>"#,
+            r#"<span title="&lt;from a signal&gt;">&lt;from a signal&gt; 3</span>"#,
+            "<span> </span>",
+        )
+    );
+}

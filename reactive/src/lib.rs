@@ -48,6 +48,7 @@ mod executor;
 mod graph;
 pub mod guards;
 mod handle;
+mod maybe_prop;
 mod memo;
 mod owner;
 mod runtime;
@@ -63,8 +64,11 @@ pub use derived::Signal;
 pub use effect::{Effect, EffectFunction, NoArgument, RenderEffect, WithPrevious};
 pub use executor::{spawn, spawn_local, ScopedFuture};
 pub use graph::{batch, untrack};
+pub use maybe_prop::MaybeProp;
 pub use memo::Memo;
-pub use owner::{expect_context, on_cleanup, provide_context, use_context, ContextValue, Owner};
+pub use owner::{
+    expect_context, on_cleanup, on_cleanup_local, provide_context, use_context, ContextValue, Owner,
+};
 pub use signal::{signal, ReadSignal, RwSignal, WriteSignal};
 pub use stored::StoredValue;
 pub use sync::{MaybeSend, MaybeSync};
@@ -88,7 +92,7 @@ pub mod prelude {
     pub use crate::{arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcTrigger, ArcWriteSignal};
     pub use crate::{
         batch, expect_context, on_cleanup, provide_context, signal, untrack, use_context, Action,
-        Effect, Memo, Owner, ReadSignal, RenderEffect, RwSignal, Signal, StoredValue, Trigger,
-        WriteSignal,
+        Effect, MaybeProp, Memo, Owner, ReadSignal, RenderEffect, RwSignal, Signal, StoredValue,
+        Trigger, WriteSignal,
     };
 }

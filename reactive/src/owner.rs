@@ -318,6 +318,30 @@ pub fn on_cleanup(f: impl FnOnce() + Send + 'static) {
     }
 }
 
+/// Like [`on_cleanup`], for a closure that is not `Send` (one holding a browser object, say).
+/// It runs on the thread that registered it; if the owner is disposed on another thread, it
+/// is dropped there without being called (leaked, never touched off its thread).
+///
+/// ```
+/// use reactive_graph::prelude::*;
+/// use reactive_graph::on_cleanup_local;
+/// use std::{cell::Cell, rc::Rc};
+/// let cleaned = Rc::new(Cell::new(false));
+/// let owner = Owner::new();
+/// let flag = cleaned.clone();
+/// owner.with(|| on_cleanup_local(move || flag.set(true)));
+/// owner.dispose();
+/// assert!(cleaned.get());
+/// ```
+pub fn on_cleanup_local(f: impl FnOnce() + 'static) {
+    let mut f = crate::sync::ThreadBound::new(Some(f));
+    on_cleanup(move || {
+        if let Some(f) = f.take_on_home_thread() {
+            f()
+        }
+    });
+}
+
 /// Stores `value` on the current owner, where [`use_context`] finds it from this owner and
 /// every owner below it. A second value of the same type on the same owner replaces the
 /// first.

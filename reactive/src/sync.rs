@@ -421,6 +421,16 @@ impl<T> ThreadBound<T> {
     }
 }
 
+impl<T> ThreadBound<Option<T>> {
+    /// Takes the value out, on the home thread; `None` on any other thread (or once taken).
+    pub(crate) fn take_on_home_thread(&mut self) -> Option<T> {
+        if !self.on_home_thread() {
+            return None;
+        }
+        self.value.as_mut().and_then(Option::take)
+    }
+}
+
 impl<T> Drop for ThreadBound<T> {
     fn drop(&mut self) {
         if !self.on_home_thread() {

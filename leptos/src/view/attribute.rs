@@ -157,6 +157,17 @@ macro_rules! reactive_attribute_values {
 }
 readable_handles!(reactive_attribute_values);
 
+/// An optional prop as an attribute: absent while it is `None`.
+impl<T> IntoAttributeValue for reactive_graph::MaybeProp<T>
+where
+    T: ToStaticValue + Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+{
+    fn into_attribute_value(self) -> AttributeValue {
+        use reactive_graph::traits::Get;
+        AttributeValue::Dynamic(Box::new(move || self.get().to_static_value()))
+    }
+}
+
 /// A property value for `prop:name=...`: set on the DOM object, never written as HTML.
 pub struct PropertyValue {
     get: Box<dyn Fn() -> JsValue>,
@@ -219,6 +230,20 @@ macro_rules! reactive_property_values {
     )*};
 }
 readable_handles!(reactive_property_values);
+
+/// An optional prop as a property: `undefined` while it is `None`.
+impl<T> IntoPropertyValue for reactive_graph::MaybeProp<T>
+where
+    T: Into<JsValue> + Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+{
+    fn into_property_value(self) -> PropertyValue {
+        use reactive_graph::traits::Get;
+        PropertyValue {
+            get: Box::new(move || self.get().map_or(JsValue::UNDEFINED, Into::into)),
+            reactive: true,
+        }
+    }
+}
 
 /// One dynamic part of an element's start tag.
 pub enum Attribute {

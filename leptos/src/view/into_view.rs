@@ -131,6 +131,17 @@ macro_rules! reactive_views {
 }
 readable_handles!(reactive_views);
 
+/// An optional prop follows its value, and shows nothing while it is `None`.
+impl<T> IntoView for reactive_graph::MaybeProp<T>
+where
+    T: IntoView + Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+{
+    fn into_view(self) -> View {
+        use reactive_graph::traits::Get;
+        View::new(DynamicView::new(move || self.get().into_view()))
+    }
+}
+
 macro_rules! tuple_views {
     ($($name:ident),+) => {
         impl<$($name: IntoView),+> IntoView for ($($name,)+) {
