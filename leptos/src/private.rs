@@ -131,6 +131,17 @@ pub fn bind_value(signal: impl attribute::BindSignal<String> + Clone) -> Hole {
     Hole::Attribute(attribute::bind_value(signal))
 }
 
+/// `bind:value=signal` on a `<textarea>` with no children; `view!` follows it with
+/// [`textarea_content`] as the textarea's content.
+pub fn bind_textarea_value(signal: impl attribute::BindSignal<String> + Clone) -> Hole {
+    Hole::Attribute(crate::view::textarea::bind_value(signal))
+}
+
+/// The content of the `<textarea>` whose [`bind_textarea_value`] was just made.
+pub fn textarea_content() -> View {
+    crate::view::textarea::content()
+}
+
 /// `bind:checked=signal`.
 pub fn bind_checked(signal: impl attribute::BindSignal<bool> + Clone) -> Hole {
     Hole::Attribute(attribute::bind_checked(signal))

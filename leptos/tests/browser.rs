@@ -1549,3 +1549,39 @@ async fn a_hydrated_portal_opens_after_hydration_and_creates_nothing_in_the_page
         r#"<div><p class="dark">from the client</p></div>"#
     );
 }
+
+fn notes_view(notes: RwSignal<String>) -> View {
+    view! { <form><textarea id="notes" name="notes" bind:value=notes></textarea></form> }
+        .into_view()
+}
+
+#[wasm_bindgen_test]
+fn a_bound_textarea_hydrates_the_servers_text_and_writes_typing_back() {
+    let notes = RwSignal::new(String::from("first <line>\nsecond"));
+    let html = leptos::ssr::render_to_string(move || notes_view(notes));
+    let root = container();
+    root.set_inner_html(&html);
+    let area: web_sys::HtmlTextAreaElement = query(&root, "#notes").unchecked_into();
+    // Before any script runs, the textarea shows the text (a form posted now sends it).
+    assert_eq!(area.value(), "first <line>\nsecond");
+    let mutations = Mutations::observe(&root);
+    let _app = leptos::mount::hydrate_to(root.clone(), move || notes_view(notes));
+    assert!(take_hydration_mismatches().is_empty());
+    assert_eq!(mutations.counts(), (0, 0, 0));
+    area.set_value("typed");
+    fire(&area, "input");
+    assert_eq!(notes.get_untracked(), "typed");
+    notes.set(String::from("from the signal"));
+    assert_eq!(area.value(), "from the signal");
+}
+
+#[wasm_bindgen_test]
+fn a_bound_textarea_built_in_the_browser_shows_and_follows_its_signal() {
+    let notes = RwSignal::new(String::from("hello"));
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || notes_view(notes));
+    let area: web_sys::HtmlTextAreaElement = query(&root, "#notes").unchecked_into();
+    assert_eq!(area.value(), "hello");
+    notes.set(String::from("changed"));
+    assert_eq!(area.value(), "changed");
+}

@@ -397,3 +397,21 @@ fn an_optional_prop_is_absent_a_literal_an_option_or_a_signal() {
         )
     );
 }
+
+#[test]
+fn a_bound_textarea_is_written_with_its_signals_value_as_its_text() {
+    let html = render_to_string(|| {
+        let notes = RwSignal::new(String::from("line <1>\nline 2"));
+        let (other, set_other) = signal(String::from("b"));
+        view! {
+            <textarea name="notes" bind:value=notes></textarea>
+            <textarea>"fixed"</textarea>
+            <textarea bind:value=(other, set_other)/>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        "<textarea name=\"notes\">line &lt;1&gt;\nline 2</textarea>\
+         <textarea>fixed</textarea><textarea>b</textarea>"
+    );
+}

@@ -151,8 +151,20 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
         return Child::Hole(component_call(element, errors));
     }
     let mut attributes = Vec::new();
+    // A textarea's text is its content: a bound one with no children gets a content hole.
+    let lone_textarea = name == "textarea" && element.children.is_empty();
+    let mut bound_textarea = false;
     for attribute in element.attributes() {
         match attribute {
+            NodeAttribute::Attribute(attribute)
+                if lone_textarea && attribute.key.to_string() == "bind:value" =>
+            {
+                bound_textarea = true;
+                let signal = attribute_value(attribute, errors);
+                attributes.push(Attribute::Dynamic(quote_spanned! {attribute.key.span()=>
+                    ::leptos::__private::bind_textarea_value(#signal)
+                }));
+            }
             NodeAttribute::Attribute(attribute) => {
                 lower_attribute(attribute, &name, &mut attributes, errors)
             }
@@ -178,11 +190,31 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
             other => lower_node(other, &mut children, errors),
         }
     }
+    if bound_textarea {
+        children.push(Child::Hole(quote!(::leptos::__private::child(
+            ::leptos::__private::textarea_content()
+        ))));
+    }
     Child::Element(Element {
         tag: name,
         attributes,
         children: merge_texts(children),
     })
+}
+
+/// The attribute's value as an expression, or an error (pointing at the key) if it has none.
+fn attribute_value(attribute: &KeyedAttribute, errors: &mut Errors) -> TokenStream {
+    match attribute.value() {
+        Some(value) => unbraced(value),
+        None => {
+            let key = attribute.key.to_string();
+            errors.push(
+                attribute.key.span(),
+                format!("`{key}` needs a value: `{key}=...`"),
+            );
+            quote!(())
+        }
+    }
 }
 
 fn lower_attribute(
@@ -194,15 +226,7 @@ fn lower_attribute(
     let key = attribute.key.to_string();
     let key_span = attribute.key.span();
     let value = attribute.value();
-    let expect_value = |errors: &mut Errors| -> TokenStream {
-        match value {
-            Some(value) => unbraced(value),
-            None => {
-                errors.push(key_span, format!("`{key}` needs a value: `{key}=...`"));
-                quote!(())
-            }
-        }
-    };
+    let expect_value = |errors: &mut Errors| attribute_value(attribute, errors);
     if let KeyedAttributeValue::Binding(_) = attribute.possible_value {
         errors.push(key_span, "`(..)` bindings are only allowed on components");
         return;

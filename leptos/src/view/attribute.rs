@@ -352,8 +352,8 @@ where
 }
 
 /// `bind:value=signal`: the input shows the signal's text and typing writes it back (on
-/// every `input` event). On a `<textarea>` the server's `value` attribute shows nothing (a
-/// textarea's text is its content): the text appears when the page hydrates.
+/// every `input` event). On a `<textarea>`, `view!` also writes the text as its content
+/// (see `view::textarea`).
 pub fn bind_value(signal: impl BindSignal<String> + Clone) -> Attribute {
     bind(
         signal,
@@ -362,6 +362,21 @@ pub fn bind_value(signal: impl BindSignal<String> + Clone) -> Attribute {
         |text| StaticValue::Text(text.into()),
         crate::ev::event_target_value,
     )
+}
+
+/// `bind:value=signal` on a `<textarea>`: the same binding, except that the server writes no
+/// `value` attribute (a textarea has none: its text is its content, see `view::textarea`).
+pub(crate) fn bind_textarea_value(signal: impl BindSignal<String> + Clone) -> Attribute {
+    let attribute = bind_value(signal);
+    #[cfg(render_html)]
+    let attribute = match attribute {
+        Attribute::Bind(mut binding) => {
+            binding.current = AttributeValue::Static(StaticValue::Absent);
+            Attribute::Bind(binding)
+        }
+        other => other,
+    };
+    attribute
 }
 
 /// `bind:checked=signal`: the checkbox is checked when the signal is `true`, and checking or

@@ -46,6 +46,7 @@ mod number;
 mod raw;
 mod spread;
 mod template;
+pub(crate) mod textarea;
 
 pub use attribute::{Attribute, AttributeValue, IntoAttributeValue};
 #[cfg(hydration)]
