@@ -151,22 +151,15 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
         return Child::Hole(component_call(element, errors));
     }
     let mut attributes = Vec::new();
-    // A textarea's text is its content: a bound one with no children gets a content hole.
+    // A textarea's text is its content: a bound one with no children gets a content hole
+    // (after the binding, which keeps the text for it).
     let lone_textarea = name == "textarea" && element.children.is_empty();
     let mut bound_textarea = false;
     for attribute in element.attributes() {
         match attribute {
-            NodeAttribute::Attribute(attribute)
-                if lone_textarea && attribute.key.to_string() == "bind:value" =>
-            {
-                bound_textarea = true;
-                let signal = attribute_value(attribute, errors);
-                attributes.push(Attribute::Dynamic(quote_spanned! {attribute.key.span()=>
-                    ::leptos::__private::bind_textarea_value(#signal)
-                }));
-            }
             NodeAttribute::Attribute(attribute) => {
-                lower_attribute(attribute, &name, &mut attributes, errors)
+                let textarea = lone_textarea.then_some(&mut bound_textarea);
+                lower_attribute(attribute, &name, textarea, &mut attributes, errors)
             }
             NodeAttribute::Block(block) => errors.push(
                 block.span(),
@@ -202,31 +195,28 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
     })
 }
 
-/// The attribute's value as an expression, or an error (pointing at the key) if it has none.
-fn attribute_value(attribute: &KeyedAttribute, errors: &mut Errors) -> TokenStream {
-    match attribute.value() {
-        Some(value) => unbraced(value),
-        None => {
-            let key = attribute.key.to_string();
-            errors.push(
-                attribute.key.span(),
-                format!("`{key}` needs a value: `{key}=...`"),
-            );
-            quote!(())
-        }
-    }
-}
-
+/// Lowers one attribute of a `<tag>` element. `lone_textarea` is given for a `<textarea>`
+/// with no children: a `bind:value` on it sets the flag, and the element then gets the
+/// content hole that shows the bound text.
 fn lower_attribute(
     attribute: &KeyedAttribute,
     tag: &str,
+    lone_textarea: Option<&mut bool>,
     out: &mut Vec<Attribute>,
     errors: &mut Errors,
 ) {
     let key = attribute.key.to_string();
     let key_span = attribute.key.span();
     let value = attribute.value();
-    let expect_value = |errors: &mut Errors| attribute_value(attribute, errors);
+    let expect_value = |errors: &mut Errors| -> TokenStream {
+        match value {
+            Some(value) => unbraced(value),
+            None => {
+                errors.push(key_span, format!("`{key}` needs a value: `{key}=...`"));
+                quote!(())
+            }
+        }
+    };
     if let KeyedAttributeValue::Binding(_) = attribute.possible_value {
         errors.push(key_span, "`(..)` bindings are only allowed on components");
         return;
@@ -289,9 +279,17 @@ fn lower_attribute(
     } else if let Some(property) = key.strip_prefix("bind:") {
         let signal = expect_value(errors);
         match property {
-            "value" => out.push(Attribute::Dynamic(quote_spanned! {key_span=>
-                ::leptos::__private::bind_value(#signal)
-            })),
+            "value" => match lone_textarea {
+                Some(bound) => {
+                    *bound = true;
+                    out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+                        ::leptos::__private::bind_textarea_value(#signal)
+                    }))
+                }
+                None => out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+                    ::leptos::__private::bind_value(#signal)
+                })),
+            },
             "checked" => out.push(Attribute::Dynamic(quote_spanned! {key_span=>
                 ::leptos::__private::bind_checked(#signal)
             })),
