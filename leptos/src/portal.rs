@@ -130,32 +130,30 @@ impl PortalView {
     }
 }
 
-/// The placeholder a portal leaves where it stands (an empty comment), on both sides.
-const PLACEHOLDER: &str = "<!---->";
-
+/// Where the portal stands it leaves an empty view's placeholder (an empty comment), written
+/// by the server and built or hydrated by the browser.
 impl Render for PortalView {
     #[cfg(render_html)]
     fn html_len(&self) -> usize {
-        PLACEHOLDER.len()
+        View::empty().html_len()
     }
 
     #[cfg(render_html)]
     fn to_html(self: Box<Self>, out: &mut String) {
-        out.push_str(PLACEHOLDER);
+        View::empty().to_html(out);
     }
 
     fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
-        let placeholder: web_sys::Node = dom::document().create_comment("").into();
-        dom::insert(parent, &placeholder, before);
-        Mounted::new(Range::single(placeholder), self.open())
+        let placeholder = View::empty().build(parent, before);
+        Mounted::new(placeholder.range, self.open())
     }
 
     /// Takes over the placeholder, and opens the portal once the hydration walk is over (its
     /// container, appended to `<body>`, must not appear in the middle of the walk).
     #[cfg(hydration)]
     fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
-        let placeholder = cursor.expect_comment("", "the placeholder of a <Portal>");
         use std::{cell::RefCell, rc::Rc};
+        let placeholder = cursor.expect_comment("", "the placeholder of a <Portal>");
         let open: Rc<RefCell<Option<OpenPortal>>> = Rc::default();
         let slot = Rc::downgrade(&open);
         reactive_graph::spawn_local(async move {
