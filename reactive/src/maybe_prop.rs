@@ -188,6 +188,13 @@ mod tests {
 
     #[test]
     fn a_prop_from_a_signal_follows_it_and_subscribes_its_reader() {
+        // A root owner of its own: a graph no other test (on another thread) is batching in.
+        let root = Owner::new();
+        root.with(signal_prop_follows_and_subscribes);
+        root.dispose();
+    }
+
+    fn signal_prop_follows_and_subscribes() {
         let (count, set_count) = signal(1);
         let (maybe, set_maybe) = signal(None::<i32>);
         let from_value: MaybeProp<i32> = count.into();
