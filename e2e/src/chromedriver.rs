@@ -58,7 +58,7 @@ impl Chromedriver {
             if let Some(status) = process.exited() {
                 return Err(Error::ChromedriverStart {
                     reason: format!("`{}` exited ({status})", process.label()),
-                    output: process.output(),
+                    output: process.final_output(),
                 });
             }
             if webdriver::is_ready(&url) {

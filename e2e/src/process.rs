@@ -5,7 +5,8 @@
 use std::io::Read;
 use std::process::{Child, Command, ExitStatus, Stdio};
 use std::sync::{Arc, Mutex};
-use std::thread;
+use std::thread::{self, JoinHandle};
+use std::time::{Duration, Instant};
 
 use crate::error::{Error, Result};
 
@@ -18,6 +19,8 @@ pub(crate) struct ChildProcess {
     child: Child,
     label: String,
     output: Arc<Mutex<Vec<u8>>>,
+    /// The threads copying stdout and stderr into `output`; they end when the pipes close.
+    readers: Vec<JoinHandle<()>>,
 }
 
 impl ChildProcess {
@@ -33,16 +36,18 @@ impl ChildProcess {
             source,
         })?;
         let output = Arc::new(Mutex::new(Vec::new()));
+        let mut readers = Vec::new();
         if let Some(stdout) = child.stdout.take() {
-            drain(stdout, Arc::clone(&output));
+            readers.push(drain(stdout, Arc::clone(&output)));
         }
         if let Some(stderr) = child.stderr.take() {
-            drain(stderr, Arc::clone(&output));
+            readers.push(drain(stderr, Arc::clone(&output)));
         }
         Ok(ChildProcess {
             child,
             label,
             output,
+            readers,
         })
     }
 
@@ -59,6 +64,18 @@ impl ChildProcess {
     /// `Some(status)` once the process has exited.
     pub(crate) fn exited(&mut self) -> Option<ExitStatus> {
         self.child.try_wait().ok().flatten()
+    }
+
+    /// [`output`](Self::output) once the process has exited: first waits (at most a second)
+    /// for the reader threads to copy what is left in the pipes, so the last lines it printed
+    /// are there. A process it started that still holds the pipes only makes this wait out the
+    /// second.
+    pub(crate) fn final_output(&self) -> String {
+        let deadline = Instant::now() + Duration::from_secs(1);
+        while Instant::now() < deadline && !self.readers.iter().all(JoinHandle::is_finished) {
+            thread::sleep(Duration::from_millis(5));
+        }
+        self.output()
     }
 
     /// The last lines the process wrote to stdout and stderr (interleaved as they arrived).
@@ -86,7 +103,7 @@ impl Drop for ChildProcess {
 
 /// Copies `pipe` into `buffer` on a background thread until the pipe closes, keeping the
 /// buffer's size bounded.
-fn drain(mut pipe: impl Read + Send + 'static, buffer: Arc<Mutex<Vec<u8>>>) {
+fn drain(mut pipe: impl Read + Send + 'static, buffer: Arc<Mutex<Vec<u8>>>) -> JoinHandle<()> {
     thread::spawn(move || {
         let mut chunk = [0u8; 4096];
         loop {
@@ -102,7 +119,7 @@ fn drain(mut pipe: impl Read + Send + 'static, buffer: Arc<Mutex<Vec<u8>>>) {
                 }
             }
         }
-    });
+    })
 }
 
 /// `program arg1 arg2`, for messages.

@@ -86,13 +86,11 @@ impl Server {
         let deadline = Instant::now() + timeout;
         loop {
             if let Some(status) = process.exited() {
-                // Let the output threads catch up with what it printed last.
-                std::thread::sleep(Duration::from_millis(50));
                 return Err(Error::ServerExited {
                     command: process.label().to_owned(),
                     addr,
                     status,
-                    output: process.output(),
+                    output: process.final_output(),
                 });
             }
             if accepts(addr) {

@@ -454,11 +454,13 @@ fn server_waits_for_its_port_and_is_killed_on_drop() -> e2e::Result<()> {
         response.contains("hello from the fixture server"),
         "{response}"
     );
-    assert!(
-        server.output().contains("fixture: listening on"),
-        "{}",
-        server.output()
-    );
+    // The server prints this line after it binds, and a reader thread collects its output,
+    // so the line may arrive a moment after the port accepts.
+    e2e::wait_until(
+        "the server's output to say it listens",
+        e2e::DEFAULT_TIMEOUT,
+        || Ok(server.output().contains("fixture: listening on")),
+    )?;
 
     drop(server);
     e2e::wait_until(
