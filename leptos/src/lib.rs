@@ -53,7 +53,7 @@ pub mod ssr;
 pub mod view;
 
 pub use callback::Callback;
-pub use leptos_macro::{component, delete, get, patch, post, put, server, view};
+pub use leptos_macro::{component, delete, get, patch, post, put, server, slot, view};
 pub use reactive_graph;
 pub use redirect::{redirect, RedirectHandler};
 pub use server_fn;
@@ -84,7 +84,7 @@ pub mod prelude {
         AnyView, CollectView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView,
         NodeRef, View,
     };
-    pub use crate::{component, server, view};
+    pub use crate::{component, server, slot, view};
     pub use reactive_graph::prelude::*;
     pub use server_fn::{ServerFn, ServerFnError};
 }

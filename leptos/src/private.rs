@@ -220,6 +220,36 @@ where
     }
 }
 
+/// What a prop that `<Slot slot>` children fill takes them as: one slot `S` (for a prop of
+/// type `S`, `Option<S>` or `Vec<S>`), or several as `Vec<S>` (for a prop of type `Vec<S>`).
+#[diagnostic::on_unimplemented(
+    message = "a prop of type `{Self}` cannot take `{S}`",
+    label = "this slot does not fit the prop",
+    note = "a prop takes slots `S` if its type is `S`, `Option<S>` or `Vec<S>`; several slots for one prop need `Vec<S>`"
+)]
+pub trait FromSlot<S> {
+    /// Converts the slots to the prop's type.
+    fn from_slot(slots: S) -> Self;
+}
+
+impl<S> FromSlot<S> for S {
+    fn from_slot(slot: S) -> Self {
+        slot
+    }
+}
+
+impl<S> FromSlot<S> for Option<S> {
+    fn from_slot(slot: S) -> Self {
+        Some(slot)
+    }
+}
+
+impl<S> FromSlot<S> for Vec<S> {
+    fn from_slot(slot: S) -> Self {
+        vec![slot]
+    }
+}
+
 /// The props builder of a component, found from the function's own type, so that `view!`
 /// needs only the component in scope, not its props struct.
 pub fn props_builder<P: PropsOrNoProps>(_component: &impl ComponentFn<P>) -> P::Builder {

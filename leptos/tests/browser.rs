@@ -1585,3 +1585,75 @@ fn a_bound_textarea_built_in_the_browser_shows_and_follows_its_signal() {
     notes.set(String::from("changed"));
     assert_eq!(area.value(), "changed");
 }
+
+#[slot]
+struct Then {
+    children: ChildrenFn,
+}
+
+#[slot]
+struct ElseIf {
+    #[prop(into)]
+    cond: Signal<bool>,
+    children: ChildrenFn,
+}
+
+#[slot]
+struct Fallback {
+    children: ChildrenFn,
+}
+
+#[component]
+fn SlotIf(
+    #[prop(into)] cond: Signal<bool>,
+    then: Then,
+    #[prop(optional)] else_if: Vec<ElseIf>,
+    #[prop(optional)] fallback: Option<Fallback>,
+) -> impl IntoView {
+    move || {
+        if cond.get() {
+            (then.children)()
+        } else if let Some(branch) = else_if.iter().find(|branch| branch.cond.get()) {
+            (branch.children)()
+        } else if let Some(fallback) = &fallback {
+            (fallback.children)()
+        } else {
+            ().into_view()
+        }
+    }
+}
+
+fn slot_if_view(a: RwSignal<bool>, b: RwSignal<bool>) -> View {
+    view! {
+        <div>
+            <SlotIf cond=a>
+                <Then slot><p>"A"</p></Then>
+                <ElseIf slot cond=b><p>"B"</p></ElseIf>
+                <Fallback slot><p>"none"</p></Fallback>
+            </SlotIf>
+        </div>
+    }
+}
+
+#[wasm_bindgen_test]
+fn slots_hydrate_and_their_branches_switch() {
+    let html =
+        leptos::ssr::render_to_string(|| slot_if_view(RwSignal::new(false), RwSignal::new(true)));
+    let root = container();
+    root.set_inner_html(&html);
+    let before = query(&root, "p");
+    assert_eq!(before.text_content().unwrap(), "B");
+    let mutations = Mutations::observe(&root);
+
+    let (a, b) = (RwSignal::new(false), RwSignal::new(true));
+    let _app = leptos::mount::hydrate_to(root.clone(), move || slot_if_view(a, b));
+    assert_eq!(mutations.counts(), (0, 0, 0), "hydration created nothing");
+    assert!(take_hydration_mismatches().is_empty());
+    assert!(before.is_same_node(Some(&query(&root, "p"))));
+
+    b.set(false);
+    assert_eq!(query(&root, "p").text_content().unwrap(), "none");
+    a.set(true);
+    assert_eq!(query(&root, "p").text_content().unwrap(), "A");
+    assert_eq!(root.query_selector_all("p").unwrap().length(), 1);
+}

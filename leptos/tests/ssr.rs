@@ -194,6 +194,114 @@ fn children_fn_and_fragments() {
     );
 }
 
+/// The first branch whose condition holds.
+#[slot]
+struct Then {
+    children: ChildrenFn,
+}
+
+/// A further condition and its branch.
+#[slot]
+struct ElseIf {
+    #[prop(into)]
+    cond: Signal<bool>,
+    children: ChildrenFn,
+}
+
+#[slot]
+struct Fallback {
+    children: ChildrenFn,
+}
+
+/// A heading given as a slot with a prop of its own and a default.
+#[slot]
+struct Title {
+    text: String,
+    #[prop(default = 2)]
+    level: u8,
+}
+
+#[component]
+fn SlotIf(
+    #[prop(into)] cond: Signal<bool>,
+    then: Then,
+    #[prop(optional)] else_if: Vec<ElseIf>,
+    #[prop(optional)] fallback: Option<Fallback>,
+) -> impl IntoView {
+    move || {
+        if cond.get() {
+            (then.children)().into_view()
+        } else if let Some(branch) = else_if.iter().find(|branch| branch.cond.get()) {
+            (branch.children)().into_view()
+        } else if let Some(fallback) = &fallback {
+            (fallback.children)().into_view()
+        } else {
+            "none".into_view()
+        }
+    }
+}
+
+#[component]
+fn Panel(
+    heading: Title,
+    #[prop(optional)] footer: Option<Title>,
+    children: Children,
+) -> impl IntoView {
+    let line = |title: &Title| format!("h{}:{}", title.level, title.text);
+    view! {
+        <div>{line(&heading)}{children()}{footer.as_ref().map(line)}</div>
+    }
+}
+
+#[test]
+fn slots_fill_the_props_they_are_named_after() {
+    let render = |a: bool, b: bool, c: bool| {
+        visible(&render_to_string(move || {
+            view! {
+                <SlotIf cond=a>
+                    <Then slot>"A"</Then>
+                    <ElseIf slot cond=b>"B"</ElseIf>
+                    <ElseIf slot cond=c><b>"C"</b></ElseIf>
+                    <Fallback slot>"D"</Fallback>
+                </SlotIf>
+            }
+        }))
+    };
+    assert_eq!(render(true, true, true), "A");
+    assert_eq!(render(false, true, true), "B");
+    assert_eq!(render(false, false, true), "<b>C</b>");
+    assert_eq!(render(false, false, false), "D");
+
+    // One slot for a `Vec` prop, none for an optional one.
+    let html = render_to_string(|| {
+        view! {
+            <SlotIf cond=false>
+                <Then slot>"A"</Then>
+                <ElseIf slot cond=true>"only"</ElseIf>
+            </SlotIf>
+            <SlotIf cond=false><Then slot>"A"</Then></SlotIf>
+        }
+    });
+    assert_eq!(visible(&html), "onlynone");
+
+    // `slot:name` fills another prop than the slot's name; children beside slots are the
+    // component's children, and a slot's props take defaults.
+    let html = render_to_string(|| {
+        let text = String::from("<bottom>");
+        view! {
+            <Panel>
+                <Title slot:heading text="top".to_string() level=1/>
+                <p>"body"</p>
+                <Title slot:footer text/>
+            </Panel>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        "<div>h1:top<p>body</p>h2:&lt;bottom&gt;</div>"
+    );
+}
+
 #[test]
 fn show_renders_the_branch_that_holds() {
     let html = |on: bool| {

@@ -425,52 +425,16 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
         .expect("a path has a segment")
         .ident
         .to_string();
-
-    let mut setters = Vec::new();
-    let mut spread: Vec<TokenStream> = Vec::new();
-    let mut binding: Option<TokenStream> = None;
-    for attribute in element.attributes() {
-        let NodeAttribute::Attribute(attribute) = attribute else {
-            errors.push(attribute.span(), "components take props as `name=value`");
-            continue;
-        };
-        let key = attribute.key.to_string();
-        let key_span = attribute.key.span();
-        if let Some(bound) = key.strip_prefix("let:") {
-            let ident = format_ident!("{}", bound, span = key_span);
-            binding = Some(quote!(#ident));
-            continue;
-        }
-        if key.contains(':') {
-            if let Some(hole) = component_attribute(attribute, &key, key_span, errors) {
-                spread.push(hole);
-            }
-            continue;
-        }
-        let setter = format_ident!("{}", key.replace('-', "_"), span = key_span);
-        // `<Row row/>` is shorthand for `<Row row=row/>`, as in Leptos.
-        let value = match attribute.value() {
-            Some(value) => unbraced(value),
-            None => quote_spanned!(key_span=> #setter),
-        };
-        setters.push(quote_spanned! {key_span=> .#setter(#value) });
+    if let Some((prop, _)) = slot_of(&element) {
+        errors.push(
+            name_span,
+            format!(
+                "`<{component_name} slot>` is a slot: write it directly inside the tag of the \
+                 component whose prop `{prop}` it fills"
+            ),
+        );
     }
-    if !element.children.is_empty() {
-        let children: TokenStream = element
-            .children
-            .iter()
-            .map(|c| c.to_token_stream())
-            .collect();
-        let children_span = element.children[0].span();
-        match binding {
-            Some(binding) => setters.push(quote_spanned! {children_span=>
-                .children(move |#binding| ::leptos::view! { #children })
-            }),
-            None => setters.push(quote_spanned! {children_span=>
-                .children(::leptos::__private::ToChildren::to_children(move || ::leptos::view! { #children }))
-            }),
-        }
-    }
+    let TagSetters { setters, spread } = tag_setters(&element, false, errors);
     let build = quote_spanned!(name_span=> build);
     let view = quote_spanned! {name_span=>
         ::leptos::__private::component(
@@ -486,6 +450,151 @@ fn component_call(element: NodeElement<rstml::Infallible>, errors: &mut Errors) 
             ::leptos::__private::child(::leptos::__private::with_attributes(#view, [#(#spread),*]))
         }
     }
+}
+
+/// What the tag of a component or a slot sets on its builder.
+struct TagSetters {
+    /// `.prop(value)` calls: props, slots (`.__slot_prop(...)`) and `.children(...)`.
+    setters: Vec<TokenStream>,
+    /// `attr:`, `class:` and `on:` attributes for a component's first element.
+    spread: Vec<TokenStream>,
+}
+
+/// The props, slots and children set by a component's tag (`in_slot: false`) or a slot's.
+fn tag_setters(
+    element: &NodeElement<rstml::Infallible>,
+    in_slot: bool,
+    errors: &mut Errors,
+) -> TagSetters {
+    let mut setters = Vec::new();
+    let mut spread: Vec<TokenStream> = Vec::new();
+    let mut binding: Option<TokenStream> = None;
+    for attribute in element.attributes() {
+        let NodeAttribute::Attribute(attribute) = attribute else {
+            errors.push(attribute.span(), "components take props as `name=value`");
+            continue;
+        };
+        let key = attribute.key.to_string();
+        let key_span = attribute.key.span();
+        if let Some(bound) = key.strip_prefix("let:") {
+            let ident = format_ident!("{}", bound, span = key_span);
+            binding = Some(quote!(#ident));
+            continue;
+        }
+        if in_slot && (key == "slot" || key.starts_with("slot:")) {
+            continue;
+        }
+        if key.contains(':') {
+            if in_slot {
+                errors.push(
+                    key_span,
+                    format!(
+                        "`{key}` is not supported on a slot; a slot takes props as `name=value`"
+                    ),
+                );
+            } else if let Some(hole) = component_attribute(attribute, &key, key_span, errors) {
+                spread.push(hole);
+            }
+            continue;
+        }
+        let setter = format_ident!("{}", key.replace('-', "_"), span = key_span);
+        // `<Row row/>` is shorthand for `<Row row=row/>`, as in Leptos.
+        let value = match attribute.value() {
+            Some(value) => unbraced(value),
+            None => quote_spanned!(key_span=> #setter),
+        };
+        setters.push(quote_spanned! {key_span=> .#setter(#value) });
+    }
+
+    // Slots, grouped by the prop they fill (in the order first written); the rest are children.
+    let mut slots: Vec<(String, Span, Vec<TokenStream>)> = Vec::new();
+    let mut children = TokenStream::new();
+    let mut children_span = None;
+    for child in &element.children {
+        if let Node::Element(slot) = child {
+            if let Some((prop, span)) = slot_of(slot) {
+                let value = slot_value(slot, errors);
+                match slots.iter_mut().find(|(name, ..)| *name == prop) {
+                    Some((.., values)) => values.push(value),
+                    None => slots.push((prop, span, vec![value])),
+                }
+                continue;
+            }
+        }
+        children_span.get_or_insert_with(|| child.span());
+        child.to_tokens(&mut children);
+    }
+    for (prop, span, values) in slots {
+        let setter = format_ident!("__slot_{}", prop, span = span);
+        let value = match values.as_slice() {
+            [one] => one.clone(),
+            several => quote!(::std::vec![#(#several),*]),
+        };
+        setters.push(quote_spanned! {span=> .#setter(#value) });
+    }
+    if let Some(children_span) = children_span {
+        match binding {
+            Some(binding) => setters.push(quote_spanned! {children_span=>
+                .children(move |#binding| ::leptos::view! { #children })
+            }),
+            None => setters.push(quote_spanned! {children_span=>
+                .children(::leptos::__private::ToChildren::to_children(move || ::leptos::view! { #children }))
+            }),
+        }
+    }
+    TagSetters { setters, spread }
+}
+
+/// For `<Name slot>` or `<Name slot:prop>` (a component-like tag), the prop it fills (`name`
+/// in snake case, or `prop`) and the span to report at.
+fn slot_of(element: &NodeElement<rstml::Infallible>) -> Option<(String, Span)> {
+    if !is_component(element.name()) {
+        return None;
+    }
+    element.attributes().iter().find_map(|attribute| {
+        let NodeAttribute::Attribute(attribute) = attribute else {
+            return None;
+        };
+        let key = attribute.key.to_string();
+        if key == "slot" && attribute.value().is_none() {
+            let NodeName::Path(path) = element.name() else {
+                return None;
+            };
+            let last = path.path.segments.last()?.ident.to_string();
+            Some((snake_case(&last), element.name().span()))
+        } else {
+            let prop = key.strip_prefix("slot:")?;
+            Some((prop.replace('-', "_"), attribute.key.span()))
+        }
+    })
+}
+
+/// `<Then slot ...>`: the slot's value, built from its props and children.
+fn slot_value(element: &NodeElement<rstml::Infallible>, errors: &mut Errors) -> TokenStream {
+    let NodeName::Path(path) = element.name() else {
+        unreachable!("slot_of accepts only paths")
+    };
+    let name_span = element.name().span();
+    let slot = &path.path;
+    let TagSetters { setters, .. } = tag_setters(element, true, errors);
+    let build = quote_spanned!(name_span=> build);
+    quote_spanned! {name_span=> #slot::builder() #(#setters)* .#build() }
+}
+
+/// `ElseIf` → `else_if`.
+fn snake_case(name: &str) -> String {
+    let mut out = String::with_capacity(name.len() + 2);
+    for (i, c) in name.chars().enumerate() {
+        if c.is_uppercase() {
+            if i > 0 {
+                out.push('_');
+            }
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// An `attr:`, `class:` or `on:` attribute on a component's tag, for its first element; an

@@ -14,6 +14,8 @@
 
 mod component;
 mod ir;
+mod props;
+mod slot;
 mod template;
 
 use proc_macro::TokenStream;
@@ -33,6 +35,15 @@ pub fn view(input: TokenStream) -> TokenStream {
 #[proc_macro_attribute]
 pub fn component(args: TokenStream, input: TokenStream) -> TokenStream {
     component::expand(args.into(), input.into()).into()
+}
+
+/// Turns a struct into a slot: a child tag with a `slot` attribute, given to the enclosing
+/// component's prop of the same name (in snake case, or the name in `slot:name`).
+///
+/// Its fields are props, with the same `#[prop(...)]` options as a component's.
+#[proc_macro_attribute]
+pub fn slot(args: TokenStream, input: TokenStream) -> TokenStream {
+    slot::expand(args.into(), input.into()).into()
 }
 
 #[doc = include_str!("../../../server_fn/macro/docs/server.md")]
