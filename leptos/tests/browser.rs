@@ -1657,3 +1657,42 @@ fn slots_hydrate_and_their_branches_switch() {
     assert_eq!(query(&root, "p").text_content().unwrap(), "A");
     assert_eq!(root.query_selector_all("p").unwrap().length(), 1);
 }
+
+fn empty_lists(items: RwSignal<Vec<&'static str>>) -> View {
+    let list = move || {
+        items
+            .get()
+            .into_iter()
+            .map(|item| view! { <li>{item}</li> })
+            .collect_view()
+    };
+    let none: Vec<View> = Vec::new();
+    view! {
+        <ul id="alone">{list}</ul>
+        <div id="beside"><b>"x"</b>{list}</div>
+        <p id="static"><i>"y"</i>{none}</p>
+    }
+}
+
+#[wasm_bindgen_test]
+fn empty_lists_hydrate_from_the_servers_html_and_then_fill() {
+    let html = leptos::ssr::render_to_string(|| empty_lists(RwSignal::new(Vec::new())));
+    let root = container();
+    root.set_inner_html(&html);
+    let mutations = Mutations::observe(&root);
+    let items = RwSignal::new(Vec::new());
+    let _app = leptos::mount::hydrate_to(root.clone(), move || empty_lists(items));
+    assert_eq!(
+        take_hydration_mismatches(),
+        Vec::<String>::new(),
+        "server html: {html}"
+    );
+    assert_eq!(mutations.counts(), (0, 0, 0), "hydration created nothing");
+
+    items.set(vec!["a", "b"]);
+    assert_eq!(query(&root, "#alone").text_content().unwrap(), "ab");
+    assert_eq!(query(&root, "#beside").text_content().unwrap(), "xab");
+    items.set(Vec::new());
+    assert_eq!(root.query_selector_all("li").unwrap().length(), 0);
+    assert_eq!(query(&root, "#beside").text_content().unwrap(), "x");
+}
