@@ -7,7 +7,8 @@
 //!   browser follows it and the new todo is listed; it is still there after a reload; a
 //!   server error (an empty title) comes back on the page.
 //! - JavaScript on: the page hydrates without calling a server function; adding and deleting
-//!   a todo load no new page and update the list; a server error shows on the page.
+//!   a todo load no new page and update the list; a todo on its way to the server is listed
+//!   as pending until it arrives; a server error shows on the page.
 
 use std::path::PathBuf;
 
@@ -169,6 +170,21 @@ pub fn with_javascript_the_list_updates_in_place(example: &str) -> Result<()> {
     wait_for_titles(&browser, &["Buy milk", "Call mum"])?;
     browser.find("#todos li .delete")?.click()?;
     wait_for_titles(&browser, &["Call mum"])?;
+
+    // The add form is a multi-action form: with the network slowed down (every fetch waits
+    // 1.5 s), a new todo is listed as pending, with its title, until the server has it.
+    browser.eval(
+        "const fetch = window.fetch; \
+         window.fetch = (...args) => new Promise((wake) => setTimeout(wake, 1500)) \
+             .then(() => fetch.apply(window, args));",
+    )?;
+    add(&browser, "Slow <task>")?;
+    browser.wait_for_text("#pending .pending", "Slow <task>")?;
+    wait_for_titles(&browser, &["Call mum", "Slow <task>"])?;
+    assert!(
+        browser.try_find("#pending .pending")?.is_none(),
+        "no todo is pending once the list has it"
+    );
     assert!(browser.is_same_document()?, "no full page load happened");
     assert!(
         !server_fn_calls(&browser)?.is_empty(),
@@ -180,7 +196,7 @@ pub fn with_javascript_the_list_updates_in_place(example: &str) -> Result<()> {
         "#error",
         "error running server function: a todo needs a title",
     )?;
-    assert_eq!(titles(&browser)?, ["Call mum"]);
+    assert_eq!(titles(&browser)?, ["Call mum", "Slow <task>"]);
     assert!(browser.is_same_document()?);
     // The refused call is logged by Chromium as a failed request; nothing else may be.
     let errors: Vec<String> = browser

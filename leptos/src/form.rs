@@ -1,4 +1,5 @@
-//! [`ActionForm`]: a form that calls a server function, with or without JavaScript.
+//! [`ActionForm`] and [`MultiActionForm`]: forms that call a server function, with or without
+//! JavaScript.
 
 use reactive_graph::prelude::*;
 use server_fn::codec::{Encoding, FromReq, FromRes, IntoReq, PostUrl};
@@ -6,7 +7,7 @@ use server_fn::error::FromServerFnError;
 use server_fn::{ServerFn, ServerFnError};
 
 use crate::children::Children;
-use crate::server_action::ServerAction;
+use crate::server_action::{ServerAction, ServerMultiAction};
 use crate::view::IntoView;
 use crate::{component, view};
 
@@ -53,6 +54,80 @@ where
     S::Output: FromRes<S::OutputEncoding> + Send + Sync,
     S::Error: Send + Sync,
 {
+    server_fn_form::<S>(
+        move |args| match args {
+            Ok(args) => action.dispatch(args),
+            Err(error) => action.value().set(Some(Err(error))),
+        },
+        children,
+    )
+}
+
+/// A `<form>` that calls the server function of a multi-action with its fields, each submit
+/// a submission of its own: the same as [`ActionForm`] (it works without JavaScript too),
+/// for a [`ServerMultiAction`].
+///
+/// ```
+/// use leptos::prelude::*;
+///
+/// #[leptos::server]
+/// pub async fn add_todo(title: String) -> Result<(), ServerFnError> {
+///     Ok(())
+/// }
+///
+/// #[component]
+/// fn NewTodos() -> impl IntoView {
+///     let add = ServerMultiAction::<AddTodo>::new();
+///     let pending = move || {
+///         add.submissions()
+///             .get()
+///             .into_iter()
+///             .filter(|submission| submission.pending().get())
+///             .map(|submission| view! { <li>{move || submission.input().get().map(|a| a.title)}</li> })
+///             .collect_view()
+///     };
+///     view! {
+///         <MultiActionForm action=add>
+///             <input type="text" name="title"/>
+///             <input type="submit" value="Add"/>
+///         </MultiActionForm>
+///         <ul>{pending}</ul>
+///     }
+/// }
+///
+/// let html = leptos::ssr::render_to_string(NewTodos);
+/// assert!(html.contains(r#"<form method="post" action="/api/add_todo"#), "{html}");
+/// ```
+#[component]
+pub fn MultiActionForm<S>(
+    /// The multi-action whose server function the form calls.
+    action: ServerMultiAction<S>,
+    /// The form's fields and buttons.
+    children: Children,
+) -> impl IntoView
+where
+    S: ServerFn + IntoReq<S::InputEncoding> + FromReq<PostUrl> + Clone + Sync,
+    S::Output: FromRes<S::OutputEncoding> + Send + Sync,
+    S::Error: Send + Sync,
+{
+    server_fn_form::<S>(
+        move |args| match args {
+            Ok(args) => action.dispatch(args),
+            Err(error) => action.dispatch_sync(Err(error)),
+        },
+        children,
+    )
+}
+
+/// `<form method=... action=S::PATH>` whose submit, with JavaScript, is intercepted: the
+/// fields are read into the arguments of `S` and handed to `submit`.
+fn server_fn_form<S>(
+    submit: impl Fn(Result<S, S::Error>) + 'static,
+    children: Children,
+) -> impl IntoView
+where
+    S: ServerFn + FromReq<PostUrl>,
+{
     let method = if <S::InputEncoding as Encoding>::METHOD == server_fn::http::Method::GET {
         "get"
     } else {
@@ -60,10 +135,7 @@ where
     };
     let on_submit = move |event: web_sys::SubmitEvent| {
         event.prevent_default();
-        match args_from_form::<S>(&event) {
-            Ok(args) => action.dispatch(args),
-            Err(error) => action.value().set(Some(Err(error))),
-        }
+        submit(args_from_form::<S>(&event));
     };
     view! {
         <form method=method action=S::PATH on:submit=on_submit>

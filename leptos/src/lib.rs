@@ -71,7 +71,7 @@ pub mod prelude {
     pub use crate::control::{Await, For, Show, Suspend, Suspense, Transition};
     pub use crate::error::{ErrorBoundary, Errors};
     pub use crate::ev::{event_target_checked, event_target_value};
-    pub use crate::form::ActionForm;
+    pub use crate::form::{ActionForm, MultiActionForm};
     pub use crate::helpers::{
         document, request_animation_frame, set_timeout, window, window_event_listener,
         window_event_listener_untyped, WindowListenerHandle,
@@ -79,7 +79,7 @@ pub mod prelude {
     pub use crate::hydration::{AutoReload, HydrationScripts};
     pub use crate::portal::Portal;
     pub use crate::resource::{LocalResource, OnceResource, Resource};
-    pub use crate::server_action::ServerAction;
+    pub use crate::server_action::{ServerAction, ServerMultiAction};
     pub use crate::view::{
         AnyView, CollectView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView,
         NodeRef, View,

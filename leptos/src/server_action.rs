@@ -1,9 +1,10 @@
-//! [`ServerAction`]: an [`Action`] that calls a server function.
+//! [`ServerAction`] and [`ServerMultiAction`]: an [`Action`] and a [`MultiAction`] that call a
+//! server function.
 
 use std::ops::Deref;
 
 use reactive_graph::prelude::*;
-use reactive_graph::Action;
+use reactive_graph::{Action, MultiAction};
 use server_fn::codec::{FromRes, IntoReq};
 use server_fn::ServerFn;
 
@@ -97,6 +98,106 @@ impl<S: ServerFn> ServerAction<S> {
 
 impl<S: ServerFn> Deref for ServerAction<S> {
     type Target = Action<S, ServerFnOutcome<S>>;
+
+    fn deref(&self) -> &Self::Target {
+        &self.action
+    }
+}
+
+/// A multi-action whose work is a call of the server function `S`: every dispatch is a
+/// submission of its own, listed with its input while pending and its result once done (see
+/// [`MultiAction`], which it dereferences to). Suits adding several items in a row, each
+/// shown as pending until the server has it.
+///
+/// Pass it to [`MultiActionForm`](crate::form::MultiActionForm) to call the function from a
+/// form that also works without JavaScript. When such a form was posted without JavaScript
+/// and the function failed, the action starts with a submission holding that error.
+///
+/// ```
+/// use leptos::prelude::*;
+///
+/// #[leptos::server]
+/// pub async fn add_todo(title: String) -> Result<(), ServerFnError> {
+///     Ok(())
+/// }
+///
+/// # let owner = Owner::new_root();
+/// # owner.with(|| {
+/// let add = ServerMultiAction::<AddTodo>::new();
+/// let pending_titles = move || {
+///     add.submissions()
+///         .get()
+///         .into_iter()
+///         .filter(|submission| submission.pending().get())
+///         .filter_map(|submission| submission.input().get().map(|args| args.title))
+///         .collect::<Vec<_>>()
+/// };
+/// assert!(pending_titles().is_empty());
+/// assert!(add.url().starts_with("/api/add_todo"));
+/// # });
+/// ```
+pub struct ServerMultiAction<S: ServerFn>
+where
+    S::Output: 'static,
+    S::Error: 'static,
+{
+    action: MultiAction<S, ServerFnOutcome<S>>,
+}
+
+impl<S: ServerFn> Clone for ServerMultiAction<S> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<S: ServerFn> Copy for ServerMultiAction<S> {}
+
+impl<S: ServerFn> std::fmt::Debug for ServerMultiAction<S> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("ServerMultiAction")
+            .field("url", &S::PATH)
+            .finish()
+    }
+}
+
+impl<S> ServerMultiAction<S>
+where
+    S: ServerFn + IntoReq<S::InputEncoding> + Clone + Sync,
+    S::Output: FromRes<S::OutputEncoding> + Send + Sync,
+    S::Error: Send + Sync,
+{
+    /// A multi-action calling `S`. On the server (the `ssr` feature) it runs the function's
+    /// body; in the browser it sends the request.
+    #[track_caller]
+    pub fn new() -> Self {
+        let action = MultiAction::new(|args: &S| run::<S>(args.clone()));
+        if let Some(error) = error_from_url::<S>() {
+            action.dispatch_sync(Err(error));
+        }
+        ServerMultiAction { action }
+    }
+}
+
+impl<S> Default for ServerMultiAction<S>
+where
+    S: ServerFn + IntoReq<S::InputEncoding> + Clone + Sync,
+    S::Output: FromRes<S::OutputEncoding> + Send + Sync,
+    S::Error: Send + Sync,
+{
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl<S: ServerFn> ServerMultiAction<S> {
+    /// The path the function is served at, which a form posts to.
+    pub fn url(&self) -> &'static str {
+        S::PATH
+    }
+}
+
+impl<S: ServerFn> Deref for ServerMultiAction<S> {
+    type Target = MultiAction<S, ServerFnOutcome<S>>;
 
     fn deref(&self) -> &Self::Target {
         &self.action

@@ -12,12 +12,12 @@ use std::future::Future;
 /// The dispatcher an action stores: starts the work for one input, reporting the output to
 /// the completion callback.
 #[cfg(not(target_arch = "wasm32"))]
-type Dispatcher<I, O> = Shared<dyn Fn(&I, Completion<O>) + Send + Sync>;
+pub(crate) type Dispatcher<I, O> = Shared<dyn Fn(&I, Completion<O>) + Send + Sync>;
 #[cfg(target_arch = "wasm32")]
-type Dispatcher<I, O> = Shared<dyn Fn(&I, Completion<O>)>;
+pub(crate) type Dispatcher<I, O> = Shared<dyn Fn(&I, Completion<O>)>;
 
 /// Called with the output of one dispatch.
-type Completion<O> = Box<dyn FnOnce(O) + Send>;
+pub(crate) type Completion<O> = Box<dyn FnOnce(O) + Send>;
 
 /// Async work started by an event, such as calling a server function when a form is
 /// submitted. Its state lives in signals: the input in flight, the latest output, whether

@@ -79,6 +79,14 @@ macro_rules! arc_handle {
             keep: Shared<Keep>,
         }
 
+        impl<T> $arc<T> {
+            /// The `Copy` handle to the node, which does not keep it alive.
+            #[allow(dead_code)]
+            pub(crate) fn unkept(&self) -> $inner<T> {
+                self.inner
+            }
+        }
+
         impl<T> Clone for $arc<T> {
             fn clone(&self) -> Self {
                 $arc {

@@ -11,7 +11,8 @@
 //!   default), [`RenderEffect`] (the renderer's).
 //! - "Something changed" with no value: [`Trigger`].
 //! - Data that is not reactive but should live as long as its owner: [`StoredValue`].
-//! - Async work started by an event, with its state in signals: [`Action`].
+//! - Async work started by an event, with its state in signals: [`Action`], and
+//!   [`MultiAction`] for work dispatched many times, each dispatch kept as a submission.
 //! - Many writes, one update: [`batch`]. A read that should not subscribe: [`untrack`].
 //! - Lifetimes and context: [`Owner`], [`on_cleanup`], [`provide_context`],
 //!   [`use_context`], [`expect_context`].
@@ -50,6 +51,7 @@ pub mod guards;
 mod handle;
 mod maybe_prop;
 mod memo;
+mod multi_action;
 mod owner;
 mod runtime;
 mod signal;
@@ -66,6 +68,7 @@ pub use executor::{spawn, spawn_local, ScopedFuture};
 pub use graph::{batch, untrack};
 pub use maybe_prop::MaybeProp;
 pub use memo::Memo;
+pub use multi_action::{ArcSubmission, MultiAction};
 pub use owner::{
     expect_context, on_cleanup, on_cleanup_local, provide_context, use_context, ContextValue, Owner,
 };
@@ -92,7 +95,7 @@ pub mod prelude {
     pub use crate::{arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcTrigger, ArcWriteSignal};
     pub use crate::{
         batch, expect_context, on_cleanup, provide_context, signal, untrack, use_context, Action,
-        Effect, MaybeProp, Memo, Owner, ReadSignal, RenderEffect, RwSignal, Signal, StoredValue,
-        Trigger, WriteSignal,
+        ArcSubmission, Effect, MaybeProp, Memo, MultiAction, Owner, ReadSignal, RenderEffect,
+        RwSignal, Signal, StoredValue, Trigger, WriteSignal,
     };
 }

@@ -128,6 +128,17 @@ impl Gates {
     }
 }
 
+impl Gates {
+    /// A multi-action whose call for input `n` returns what the test sends through gate `n`.
+    fn multi_action(&self) -> MultiAction<u32, u32> {
+        let gates = self.clone();
+        MultiAction::new(move |input: &u32| {
+            let gate = gates.take(*input);
+            async move { gate.await.unwrap() }
+        })
+    }
+}
+
 /// Waits until `done()` holds. The deadline is generous on purpose: it only turns a hang
 /// into a failure, on machines that may be busy with other work.
 async fn until(mut done: impl FnMut() -> bool) {
@@ -197,6 +208,71 @@ async fn an_action_finishing_after_its_owner_is_gone_is_harmless() {
     release.send(1).unwrap();
     tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     assert_eq!(action.value().try_get_untracked(), None);
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_multi_action_keeps_every_dispatch_as_a_submission_of_its_own() {
+    let owner = Owner::new();
+    let gates = Gates::default();
+    let action = owner.with(|| gates.multi_action());
+    let (first, second, third) = (gates.add(1), gates.add(2), gates.add(3));
+    action.dispatch(1);
+    action.dispatch(2);
+    action.dispatch(3);
+    let submissions = action.submissions().get();
+    assert_eq!(submissions.len(), 3);
+    let inputs: Vec<_> = submissions.iter().map(|s| s.input().get()).collect();
+    assert_eq!(inputs, [Some(1), Some(2), Some(3)]);
+    assert!(submissions.iter().all(|s| s.pending().get()));
+
+    // They complete out of order, and each keeps its own output: none supersedes another.
+    second.send(20).unwrap();
+    until(|| action.version().get_untracked() == 1).await;
+    assert_eq!(submissions[1].value().get(), Some(20));
+    assert_eq!(
+        submissions[1].input().get(),
+        None,
+        "the input is cleared when done"
+    );
+    assert!(!submissions[1].pending().get());
+    assert!(submissions[0].pending().get() && submissions[2].pending().get());
+
+    // A canceled submission completes without its output.
+    submissions[2].cancel();
+    assert!(submissions[2].canceled().get());
+    first.send(10).unwrap();
+    third.send(30).unwrap();
+    until(|| action.version().get_untracked() == 3).await;
+    assert_eq!(submissions[0].value().get(), Some(10));
+    assert_eq!(submissions[2].value().get(), None);
+    assert!(!submissions[2].pending().get());
+
+    // An outcome known at once is a complete submission; clearing forgets them all.
+    action.dispatch_sync(99);
+    let all = action.submissions().get();
+    assert_eq!(all.len(), 4);
+    assert_eq!(
+        (all[3].value().get(), all[3].input().get()),
+        (Some(99), None)
+    );
+    assert!(!all[3].pending().get());
+    assert_eq!(action.version().get(), 4);
+    action.clear();
+    assert!(action.submissions().get().is_empty());
+    owner.dispose();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_multi_action_finishing_after_its_owner_is_gone_is_harmless() {
+    let owner = Owner::new();
+    let gates = Gates::default();
+    let action = owner.with(|| gates.multi_action());
+    let release = gates.add(1);
+    action.dispatch(1);
+    owner.dispose();
+    release.send(1).unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    assert_eq!(action.version().try_get_untracked(), None);
 }
 
 #[test]

@@ -152,30 +152,48 @@ pub fn TodoApp() -> impl IntoView {
     }
 }
 
-/// The form to add a todo, and the list with a delete button per todo.
+/// The form to add a todo, the todos being added, and the list with a delete button per
+/// todo.
 #[component]
 pub fn Todos() -> impl IntoView {
-    let add_todo = ServerAction::<AddTodo>::new();
+    // Each add is a submission of its own: several can be on their way at once, each shown
+    // as pending until the server has it.
+    let add_todo = ServerMultiAction::<AddTodo>::new();
     let delete_todo = ServerAction::<DeleteTodo>::new();
+    let submissions = add_todo.submissions();
     let todos = Resource::new(
         move || (add_todo.version().get(), delete_todo.version().get()),
         move |_| get_todos(),
     );
     let error = move || {
-        let add = add_todo.value().get().and_then(Result::err);
+        let add = submissions
+            .with(|all| all.last().and_then(|latest| latest.value().get()))
+            .and_then(Result::err);
         let delete = delete_todo.value().get().and_then(Result::err);
         add.or(delete)
             .map(|error| view! { <p id="error" class="error">{error.to_string()}</p> })
     };
+    let pending = move || {
+        submissions
+            .get()
+            .into_iter()
+            .filter(|submission| submission.pending().get())
+            .map(|submission| {
+                let title = move || submission.input().get().map(|args| args.title);
+                view! { <li class="pending">{title}</li> }
+            })
+            .collect_view()
+    };
 
     view! {
-        <ActionForm action=add_todo>
+        <MultiActionForm action=add_todo>
             <label>
                 "Add a todo " <input type="text" name="title" id="new-title"/>
             </label>
             <input type="submit" id="add" value="Add"/>
-        </ActionForm>
+        </MultiActionForm>
         {error}
+        <ul id="pending">{pending}</ul>
         <Transition fallback=move || view! { <p>"Loading..."</p> }>
             {move || {
                 todos
