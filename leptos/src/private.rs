@@ -142,6 +142,16 @@ pub fn textarea_content() -> View {
     crate::view::textarea::content()
 }
 
+/// `bind:group=signal` on a radio button with `value=...`.
+pub fn bind_group(signal: impl attribute::BindSignal<String> + Clone, value: String) -> Hole {
+    Hole::Attribute(attribute::bind_group(signal, value))
+}
+
+/// The value of a radio button with `bind:group`, as text.
+pub fn group_value(value: &(impl std::fmt::Display + ?Sized)) -> String {
+    value.to_string()
+}
+
 /// `bind:checked=signal`.
 pub fn bind_checked(signal: impl attribute::BindSignal<bool> + Clone) -> Hole {
     Hole::Attribute(attribute::bind_checked(signal))

@@ -1696,3 +1696,44 @@ fn empty_lists_hydrate_from_the_servers_html_and_then_fill() {
     assert_eq!(root.query_selector_all("li").unwrap().length(), 0);
     assert_eq!(query(&root, "#beside").text_content().unwrap(), "x");
 }
+
+fn size_picker(size: RwSignal<String>) -> View {
+    let sizes = ["s", "m", "l"];
+    view! {
+        <form>
+            {sizes.map(|s| view! { <input type="radio" name="size" id=s value=s bind:group=size/> })}
+        </form>
+        <p>{move || size.get()}</p>
+    }
+}
+
+fn radio(root: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlInputElement {
+    query(root, &format!("#{id}")).unchecked_into()
+}
+
+#[wasm_bindgen_test]
+fn radio_buttons_bound_to_a_group_hydrate_checked_and_choose_the_signals_value() {
+    let html = leptos::ssr::render_to_string(|| size_picker(RwSignal::new("m".into())));
+    let root = container();
+    root.set_inner_html(&html);
+    // Before any script: the server checked the one whose value the signal holds.
+    assert!(radio(&root, "m").checked() && !radio(&root, "s").checked());
+
+    let size = RwSignal::new(String::from("m"));
+    let _app = leptos::mount::hydrate_to(root.clone(), move || size_picker(size));
+    assert!(take_hydration_mismatches().is_empty());
+    let checked = |root: &web_sys::HtmlElement| ["s", "m", "l"].map(|id| radio(root, id).checked());
+    assert_eq!(checked(&root), [false, true, false]);
+
+    // Choosing one (a click checks it and fires `change`) writes its value.
+    radio(&root, "l").click();
+    assert_eq!(size.get_untracked(), "l");
+    assert_eq!(query(&root, "p").text_content().unwrap(), "l");
+    assert_eq!(checked(&root), [false, false, true]);
+
+    // Setting the signal checks the matching one; a value no button has checks none.
+    size.set("s".into());
+    assert_eq!(checked(&root), [true, false, false]);
+    size.set("xl".into());
+    assert_eq!(checked(&root), [false, false, false]);
+}

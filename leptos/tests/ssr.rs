@@ -58,6 +58,24 @@ fn bound_inputs_are_written_with_their_signals_values() {
 }
 
 #[test]
+fn radio_buttons_bound_to_a_group_are_checked_where_the_signal_holds_their_value() {
+    let html = render_to_string(|| {
+        let size = RwSignal::new(String::from("m"));
+        let sizes = ["s", "m"];
+        let other = String::from("l");
+        view! {
+            {sizes.map(|s| view! { <input type="radio" name="size" value=s bind:group=size/> })}
+            <input type="radio" name="size" bind:group=size value=other/>
+            <input type="radio" name="size" value="xl" bind:group=size/>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        r#"<input type="radio" name="size" value="s"><input type="radio" name="size" checked value="m"><input type="radio" name="size" value="l"><input type="radio" name="size" value="xl">"#
+    );
+}
+
+#[test]
 fn boolean_and_optional_attributes() {
     let html = render_to_string(|| {
         let none: Option<&str> = None;

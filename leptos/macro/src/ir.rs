@@ -153,13 +153,24 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
     let mut attributes = Vec::new();
     // A textarea's text is its content: a bound one with no children gets a content hole
     // (after the binding, which keeps the text for it).
-    let lone_textarea = name == "textarea" && element.children.is_empty();
-    let mut bound_textarea = false;
+    let mut context = ElementContext {
+        tag: &name,
+        lone_textarea: name == "textarea" && element.children.is_empty(),
+        bound_textarea: false,
+        value: element
+            .attributes()
+            .iter()
+            .find_map(|attribute| match attribute {
+                NodeAttribute::Attribute(attribute) if attribute.key.to_string() == "value" => {
+                    attribute.value()
+                }
+                _ => None,
+            }),
+    };
     for attribute in element.attributes() {
         match attribute {
             NodeAttribute::Attribute(attribute) => {
-                let textarea = lone_textarea.then_some(&mut bound_textarea);
-                lower_attribute(attribute, &name, textarea, &mut attributes, errors)
+                lower_attribute(attribute, &mut context, &mut attributes, errors)
             }
             NodeAttribute::Block(block) => errors.push(
                 block.span(),
@@ -167,6 +178,7 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
             ),
         }
     }
+    let bound_textarea = context.bound_textarea;
     let void = VOID_ELEMENTS.contains(&name.as_str());
     if void && !element.children.is_empty() {
         errors.push(
@@ -195,16 +207,25 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
     })
 }
 
-/// Lowers one attribute of a `<tag>` element. `lone_textarea` is given for a `<textarea>`
-/// with no children: a `bind:value` on it sets the flag, and the element then gets the
-/// content hole that shows the bound text.
+/// What lowering an attribute needs to know of its element.
+struct ElementContext<'a> {
+    tag: &'a str,
+    /// A `<textarea>` with no children: a `bind:value` on it sets `bound_textarea`, and the
+    /// element then gets the content hole that shows the bound text.
+    lone_textarea: bool,
+    bound_textarea: bool,
+    /// The element's `value=...`, which `bind:group` compares its signal with.
+    value: Option<&'a syn::Expr>,
+}
+
+/// Lowers one attribute of an element.
 fn lower_attribute(
     attribute: &KeyedAttribute,
-    tag: &str,
-    lone_textarea: Option<&mut bool>,
+    context: &mut ElementContext,
     out: &mut Vec<Attribute>,
     errors: &mut Errors,
 ) {
+    let tag = context.tag;
     let key = attribute.key.to_string();
     let key_span = attribute.key.span();
     let value = attribute.value();
@@ -279,24 +300,52 @@ fn lower_attribute(
     } else if let Some(property) = key.strip_prefix("bind:") {
         let signal = expect_value(errors);
         match property {
-            "value" => match lone_textarea {
-                Some(bound) => {
-                    *bound = true;
-                    out.push(Attribute::Dynamic(quote_spanned! {key_span=>
-                        ::leptos::__private::bind_textarea_value(#signal)
-                    }))
-                }
-                None => out.push(Attribute::Dynamic(quote_spanned! {key_span=>
-                    ::leptos::__private::bind_value(#signal)
-                })),
-            },
+            "value" if context.lone_textarea => {
+                context.bound_textarea = true;
+                out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+                    ::leptos::__private::bind_textarea_value(#signal)
+                }))
+            }
+            "value" => out.push(Attribute::Dynamic(quote_spanned! {key_span=>
+                ::leptos::__private::bind_value(#signal)
+            })),
+            "group" => {
+                let value = match context.value {
+                    Some(value) => match static_value(value) {
+                        Some(StaticAttr::Text(text)) => quote!(::std::string::String::from(#text)),
+                        _ => {
+                            let value = unbraced(value);
+                            quote_spanned! {value.span()=>
+                                ::leptos::__private::group_value(&(#value))
+                            }
+                        }
+                    },
+                    None => {
+                        errors.push(
+                            key_span,
+                            "`bind:group` needs the radio button's `value=...`: the signal \
+                             holds the value of the one that is checked",
+                        );
+                        return;
+                    }
+                };
+                // First among the element's holes, so that it reads the value before a
+                // `value=...` hole can move it.
+                out.insert(
+                    0,
+                    Attribute::Dynamic(quote_spanned! {key_span=>
+                        ::leptos::__private::bind_group(#signal, #value)
+                    }),
+                );
+            }
             "checked" => out.push(Attribute::Dynamic(quote_spanned! {key_span=>
                 ::leptos::__private::bind_checked(#signal)
             })),
             _ => errors.push(
                 key_span,
                 format!(
-                    "`bind:{property}` is not supported; `bind:value` and `bind:checked` are. \
+                    "`bind:{property}` is not supported; `bind:value`, `bind:checked` and \
+                     `bind:group` are. \
                      Otherwise write `prop:{property}=signal` with an `on:input` or \
                      `on:change` handler that sets the signal"
                 ),

@@ -391,6 +391,37 @@ pub fn bind_checked(signal: impl BindSignal<bool> + Clone) -> Attribute {
     )
 }
 
+/// `bind:group=signal` on a radio button whose value is `value`: it is checked while the
+/// signal holds `value`, and choosing it writes `value` into the signal (on its `change`
+/// event). The other radio buttons bound to the same signal follow.
+pub fn bind_group(signal: impl BindSignal<String> + Clone, value: String) -> Attribute {
+    #[cfg(render_html)]
+    let for_html = (signal.clone(), value.clone());
+    let for_property = (signal.clone(), value);
+    Attribute::Bind(Box::new(Binding {
+        name: "checked",
+        #[cfg(render_html)]
+        current: AttributeValue::Dynamic(Box::new(move || {
+            (for_html.0.read_bound() == for_html.1).to_static_value()
+        })),
+        property: PropertyValue {
+            get: Box::new(move || {
+                JsValue::from_bool(for_property.0.read_bound() == for_property.1)
+            }),
+            reactive: true,
+        },
+        listener: EventListener {
+            name: "change",
+            delegated: true,
+            handler: Box::new(move |event: web_sys::Event| {
+                if crate::ev::event_target_checked(&event) {
+                    signal.write_bound(crate::ev::event_target_value(&event));
+                }
+            }),
+        },
+    }))
+}
+
 /// A binding of `signal` to the attribute and property `name`, written back from each
 /// `event` with what `read_event` reads of it.
 fn bind<T: Into<JsValue> + 'static>(

@@ -106,6 +106,12 @@ impl<V: IntoView> IntoView for Vec<V> {
     }
 }
 
+impl<V: IntoView, const N: usize> IntoView for [V; N] {
+    fn into_view(self) -> View {
+        View::fragment(self.into_iter().map(IntoView::into_view).collect())
+    }
+}
+
 impl<F, V> IntoView for F
 where
     F: FnMut() -> V + 'static,
