@@ -11,6 +11,54 @@ use server_fn::ServerFn;
 /// The result of a server function `S`, as its action holds it.
 pub type ServerFnOutcome<S> = Result<<S as ServerFn>::Output, <S as ServerFn>::Error>;
 
+/// What the two server action types share: `Clone`, `Copy`, `Debug`, `Default` (`new()`),
+/// `url()`, and `Deref` to the action they wrap.
+macro_rules! shared_impls {
+    ($name:ident, $action:ident) => {
+        impl<S: ServerFn> Clone for $name<S> {
+            fn clone(&self) -> Self {
+                *self
+            }
+        }
+
+        impl<S: ServerFn> Copy for $name<S> {}
+
+        impl<S: ServerFn> std::fmt::Debug for $name<S> {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.debug_struct(stringify!($name))
+                    .field("url", &S::PATH)
+                    .finish()
+            }
+        }
+
+        impl<S> Default for $name<S>
+        where
+            S: ServerFn + IntoReq<S::InputEncoding> + Clone + Sync,
+            S::Output: FromRes<S::OutputEncoding> + Send + Sync,
+            S::Error: Send + Sync,
+        {
+            fn default() -> Self {
+                Self::new()
+            }
+        }
+
+        impl<S: ServerFn> $name<S> {
+            /// The path the function is served at, which a form posts to.
+            pub fn url(&self) -> &'static str {
+                S::PATH
+            }
+        }
+
+        impl<S: ServerFn> Deref for $name<S> {
+            type Target = $action<S, ServerFnOutcome<S>>;
+
+            fn deref(&self) -> &Self::Target {
+                &self.action
+            }
+        }
+    };
+}
+
 /// An action whose work is a call of the server function `S`: dispatch it with the
 /// function's arguments struct, read `pending()`, `value()` and `version()` as with any
 /// [`Action`] (it dereferences to one).
@@ -44,22 +92,6 @@ where
     action: Action<S, ServerFnOutcome<S>>,
 }
 
-impl<S: ServerFn> Clone for ServerAction<S> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<S: ServerFn> Copy for ServerAction<S> {}
-
-impl<S: ServerFn> std::fmt::Debug for ServerAction<S> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ServerAction")
-            .field("url", &S::PATH)
-            .finish()
-    }
-}
-
 impl<S> ServerAction<S>
 where
     S: ServerFn + IntoReq<S::InputEncoding> + Clone + Sync,
@@ -78,31 +110,7 @@ where
     }
 }
 
-impl<S> Default for ServerAction<S>
-where
-    S: ServerFn + IntoReq<S::InputEncoding> + Clone + Sync,
-    S::Output: FromRes<S::OutputEncoding> + Send + Sync,
-    S::Error: Send + Sync,
-{
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<S: ServerFn> ServerAction<S> {
-    /// The path the function is served at, which a form posts to.
-    pub fn url(&self) -> &'static str {
-        S::PATH
-    }
-}
-
-impl<S: ServerFn> Deref for ServerAction<S> {
-    type Target = Action<S, ServerFnOutcome<S>>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.action
-    }
-}
+shared_impls!(ServerAction, Action);
 
 /// A multi-action whose work is a call of the server function `S`: every dispatch is a
 /// submission of its own, listed with its input while pending and its result once done (see
@@ -144,22 +152,6 @@ where
     action: MultiAction<S, ServerFnOutcome<S>>,
 }
 
-impl<S: ServerFn> Clone for ServerMultiAction<S> {
-    fn clone(&self) -> Self {
-        *self
-    }
-}
-
-impl<S: ServerFn> Copy for ServerMultiAction<S> {}
-
-impl<S: ServerFn> std::fmt::Debug for ServerMultiAction<S> {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("ServerMultiAction")
-            .field("url", &S::PATH)
-            .finish()
-    }
-}
-
 impl<S> ServerMultiAction<S>
 where
     S: ServerFn + IntoReq<S::InputEncoding> + Clone + Sync,
@@ -178,31 +170,7 @@ where
     }
 }
 
-impl<S> Default for ServerMultiAction<S>
-where
-    S: ServerFn + IntoReq<S::InputEncoding> + Clone + Sync,
-    S::Output: FromRes<S::OutputEncoding> + Send + Sync,
-    S::Error: Send + Sync,
-{
-    fn default() -> Self {
-        Self::new()
-    }
-}
-
-impl<S: ServerFn> ServerMultiAction<S> {
-    /// The path the function is served at, which a form posts to.
-    pub fn url(&self) -> &'static str {
-        S::PATH
-    }
-}
-
-impl<S: ServerFn> Deref for ServerMultiAction<S> {
-    type Target = MultiAction<S, ServerFnOutcome<S>>;
-
-    fn deref(&self) -> &Self::Target {
-        &self.action
-    }
-}
+shared_impls!(ServerMultiAction, MultiAction);
 
 /// Calls `S`: its body on the server, a request in the browser.
 #[cfg(feature = "ssr")]

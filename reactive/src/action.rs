@@ -19,6 +19,35 @@ pub(crate) type Dispatcher<I, O> = Shared<dyn Fn(&I, Completion<O>)>;
 /// Called with the output of one dispatch.
 pub(crate) type Completion<O> = Box<dyn FnOnce(O) + Send>;
 
+/// A dispatcher that spawns `action`'s future on the runtime (any thread on the server).
+pub(crate) fn spawning_dispatcher<I, O, F, Fut>(action: F) -> Dispatcher<I, O>
+where
+    I: 'static,
+    O: 'static,
+    F: Fn(&I) -> Fut + MaybeSend + MaybeSync + 'static,
+    Fut: Future<Output = O> + MaybeSend + 'static,
+{
+    Shared::new(move |input: &I, done: Completion<O>| {
+        let work = action(input);
+        executor::spawn(async move { done(work.await) });
+    })
+}
+
+/// A dispatcher that spawns `action`'s future on the dispatching thread.
+pub(crate) fn local_dispatcher<I, O, F, Fut>(action: F) -> Dispatcher<I, O>
+where
+    I: 'static,
+    O: 'static,
+    F: Fn(&I) -> Fut + 'static,
+    Fut: Future<Output = O> + 'static,
+{
+    let action = ThreadBound::new(action);
+    Shared::new(move |input: &I, done: Completion<O>| {
+        let work = (action.get())(input);
+        executor::spawn_local(async move { done(work.await) });
+    })
+}
+
 /// Async work started by an event, such as calling a server function when a form is
 /// submitted. Its state lives in signals: the input in flight, the latest output, whether
 /// it is pending, and how many dispatches have completed.
@@ -80,10 +109,7 @@ where
         F: Fn(&I) -> Fut + MaybeSend + MaybeSync + 'static,
         Fut: Future<Output = O> + MaybeSend + 'static,
     {
-        Self::with_dispatcher(Shared::new(move |input: &I, done: Completion<O>| {
-            let work = action(input);
-            executor::spawn(async move { done(work.await) });
-        }))
+        Self::with_dispatcher(spawning_dispatcher(action))
     }
 
     /// Creates an action whose future need not be `Send`: it runs on the thread that
@@ -95,11 +121,7 @@ where
         F: Fn(&I) -> Fut + 'static,
         Fut: Future<Output = O> + 'static,
     {
-        let action = ThreadBound::new(action);
-        Self::with_dispatcher(Shared::new(move |input: &I, done: Completion<O>| {
-            let work = (action.get())(input);
-            executor::spawn_local(async move { done(work.await) });
-        }))
+        Self::with_dispatcher(local_dispatcher(action))
     }
 
     #[track_caller]

@@ -1,12 +1,11 @@
 //! Multi-actions: async work started by the user, where every dispatch is kept as a
 //! submission of its own (adding several todos in a row, each with its own pending state).
 
-use crate::action::{Completion, Dispatcher};
+use crate::action::{local_dispatcher, spawning_dispatcher, Completion, Dispatcher};
 use crate::arc::{ArcReadSignal, ArcRwSignal};
-use crate::executor;
 use crate::signal::{ReadSignal, RwSignal};
 use crate::stored::StoredValue;
-use crate::sync::{MaybeSend, MaybeSync, Shared, ThreadBound};
+use crate::sync::{MaybeSend, MaybeSync};
 use crate::traits::{GetUntracked, Set, Update, WithUntracked};
 use std::future::Future;
 
@@ -69,10 +68,7 @@ where
         F: Fn(&I) -> Fut + MaybeSend + MaybeSync + 'static,
         Fut: Future<Output = O> + MaybeSend + 'static,
     {
-        Self::with_dispatcher(Shared::new(move |input: &I, done: Completion<O>| {
-            let work = action(input);
-            executor::spawn(async move { done(work.await) });
-        }))
+        Self::with_dispatcher(spawning_dispatcher(action))
     }
 
     /// Creates a multi-action whose future need not be `Send`: it runs on the thread that
@@ -83,11 +79,7 @@ where
         F: Fn(&I) -> Fut + 'static,
         Fut: Future<Output = O> + 'static,
     {
-        let action = ThreadBound::new(action);
-        Self::with_dispatcher(Shared::new(move |input: &I, done: Completion<O>| {
-            let work = (action.get())(input);
-            executor::spawn_local(async move { done(work.await) });
-        }))
+        Self::with_dispatcher(local_dispatcher(action))
     }
 
     #[track_caller]
