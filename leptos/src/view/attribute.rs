@@ -393,33 +393,31 @@ pub fn bind_checked(signal: impl BindSignal<bool> + Clone) -> Attribute {
 
 /// `bind:group=signal` on a radio button whose value is `value`: it is checked while the
 /// signal holds `value`, and choosing it writes `value` into the signal (on its `change`
-/// event). The other radio buttons bound to the same signal follow.
+/// event). The other radio buttons bound to the same signal follow. It is `bind:checked`,
+/// bound to whether the signal holds this button's value.
 pub fn bind_group(signal: impl BindSignal<String> + Clone, value: String) -> Attribute {
-    #[cfg(render_html)]
-    let for_html = (signal.clone(), value.clone());
-    let for_property = (signal.clone(), value);
-    Attribute::Bind(Box::new(Binding {
-        name: "checked",
-        #[cfg(render_html)]
-        current: AttributeValue::Dynamic(Box::new(move || {
-            (for_html.0.read_bound() == for_html.1).to_static_value()
-        })),
-        property: PropertyValue {
-            get: Box::new(move || {
-                JsValue::from_bool(for_property.0.read_bound() == for_property.1)
-            }),
-            reactive: true,
-        },
-        listener: EventListener {
-            name: "change",
-            delegated: true,
-            handler: Box::new(move |event: web_sys::Event| {
-                if crate::ev::event_target_checked(&event) {
-                    signal.write_bound(crate::ev::event_target_value(&event));
-                }
-            }),
-        },
-    }))
+    bind_checked(GroupMember { signal, value })
+}
+
+/// One radio button's view of a group's signal: `true` while the signal holds `value`;
+/// checking the button writes `value` into it (unchecking writes nothing: another button of
+/// the group was checked, and writes its own value).
+#[derive(Clone)]
+struct GroupMember<S> {
+    signal: S,
+    value: String,
+}
+
+impl<S: BindSignal<String>> BindSignal<bool> for GroupMember<S> {
+    fn read_bound(&self) -> bool {
+        self.signal.read_bound() == self.value
+    }
+
+    fn write_bound(&self, checked: bool) {
+        if checked {
+            self.signal.write_bound(self.value.clone());
+        }
+    }
 }
 
 /// A binding of `signal` to the attribute and property `name`, written back from each
