@@ -11,7 +11,7 @@ use quote::{format_ident, quote};
 use syn::spanned::Spanned;
 use syn::{FnArg, ItemFn, Pat, ReturnType, Type};
 
-use crate::props::{marker_type, props_doc, Builder, Prop};
+use crate::props::{marker_type, props_doc, Builder, Kind, Prop};
 
 /// Expands `#[component]`.
 pub(crate) fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
@@ -143,11 +143,9 @@ impl Component {
             vis,
             target: &props_name,
             name,
-            kind: "component",
-            tag: format!("<{name}>"),
+            kind: Kind::Component,
             generics: &generics,
             props: &props,
-            target_has_marker: true,
         };
         let unset_builder = builder.unset_builder_type();
         let builder_code = builder.generate();

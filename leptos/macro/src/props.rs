@@ -83,14 +83,36 @@ pub(crate) struct Builder<'a> {
     pub(crate) target: &'a Ident,
     /// The component's or the slot's name, used in messages and in the traits' names.
     pub(crate) name: &'a Ident,
-    /// `"component"` or `"slot"`, for messages.
-    pub(crate) kind: &'static str,
-    /// How the tag is written, for the missing-prop note: `<Counter>` or `<Then slot>`.
-    pub(crate) tag: String,
+    pub(crate) kind: Kind,
     pub(crate) generics: &'a Generics,
     pub(crate) props: &'a [Prop],
-    /// Whether the target has the hidden `__marker` field (components' props structs do).
-    pub(crate) target_has_marker: bool,
+}
+
+/// What the props are of.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    /// A `#[component]`: the target is its generated props struct.
+    Component,
+    /// A `#[slot]`: the target is the user's struct.
+    Slot,
+}
+
+impl Kind {
+    /// The word for it in messages.
+    fn label(self) -> &'static str {
+        match self {
+            Kind::Component => "component",
+            Kind::Slot => "slot",
+        }
+    }
+
+    /// How its tag is written in `view!`, for the missing-prop note.
+    fn tag(self, name: &Ident) -> String {
+        match self {
+            Kind::Component => format!("<{name}>"),
+            Kind::Slot => format!("<{name} slot>"),
+        }
+    }
 }
 
 impl Builder<'_> {
@@ -228,9 +250,9 @@ impl Builder<'_> {
         // `build()` needs every required prop, each through a trait that names it.
         let needs_traits = required.iter().map(|p| {
             let trait_name = needs_trait(name, &p.name);
-            let message = format!("the {kind} `{name}` needs the prop `{}`", p.name);
+            let message = format!("the {} `{name}` needs the prop `{}`", kind.label(), p.name);
             let label = format!("`{}` is missing here", p.name);
-            let note = format!("add `{}=...` to the `{}` tag", p.name, self.tag);
+            let note = format!("add `{}=...` to the `{}` tag", p.name, kind.tag(name));
             quote! {
                 #[doc(hidden)]
                 #[allow(non_camel_case_types)]
@@ -266,12 +288,13 @@ impl Builder<'_> {
             let predicates = w.predicates.iter();
             quote!(#(#predicates,)*)
         });
-        let target_marker = self
-            .target_has_marker
-            .then(|| quote!(__marker: ::std::marker::PhantomData));
+        // A component's props struct has the hidden marker field; a slot's struct is the user's.
+        let target_marker =
+            (*kind == Kind::Component).then(|| quote!(__marker: ::std::marker::PhantomData));
         let unset_builder = self.unset_builder_type();
         let builder_doc = format!(
-            "Starts setting the props of the {kind} by name; `view!` calls this for its tag."
+            "Starts setting the props of the {} by name; `view!` calls this for its tag.",
+            kind.label()
         );
 
         quote! {

@@ -10,7 +10,7 @@ use quote::quote;
 use syn::spanned::Spanned;
 use syn::{Fields, ItemStruct};
 
-use crate::props::{props_doc, Builder, Prop};
+use crate::props::{props_doc, Builder, Kind, Prop};
 
 /// Expands `#[slot]`.
 pub(crate) fn expand(args: TokenStream, input: TokenStream) -> TokenStream {
@@ -61,11 +61,9 @@ fn generate(mut item: ItemStruct) -> syn::Result<TokenStream> {
         vis: &item.vis,
         target: name,
         name,
-        kind: "slot",
-        tag: format!("<{name} slot>"),
+        kind: Kind::Slot,
         generics: &item.generics,
         props: &props,
-        target_has_marker: false,
     };
     let builder_code = builder.generate();
     let doc_table = props_doc(&props);
