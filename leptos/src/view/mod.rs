@@ -233,7 +233,7 @@ impl View {
             ViewInner::Text(text) => text.len() + text.len() / 8,
             ViewInner::Integer(_) => 8,
             // An empty fragment is written as the empty placeholder, as it is built.
-            ViewInner::Fragment(views) if views.is_empty() => 7,
+            ViewInner::Fragment(views) if views.is_empty() => View::empty().html_len(),
             ViewInner::Fragment(views) => views.iter().map(View::html_len).sum(),
             ViewInner::Template(template) => template.html_len(),
             ViewInner::Boxed(render) => render.html_len(),
@@ -250,7 +250,7 @@ impl View {
             ViewInner::Integer(n) => n.push_to(out),
             // Built and hydrated as the empty placeholder, so written as one: with nothing
             // in its place, the browser would find the next node where it expects this one.
-            ViewInner::Fragment(views) if views.is_empty() => out.push_str("<!---->"),
+            ViewInner::Fragment(views) if views.is_empty() => View::empty().to_html(out),
             ViewInner::Fragment(views) => views.into_iter().for_each(|v| v.to_html(out)),
             ViewInner::Template(template) => template.write_html(out),
             ViewInner::Boxed(render) => render.to_html(out),
