@@ -79,14 +79,6 @@ macro_rules! arc_handle {
             keep: Shared<Keep>,
         }
 
-        impl<T> $arc<T> {
-            /// The `Copy` handle to the node, which does not keep it alive.
-            #[allow(dead_code)]
-            pub(crate) fn unkept(&self) -> $inner<T> {
-                self.inner
-            }
-        }
-
         impl<T> Clone for $arc<T> {
             fn clone(&self) -> Self {
                 $arc {
@@ -263,6 +255,12 @@ impl<T: MaybeSend + MaybeSync + 'static> ArcRwSignal<T> {
 }
 
 impl<T> ArcRwSignal<T> {
+    /// The `Copy` handle to the node, which does not keep it alive (unlike
+    /// `RwSignal::from(arc)`, which hands it to the current owner).
+    pub(crate) fn unkept(&self) -> RwSignal<T> {
+        self.inner
+    }
+
     /// A read-only handle to the same signal.
     pub fn read_only(&self) -> ArcReadSignal<T> {
         ArcReadSignal {
