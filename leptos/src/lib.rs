@@ -29,6 +29,7 @@ mod callback;
 pub mod children;
 pub mod config;
 pub mod control;
+pub mod directive;
 pub mod error;
 pub mod ev;
 pub mod form;
@@ -58,6 +59,10 @@ pub use reactive_graph;
 pub use redirect::{redirect, RedirectHandler};
 pub use server_fn;
 pub use view::html;
+/// The `wasm-bindgen` crate this `leptos` is built with (for `JsCast` and friends).
+pub use wasm_bindgen;
+/// The `web-sys` crate this `leptos` is built with: the browser's types (elements, events).
+pub use web_sys;
 
 /// Everything an application usually needs, in one glob import.
 pub mod prelude {

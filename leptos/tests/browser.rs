@@ -1737,3 +1737,160 @@ fn radio_buttons_bound_to_a_group_hydrate_checked_and_choose_the_signals_value()
     size.set("xl".into());
     assert_eq!(checked(&root), [false, false, false]);
 }
+
+fn markup_view(markup: RwSignal<Option<String>>) -> View {
+    view! {
+        <div>
+            <p class="fixed" inner_html="<b>bold</b> &amp; <i>it</i>"></p>
+            <p class="live" inner_html=move || markup.get()></p>
+            <span>"after"</span>
+        </div>
+    }
+}
+
+#[wasm_bindgen_test]
+fn inner_html_is_the_content_built_hydrated_and_kept_up_to_date() {
+    let markup = RwSignal::new(Some("<em>one</em>".to_string()));
+    let html = leptos::ssr::render_to_string(move || markup_view(markup));
+    assert_eq!(
+        html,
+        "<div><p class=\"fixed\"><b>bold</b> &amp; <i>it</i></p>\
+         <p class=\"live\"><em>one</em></p><span>after</span></div>",
+        "the markup is written as it is, with no markers"
+    );
+
+    // Built in the browser.
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || markup_view(markup));
+    assert_eq!(
+        query(&root, ".fixed").inner_html(),
+        "<b>bold</b> &amp; <i>it</i>"
+    );
+    assert_eq!(query(&root, ".live").inner_html(), "<em>one</em>");
+    markup.set(Some("<u>two</u>".into()));
+    assert_eq!(query(&root, ".live").inner_html(), "<u>two</u>");
+    markup.set(None);
+    assert_eq!(query(&root, ".live").inner_html(), "");
+    assert_eq!(query(&root, "span").text_content().unwrap(), "after");
+
+    // Hydrated: the server's nodes are kept (no mutation, no mismatch), then updated.
+    let markup2 = RwSignal::new(Some("<em>one</em>".to_string()));
+    let root = container();
+    root.set_inner_html(&html);
+    let server_em = query(&root, "em");
+    let mutations = Mutations::observe(&root);
+    let _app = leptos::mount::hydrate_to(root.clone(), move || markup_view(markup2));
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert_eq!(mutations.counts(), (0, 0, 0), "hydration changed nothing");
+    assert!(server_em.is_same_node(Some(&query(&root, "em"))));
+    markup2.set(Some("<u>three</u>".into()));
+    assert_eq!(query(&root, ".live").inner_html(), "<u>three</u>");
+    assert_eq!(
+        query(&root, ".fixed").inner_html(),
+        "<b>bold</b> &amp; <i>it</i>"
+    );
+}
+
+thread_local! {
+    /// What the directives of the test below saw: (tag, parameter).
+    static DIRECTIVE_CALLS: RefCell<Vec<(String, String)>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Marks the element and records the call; its cleanup records the removal.
+fn mark(element: web_sys::Element) {
+    element.set_attribute("data-marked", "").unwrap();
+    let tag = element.tag_name().to_lowercase();
+    DIRECTIVE_CALLS.with(|calls| calls.borrow_mut().push((tag.clone(), String::new())));
+    on_cleanup(move || {
+        DIRECTIVE_CALLS.with(|calls| calls.borrow_mut().push((tag, "cleanup".into())))
+    });
+}
+
+/// Sets the element's title from the parameter.
+fn titled(element: web_sys::Element, title: &str) {
+    element.set_attribute("title", title).unwrap();
+    DIRECTIVE_CALLS.with(|calls| {
+        calls
+            .borrow_mut()
+            .push((element.tag_name().to_lowercase(), title.to_string()))
+    });
+}
+
+#[component]
+fn Boxed(children: Children) -> impl IntoView {
+    view! { <section>{children()}</section> }
+}
+
+fn directive_view(shown: RwSignal<bool>) -> View {
+    view! {
+        <div>
+            <Show when=move || shown.get()>
+                <p use:mark use:titled="hello">"text"</p>
+            </Show>
+            <Boxed use:titled="boxed">"inside"</Boxed>
+        </div>
+    }
+}
+
+fn take_directive_calls() -> Vec<(String, String)> {
+    DIRECTIVE_CALLS.with(|calls| std::mem::take(&mut *calls.borrow_mut()))
+}
+
+#[wasm_bindgen_test]
+fn directives_run_with_their_element_when_built_and_hydrated_and_clean_up() {
+    let shown = RwSignal::new(true);
+    let html = leptos::ssr::render_to_string(move || directive_view(shown));
+    assert!(
+        !html.contains("use:") && !html.contains("data-marked"),
+        "{html}"
+    );
+    assert_eq!(
+        take_directive_calls(),
+        vec![],
+        "directives do not run on the server"
+    );
+
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || directive_view(shown));
+    let p = query(&root, "p");
+    assert!(p.has_attribute("data-marked"));
+    assert_eq!(p.title(), "hello");
+    assert_eq!(
+        query(&root, "section").title(),
+        "boxed",
+        "on a component: its first element"
+    );
+    let mut calls = take_directive_calls();
+    calls.sort();
+    assert_eq!(
+        calls,
+        vec![
+            ("p".to_string(), String::new()),
+            ("p".to_string(), "hello".to_string()),
+            ("section".to_string(), "boxed".to_string()),
+        ]
+    );
+    shown.set(false);
+    assert_eq!(
+        take_directive_calls(),
+        vec![("p".to_string(), "cleanup".to_string())]
+    );
+    shown.set(true);
+    assert_eq!(
+        take_directive_calls().len(),
+        2,
+        "the new <p> gets both directives"
+    );
+
+    // Hydrated: the server's elements get the directives; nothing else changes.
+    let shown2 = RwSignal::new(true);
+    let root = container();
+    root.set_inner_html(&html);
+    let server_p = query(&root, "p");
+    let _app = leptos::mount::hydrate_to(root.clone(), move || directive_view(shown2));
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert!(server_p.is_same_node(Some(&query(&root, "p"))));
+    assert!(server_p.has_attribute("data-marked"));
+    assert_eq!(server_p.title(), "hello");
+    assert_eq!(take_directive_calls().len(), 3);
+}

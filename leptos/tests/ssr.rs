@@ -492,6 +492,68 @@ fn attributes_on_a_component_tag_go_to_its_first_element() {
     );
 }
 
+#[test]
+fn after_the_spread_marker_plain_attributes_go_to_the_first_element() {
+    let html = render_to_string(|| {
+        view! {
+            <Link href="/about" {..} title="About" class="nav">"About"</Link>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        r#"<a title="About" class="link nav" href="/about">About</a>"#
+    );
+}
+
+#[test]
+fn inner_html_writes_its_markup_as_it_is_and_the_attributes_escaped() {
+    let html = render_to_string(|| {
+        let markup = RwSignal::new(Some(String::from("<em>live</em>")));
+        let none: Option<&'static str> = None;
+        view! {
+            <article title="a \"b\"" inner_html="<p>1 &lt; 2</p><br>"/>
+            <div inner_html=move || markup.get()></div>
+            <div inner_html=none></div>
+        }
+    });
+    assert_eq!(
+        html,
+        r#"<article title="a &quot;b&quot;"><p>1 &lt; 2</p><br></article><div><em>live</em></div><div></div>"#
+    );
+}
+
+/// Never runs on the server: `view!` compiles the call, the server skips it.
+fn never_on_the_server(_element: leptos::web_sys::Element, _param: u32) {
+    panic!("directives run in the browser only");
+}
+
+#[test]
+fn directives_are_not_written_or_run_on_the_server() {
+    let html = render_to_string(|| view! { <p use:never_on_the_server=3>"text"</p> });
+    assert_eq!(html, "<p>text</p>");
+}
+
+#[test]
+fn for_children_destructure_with_let_and_clone_variables_with_clone() {
+    let html = render_to_string(|| {
+        let pairs = vec![(1, "one"), (2, "two")];
+        let suffix = String::from("!");
+        view! {
+            <ul>
+                <For each=move || pairs.clone() key=|(n, _)| *n let((n, name))>
+                    <li>{n}" "{name}</li>
+                </For>
+            </ul>
+            <Link href="/" clone:suffix>{suffix.clone()}</Link>
+            <p>{suffix}</p>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        r#"<ul><li>1 one</li><li>2 two</li></ul><a class="link" href="/">!</a><p>!</p>"#
+    );
+}
+
 #[component]
 fn Badge(
     #[prop(into, optional)] class: MaybeProp<String>,

@@ -167,8 +167,29 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
                 _ => None,
             }),
     };
+    // `inner_html=value`: the element's content, as HTML.
+    let mut inner_html = None;
     for attribute in element.attributes() {
         match attribute {
+            NodeAttribute::Attribute(attribute) if attribute.key.to_string() == "inner_html" => {
+                let key_span = attribute.key.span();
+                match attribute.value() {
+                    Some(value) if element.children.is_empty() => {
+                        let value = unbraced(value);
+                        inner_html = Some(quote_spanned! {key_span=>
+                            ::leptos::__private::inner_html(#value)
+                        });
+                    }
+                    Some(_) => errors.push(
+                        key_span,
+                        format!(
+                            "`inner_html` sets the whole content of <{name}>: remove either \
+                             the attribute or the element's children"
+                        ),
+                    ),
+                    None => errors.push(key_span, "`inner_html` needs a value: `inner_html=...`"),
+                }
+            }
             NodeAttribute::Attribute(attribute) => {
                 lower_attribute(attribute, &mut context, &mut attributes, errors)
             }
@@ -194,6 +215,9 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
             Node::Text(text) if raw_text => children.push(Child::Text(text.value_string())),
             other => lower_node(other, &mut children, errors),
         }
+    }
+    if let Some(content) = inner_html {
+        children.push(Child::Hole(content));
     }
     if bound_textarea {
         children.push(Child::Hole(quote!(::leptos::__private::child(
@@ -351,6 +375,10 @@ fn lower_attribute(
                 ),
             ),
         }
+    } else if let Some(name) = key.strip_prefix("use:") {
+        out.push(Attribute::Dynamic(directive(
+            name, attribute, key_span, errors,
+        )));
     } else if key.starts_with("let:") || key.starts_with("clone:") {
         errors.push(
             key_span,
@@ -518,10 +546,28 @@ fn tag_setters(
     let mut setters = Vec::new();
     let mut spread: Vec<TokenStream> = Vec::new();
     let mut binding: Option<TokenStream> = None;
+    let mut clones: Vec<proc_macro2::Ident> = Vec::new();
+    // After `{..}`, plain attributes are for the component's first element, not props.
+    let mut after_spread_marker = false;
     for attribute in element.attributes() {
-        let NodeAttribute::Attribute(attribute) = attribute else {
-            errors.push(attribute.span(), "components take props as `name=value`");
-            continue;
+        let attribute = match attribute {
+            NodeAttribute::Attribute(attribute) => attribute,
+            NodeAttribute::Block(block) if !in_slot && is_spread_marker(block) => {
+                after_spread_marker = true;
+                continue;
+            }
+            NodeAttribute::Block(block) => {
+                errors.push(
+                    block.span(),
+                    if in_slot {
+                        "slots take props as `name=value`"
+                    } else {
+                        "components take props as `name=value`; `{..}` alone marks the start of \
+                         attributes for the component's first element"
+                    },
+                );
+                continue;
+            }
         };
         let key = attribute.key.to_string();
         let key_span = attribute.key.span();
@@ -530,7 +576,42 @@ fn tag_setters(
             binding = Some(quote!(#ident));
             continue;
         }
+        if let KeyedAttributeValue::Binding(fn_binding) = &attribute.possible_value {
+            // `let(pattern)`: the children take the item as that pattern.
+            if key == "let" {
+                let inputs = &fn_binding.inputs;
+                binding = Some(quote!(#inputs));
+            } else {
+                errors.push(
+                    key_span,
+                    format!("`{key}(..)` is not supported; write `let(pattern)` or `let:name`"),
+                );
+            }
+            continue;
+        }
+        if let Some(name) = key.strip_prefix("clone:") {
+            match syn::parse_str::<syn::Ident>(name) {
+                Ok(_) => clones.push(format_ident!(
+                    "{}",
+                    name,
+                    span = last_segment_span(&attribute.key)
+                )),
+                Err(_) => errors.push(
+                    key_span,
+                    format!("`{key}`: write `clone:name` for a variable `name`"),
+                ),
+            }
+            continue;
+        }
         if in_slot && (key == "slot" || key.starts_with("slot:")) {
+            continue;
+        }
+        if after_spread_marker && !key.contains(':') {
+            if let Some(hole) =
+                component_attribute(attribute, &format!("attr:{key}"), key_span, errors)
+            {
+                spread.push(hole);
+            }
             continue;
         }
         if key.contains(':') {
@@ -582,16 +663,48 @@ fn tag_setters(
         setters.push(quote_spanned! {span=> .#setter(#value) });
     }
     if let Some(children_span) = children_span {
+        // `clone:name`: the children closure gets its own clone of `name`.
+        let clones = clones.iter().map(|name| {
+            quote_spanned! {name.span()=> let #name = ::core::clone::Clone::clone(&#name); }
+        });
         match binding {
             Some(binding) => setters.push(quote_spanned! {children_span=>
-                .children(move |#binding| ::leptos::view! { #children })
+                .children({ #(#clones)* move |#binding| ::leptos::view! { #children } })
             }),
             None => setters.push(quote_spanned! {children_span=>
-                .children(::leptos::__private::ToChildren::to_children(move || ::leptos::view! { #children }))
+                .children({
+                    #(#clones)*
+                    ::leptos::__private::ToChildren::to_children(move || ::leptos::view! { #children })
+                })
             }),
         }
+    } else if let Some(name) = clones.first() {
+        errors.push(
+            name.span(),
+            "`clone:` is for the children closure, and this tag has no children",
+        );
     }
     TagSetters { setters, spread }
+}
+
+/// Whether a block among a tag's attributes is `{..}`, the marker after which a component's
+/// plain attributes go to its first element.
+fn is_spread_marker(block: &rstml::node::NodeBlock) -> bool {
+    let Some(block) = block.try_block() else {
+        return false;
+    };
+    matches!(
+        block.stmts.as_slice(),
+        [syn::Stmt::Expr(
+            syn::Expr::Range(syn::ExprRange {
+                start: None,
+                end: None,
+                limits: syn::RangeLimits::HalfOpen(_),
+                ..
+            }),
+            None,
+        )]
+    )
 }
 
 /// For `<Name slot>` or `<Name slot:prop>` (a component-like tag), the prop it fills (`name`
@@ -646,14 +759,17 @@ fn snake_case(name: &str) -> String {
     out
 }
 
-/// An `attr:`, `class:` or `on:` attribute on a component's tag, for its first element; an
-/// error for anything else written with a `:`.
+/// An `attr:`, `class:`, `on:` or `use:` attribute on a component's tag, for its first
+/// element; an error for anything else written with a `:`.
 fn component_attribute(
     attribute: &KeyedAttribute,
     key: &str,
     key_span: Span,
     errors: &mut Errors,
 ) -> Option<TokenStream> {
+    if let Some(name) = key.strip_prefix("use:") {
+        return Some(directive(name, attribute, key_span, errors));
+    }
     let Some(value) = attribute.value() else {
         errors.push(key_span, format!("`{key}` needs a value: `{key}=...`"));
         return None;
@@ -707,12 +823,45 @@ fn component_attribute(
     errors.push(
         key_span,
         format!(
-            "`{key}` is not supported on components; `attr:name=`, `class:name=` and \
-             `on:event=` are (they go to the component's first element). Set it on an element \
-             inside the component"
+            "`{key}` is not supported on components; `attr:name=`, `class:name=`, \
+             `on:event=` and `use:directive` are (they go to the component's first element). \
+             Set it on an element inside the component"
         ),
     );
     None
+}
+
+/// `use:name` or `use:name=param`: the call that runs the directive `name` on the element.
+fn directive(
+    name: &str,
+    attribute: &KeyedAttribute,
+    key_span: Span,
+    errors: &mut Errors,
+) -> TokenStream {
+    let Ok(path) = syn::parse_str::<syn::Path>(name) else {
+        errors.push(
+            key_span,
+            format!(
+                "`{name}` is not a function's name; write `use:directive` or `use:directive=param`"
+            ),
+        );
+        return quote!(());
+    };
+    // Spanned at the name, so that "cannot find function" points at it.
+    let name_span = last_segment_span(&attribute.key);
+    let path: TokenStream = path
+        .to_token_stream()
+        .into_iter()
+        .map(|mut token| {
+            token.set_span(name_span);
+            token
+        })
+        .collect();
+    let param = match attribute.value() {
+        Some(value) => unbraced(value),
+        None => quote!(()),
+    };
+    quote_spanned! {key_span=> ::leptos::__private::directive(#path, #param) }
 }
 
 /// The `leptos::ev` name of the event in `on:event` (`-` becomes `_`), spanned at the event's

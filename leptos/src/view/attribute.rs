@@ -277,8 +277,9 @@ pub enum Attribute {
     },
     /// `on:event=handler`.
     Event(EventListener),
-    /// `node_ref=...`: called with the element once it exists in the browser.
-    NodeRef(Box<dyn FnOnce(&web_sys::Element)>),
+    /// `node_ref=...` or `use:directive`: called with the element once it exists in the
+    /// browser (built or hydrated); never on the server.
+    WithElement(Box<dyn FnOnce(&web_sys::Element)>),
     /// `bind:value=signal` or `bind:checked=signal`: the attribute on the server, the
     /// property and a listener that writes back in the browser.
     Bind(Box<Binding>),
@@ -468,7 +469,7 @@ impl std::fmt::Debug for Attribute {
                 f.debug_struct("Property").field("name", name).finish()
             }
             Attribute::Event(listener) => f.debug_tuple("Event").field(&listener.name).finish(),
-            Attribute::NodeRef(_) => f.write_str("NodeRef"),
+            Attribute::WithElement(_) => f.write_str("WithElement"),
             Attribute::Bind(binding) => f.debug_tuple("Bind").field(&binding.name).finish(),
         }
     }
@@ -527,7 +528,7 @@ impl Attribute {
                 write_value(out, name, current.current());
             }
             // Properties, listeners and node refs exist only in the browser.
-            Attribute::Property { .. } | Attribute::Event(_) | Attribute::NodeRef(_) => {}
+            Attribute::Property { .. } | Attribute::Event(_) | Attribute::WithElement(_) => {}
         }
     }
 
@@ -593,8 +594,8 @@ impl Attribute {
                 }
             }
             Attribute::Event(listener) => listener.attach(element),
-            Attribute::NodeRef(load) => {
-                load(element);
+            Attribute::WithElement(run) => {
+                run(element);
                 None
             }
             Attribute::Bind(binding) => {
@@ -628,6 +629,9 @@ enum Sink {
     Style(&'static str, Box<dyn Fn() -> StaticValue>),
     /// A JavaScript property.
     Property(&'static str, Box<dyn Fn() -> JsValue>),
+    /// The element's content as HTML (`inner_html=`). `true` when hydrating: the server
+    /// wrote the first value, so the first run only reads it.
+    InnerHtml(Box<dyn Fn() -> StaticValue>, bool),
 }
 
 impl Sink {
@@ -646,6 +650,12 @@ impl Sink {
             Sink::Property(name, value) => {
                 let _ = js_sys::Reflect::set(element, &JsValue::from_str(name), &value());
             }
+            Sink::InnerHtml(value, hydrated) => {
+                let value = value();
+                if !(first && *hydrated) {
+                    set_inner_html(element, &value);
+                }
+            }
         }
     }
 }
@@ -654,6 +664,24 @@ impl Sink {
 fn bind_sink(element: &web_sys::Element, sink: Sink) -> RenderEffect<()> {
     let element = element.clone();
     RenderEffect::new(move |previous: Option<()>| sink.write(&element, previous.is_none()))
+}
+
+/// An effect that keeps `element`'s content the HTML `value` reads (`inner_html=`); when
+/// `hydrated`, the server wrote the first value and it is not set again.
+pub(crate) fn bind_inner_html(
+    element: &web_sys::Element,
+    value: Box<dyn Fn() -> StaticValue>,
+    hydrated: bool,
+) -> RenderEffect<()> {
+    bind_sink(element, Sink::InnerHtml(value, hydrated))
+}
+
+/// Sets `element`'s content to the HTML `value` (no content when absent).
+pub(crate) fn set_inner_html(element: &web_sys::Element, value: &StaticValue) {
+    match value {
+        StaticValue::Text(html) => element.set_inner_html(html),
+        _ => element.set_inner_html(""),
+    }
 }
 
 /// Writes ` class="classes"` (escaped).
