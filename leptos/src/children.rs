@@ -111,3 +111,50 @@ impl ViewFn {
         (self.0)()
     }
 }
+
+/// A function that renders a view once, such as a fallback that is shown at most once.
+/// Like [`ViewFn`], a prop of this type takes any closure returning a view with
+/// `#[prop(into)]`.
+///
+/// ```
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Notice(#[prop(into)] body: ViewFnOnce) -> impl IntoView {
+///     view! { <aside>{body.run()}</aside> }
+/// }
+///
+/// let message = String::from("saved");
+/// let html = leptos::ssr::render_to_string(move || view! { <Notice body=move || message/> });
+/// assert!(html.contains("saved"), "{html}");
+/// ```
+pub struct ViewFnOnce(Box<dyn FnOnce() -> AnyView + Send>);
+
+impl std::fmt::Debug for ViewFnOnce {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("ViewFnOnce(..)")
+    }
+}
+
+impl Default for ViewFnOnce {
+    fn default() -> Self {
+        ViewFnOnce(Box::new(View::empty))
+    }
+}
+
+impl<F, V> From<F> for ViewFnOnce
+where
+    F: FnOnce() -> V + Send + 'static,
+    V: IntoView,
+{
+    fn from(f: F) -> Self {
+        ViewFnOnce(Box::new(move || f().into_view()))
+    }
+}
+
+impl ViewFnOnce {
+    /// Renders the view.
+    pub fn run(self) -> AnyView {
+        (self.0)()
+    }
+}

@@ -69,6 +69,7 @@ pub mod prelude {
     pub use crate::callback::Callback;
     pub use crate::children::{
         Children, ChildrenFn, ChildrenFnMut, ChildrenFragment, Fragment, ToChildren, ViewFn,
+        ViewFnOnce,
     };
     #[cfg(not(target_arch = "wasm32"))]
     pub use crate::config::get_configuration;
