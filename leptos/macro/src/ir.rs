@@ -174,6 +174,10 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
             NodeAttribute::Attribute(attribute) if attribute.key.to_string() == "inner_html" => {
                 let key_span = attribute.key.span();
                 match attribute.value() {
+                    Some(_) if VOID_ELEMENTS.contains(&name.as_str()) => errors.push(
+                        key_span,
+                        format!("<{name}> cannot have content, so it takes no `inner_html`"),
+                    ),
                     Some(value) if element.children.is_empty() => {
                         let value = unbraced(value);
                         inner_html = Some(quote_spanned! {key_span=>

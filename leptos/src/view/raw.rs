@@ -118,7 +118,6 @@ impl Render for RawHtml {
 struct InnerHtml(AttributeValue);
 
 /// The markup of an `inner_html` value (none when absent).
-#[cfg(render_html)]
 fn markup(value: StaticValue) -> std::borrow::Cow<'static, str> {
     match value {
         StaticValue::Text(html) => html,
@@ -133,11 +132,7 @@ impl InnerHtml {
             AttributeValue::Static(value) => value,
             AttributeValue::Dynamic(read) => read(),
         };
-        let html = match value {
-            StaticValue::Text(html) => html.into_owned(),
-            _ => String::new(),
-        };
-        Box::new(RawHtml(HtmlText::Owned(html)))
+        Box::new(RawHtml(HtmlText::Owned(markup(value).into_owned())))
     }
 }
 

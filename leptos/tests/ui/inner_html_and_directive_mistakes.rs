@@ -12,6 +12,7 @@ fn main() {
     let name = String::from("x");
     let _ = view! {
         <p inner_html="<b>bold</b>">"and children"</p>
+        <br inner_html="<b>bold</b>"/>
         <Card clone:name/>
     };
     let _ = view! { <p use:wrong_directive=3>"text"</p> };
