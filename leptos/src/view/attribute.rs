@@ -629,9 +629,6 @@ enum Sink {
     Style(&'static str, Box<dyn Fn() -> StaticValue>),
     /// A JavaScript property.
     Property(&'static str, Box<dyn Fn() -> JsValue>),
-    /// The element's content as HTML (`inner_html=`). `true` when hydrating: the server
-    /// wrote the first value, so the first run only reads it.
-    InnerHtml(Box<dyn Fn() -> StaticValue>, bool),
 }
 
 impl Sink {
@@ -650,12 +647,6 @@ impl Sink {
             Sink::Property(name, value) => {
                 let _ = js_sys::Reflect::set(element, &JsValue::from_str(name), &value());
             }
-            Sink::InnerHtml(value, hydrated) => {
-                let value = value();
-                if !(first && *hydrated) {
-                    set_inner_html(element, &value);
-                }
-            }
         }
     }
 }
@@ -667,13 +658,20 @@ fn bind_sink(element: &web_sys::Element, sink: Sink) -> RenderEffect<()> {
 }
 
 /// An effect that keeps `element`'s content the HTML `value` reads (`inner_html=`); when
-/// `hydrated`, the server wrote the first value and it is not set again.
+/// `hydrated`, the server wrote the first value and it is not set again. Not a [`Sink`]:
+/// an app that never writes `inner_html=` carries none of this code.
 pub(crate) fn bind_inner_html(
     element: &web_sys::Element,
     value: Box<dyn Fn() -> StaticValue>,
     hydrated: bool,
 ) -> RenderEffect<()> {
-    bind_sink(element, Sink::InnerHtml(value, hydrated))
+    let element = element.clone();
+    RenderEffect::new(move |previous: Option<()>| {
+        let value = value();
+        if previous.is_some() || !hydrated {
+            set_inner_html(&element, &value);
+        }
+    })
 }
 
 /// Sets `element`'s content to the HTML `value` (no content when absent).
