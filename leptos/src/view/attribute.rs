@@ -527,7 +527,7 @@ impl Attribute {
                 let Binding { name, current, .. } = *binding;
                 write_value(out, name, current.current());
             }
-            // Properties, listeners and node refs exist only in the browser.
+            // Properties, listeners, node refs and directives exist only in the browser.
             Attribute::Property { .. } | Attribute::Event(_) | Attribute::WithElement(_) => {}
         }
     }
