@@ -7,6 +7,14 @@
 use crate::view::attribute::EventDescriptor;
 use wasm_bindgen::JsCast;
 
+/// The `web_sys` event types the handlers receive, so that a handler's argument can be
+/// written `ev: ev::MouseEvent` without a `web_sys` dependency of your own.
+pub use web_sys::{
+    AnimationEvent, BeforeUnloadEvent, DragEvent, Event, FocusEvent, HashChangeEvent, InputEvent,
+    KeyboardEvent, MessageEvent, MouseEvent, PointerEvent, PopStateEvent, StorageEvent,
+    SubmitEvent, TouchEvent, TransitionEvent, UiEvent, WheelEvent,
+};
+
 macro_rules! events {
     ($($name:ident: $event:ident, bubbles: $bubbles:literal;)*) => {$(
         #[doc = concat!("The `", stringify!($name), "` event.")]

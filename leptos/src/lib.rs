@@ -28,6 +28,7 @@ extern crate self as leptos;
 mod callback;
 pub mod children;
 pub mod config;
+pub mod context;
 pub mod control;
 pub mod directive;
 pub mod error;
@@ -53,9 +54,92 @@ pub mod task {
 pub mod ssr;
 pub mod view;
 
+/// Views of different types as one type: [`Either`](either::Either) for two,
+/// [`EitherOf3`](either::EitherOf3) to [`EitherOf6`](either::EitherOf6) for more, and the
+/// [`either!`](crate::either!) macro that writes the `match` for you.
+pub mod either {
+    #[doc(inline)]
+    pub use crate::either;
+    pub use crate::view::{Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6};
+}
+
+/// A `match` whose arms give views of different types, each arm wrapped in the
+/// [`Either`](either::Either) or `EitherOfN` variant for its place (two to six arms).
+///
+/// ```
+/// use leptos::either::either;
+/// use leptos::prelude::*;
+///
+/// let describe = |n: u32| {
+///     either!(n,
+///         0 => "none",
+///         1 => view! { <b>"one"</b> },
+///         _ => n * 10,
+///     )
+/// };
+/// assert_eq!(describe(0).to_html(), "none");
+/// assert_eq!(describe(1).to_html(), "<b>one</b>");
+/// assert_eq!(describe(7).to_html(), "70");
+/// ```
+#[macro_export]
+macro_rules! either {
+    ($value:expr, $a:pat => $va:expr, $b:pat => $vb:expr $(,)?) => {
+        match $value {
+            $a => $crate::either::Either::Left($va),
+            $b => $crate::either::Either::Right($vb),
+        }
+    };
+    ($value:expr, $a:pat => $va:expr, $b:pat => $vb:expr, $c:pat => $vc:expr $(,)?) => {
+        match $value {
+            $a => $crate::either::EitherOf3::A($va),
+            $b => $crate::either::EitherOf3::B($vb),
+            $c => $crate::either::EitherOf3::C($vc),
+        }
+    };
+    ($value:expr, $a:pat => $va:expr, $b:pat => $vb:expr, $c:pat => $vc:expr,
+     $d:pat => $vd:expr $(,)?) => {
+        match $value {
+            $a => $crate::either::EitherOf4::A($va),
+            $b => $crate::either::EitherOf4::B($vb),
+            $c => $crate::either::EitherOf4::C($vc),
+            $d => $crate::either::EitherOf4::D($vd),
+        }
+    };
+    ($value:expr, $a:pat => $va:expr, $b:pat => $vb:expr, $c:pat => $vc:expr,
+     $d:pat => $vd:expr, $e:pat => $ve:expr $(,)?) => {
+        match $value {
+            $a => $crate::either::EitherOf5::A($va),
+            $b => $crate::either::EitherOf5::B($vb),
+            $c => $crate::either::EitherOf5::C($vc),
+            $d => $crate::either::EitherOf5::D($vd),
+            $e => $crate::either::EitherOf5::E($ve),
+        }
+    };
+    ($value:expr, $a:pat => $va:expr, $b:pat => $vb:expr, $c:pat => $vc:expr,
+     $d:pat => $vd:expr, $e:pat => $ve:expr, $f:pat => $vf:expr $(,)?) => {
+        match $value {
+            $a => $crate::either::EitherOf6::A($va),
+            $b => $crate::either::EitherOf6::B($vb),
+            $c => $crate::either::EitherOf6::C($vc),
+            $d => $crate::either::EitherOf6::D($vd),
+            $e => $crate::either::EitherOf6::E($ve),
+            $f => $crate::either::EitherOf6::F($vf),
+        }
+    };
+}
+
 pub use callback::Callback;
 pub use leptos_macro::{component, delete, get, patch, post, put, server, slot, view};
 pub use reactive_graph;
+/// The reactive core under the name Leptos gives it (`leptos::reactive::signal::RwSignal`).
+pub use reactive_graph as reactive;
+
+/// What loads data from the server and calls it: resources and server actions (also in the
+/// prelude).
+pub mod server {
+    pub use crate::resource::{LocalResource, OnceResource, Resource, ResourceFuture};
+    pub use crate::server_action::{ServerAction, ServerMultiAction};
+}
 pub use redirect::{redirect, RedirectHandler};
 pub use server_fn;
 pub use view::html;

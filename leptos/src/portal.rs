@@ -140,7 +140,7 @@ impl Render for PortalView {
 
     #[cfg(render_html)]
     fn to_html(self: Box<Self>, out: &mut String) {
-        View::empty().to_html(out);
+        View::empty().write_html(out);
     }
 
     fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {

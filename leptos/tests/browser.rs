@@ -1894,3 +1894,110 @@ fn directives_run_with_their_element_when_built_and_hydrated_and_clean_up() {
     assert_eq!(server_p.title(), "hello");
     assert_eq!(take_directive_calls().len(), 3);
 }
+
+#[derive(Clone)]
+struct Shade(&'static str);
+
+/// Two providers of the same type side by side, each child reading its own value in a
+/// closure that first runs when the view is built or hydrated, and again on each change.
+fn themed_view(tick: RwSignal<u32>) -> View {
+    use leptos::context::Provider;
+    #[component]
+    fn ShadeName(tick: RwSignal<u32>) -> impl IntoView {
+        move || {
+            let theme = use_context::<Shade>().map_or("none", |t| t.0);
+            format!("{theme} {}", tick.get())
+        }
+    }
+    view! {
+        <div>
+            <p class="dark"><Provider value=Shade("dark")><ShadeName tick/></Provider></p>
+            <p class="light"><Provider value=Shade("light")><ShadeName tick/></Provider></p>
+            <p class="outside"><ShadeName tick/></p>
+            // Not alone in its element: built and hydrated between markers.
+            <p class="mixed">"in " <Provider value=Shade("dim")><ShadeName tick/></Provider></p>
+        </div>
+    }
+    .into_view()
+}
+
+#[wasm_bindgen_test]
+fn a_provider_gives_its_value_to_its_children_only_when_built_hydrated_and_updated() {
+    let texts = |root: &web_sys::HtmlElement| {
+        ["dark", "light", "outside", "mixed"]
+            .map(|class| query(root, &format!(".{class}")).text_content().unwrap())
+    };
+    let tick = RwSignal::new(0);
+    let html = leptos::ssr::render_to_string(move || themed_view(tick));
+
+    // Built in the browser.
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || themed_view(tick));
+    assert_eq!(texts(&root), ["dark 0", "light 0", "none 0", "in dim 0"]);
+    tick.set(1);
+    assert_eq!(
+        texts(&root),
+        ["dark 1", "light 1", "none 1", "in dim 1"],
+        "re-runs find it too"
+    );
+
+    // Hydrated from the server's HTML.
+    let tick2 = RwSignal::new(0);
+    let root = container();
+    root.set_inner_html(&html);
+    let _app = leptos::mount::hydrate_to(root.clone(), move || themed_view(tick2));
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert_eq!(texts(&root), ["dark 0", "light 0", "none 0", "in dim 0"]);
+    tick2.set(2);
+    assert_eq!(texts(&root), ["dark 2", "light 2", "none 2", "in dim 2"]);
+}
+
+#[wasm_bindgen_test]
+fn a_selector_wakes_only_the_rows_whose_selection_changed() {
+    let selected = RwSignal::new(None::<u32>);
+    let runs = Rc::new(RefCell::new(Vec::new()));
+    let root = container();
+    let runs_in_view = runs.clone();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        let is_selected = Selector::new(move || selected.get());
+        let rows = (0..100)
+            .map(|id| {
+                let (is_selected, runs) = (is_selected.clone(), runs_in_view.clone());
+                let danger = move || {
+                    runs.borrow_mut().push(id);
+                    is_selected.selected(&Some(id))
+                };
+                view! { <tr id=format!("r{id}") class:danger=danger><td>{id}</td></tr> }
+            })
+            .collect_view();
+        view! { <table><tbody>{rows}</tbody></table> }
+    });
+    let dangers = || root.query_selector_all(".danger").unwrap().length();
+    assert_eq!(
+        runs.borrow().len(),
+        100,
+        "each row's class ran once when built"
+    );
+    assert_eq!(dangers(), 0);
+
+    runs.borrow_mut().clear();
+    selected.set(Some(5));
+    assert_eq!(*runs.borrow(), [5], "only the newly selected row");
+    assert_eq!(query(&root, "#r5").class_name(), "danger");
+
+    runs.borrow_mut().clear();
+    selected.set(Some(42));
+    let mut woken = runs.borrow().clone();
+    woken.sort();
+    assert_eq!(woken, [5, 42], "the old and the new selection");
+    assert_eq!(
+        (dangers(), query(&root, "#r5").class_name()),
+        (1, String::new())
+    );
+    assert_eq!(query(&root, "#r42").class_name(), "danger");
+
+    runs.borrow_mut().clear();
+    selected.set(None);
+    assert_eq!(*runs.borrow(), [42]);
+    assert_eq!(dangers(), 0);
+}

@@ -44,7 +44,7 @@
 mod action;
 mod arc;
 mod derived;
-mod effect;
+pub mod effect;
 mod executor;
 mod graph;
 pub mod guards;
@@ -52,9 +52,10 @@ mod handle;
 mod maybe_prop;
 mod memo;
 mod multi_action;
-mod owner;
+pub mod owner;
 mod runtime;
-mod signal;
+mod selector;
+pub mod signal;
 mod stored;
 mod sync;
 pub mod traits;
@@ -72,10 +73,30 @@ pub use multi_action::{ArcSubmission, MultiAction};
 pub use owner::{
     expect_context, on_cleanup, on_cleanup_local, provide_context, use_context, ContextValue, Owner,
 };
+pub use selector::Selector;
 pub use signal::{signal, ReadSignal, RwSignal, WriteSignal};
 pub use stored::StoredValue;
 pub use sync::{MaybeSend, MaybeSync};
 pub use trigger::Trigger;
+
+/// Derived values that cache: [`Memo`], [`ArcMemo`] and [`Selector`] (the module path
+/// Leptos uses, `reactive_graph::computed::Memo`).
+pub mod computed {
+    pub use crate::{ArcMemo, Memo, Selector};
+}
+
+/// Wrappers that hide where a value comes from, under the module paths Leptos uses.
+pub mod wrappers {
+    /// Readable wrappers: [`Signal`](crate::Signal) and [`MaybeProp`](crate::MaybeProp).
+    pub mod read {
+        pub use crate::{MaybeProp, Signal};
+    }
+}
+
+/// Async work that is started on demand: [`Action`] and [`MultiAction`].
+pub mod actions {
+    pub use crate::{Action, ArcSubmission, MultiAction};
+}
 
 /// Figures about the graph, for tests and leak hunting.
 pub mod diagnostics {
@@ -96,6 +117,6 @@ pub mod prelude {
     pub use crate::{
         batch, expect_context, on_cleanup, provide_context, signal, untrack, use_context, Action,
         ArcSubmission, Effect, MaybeProp, Memo, MultiAction, Owner, ReadSignal, RenderEffect,
-        RwSignal, Signal, StoredValue, Trigger, WriteSignal,
+        RwSignal, Selector, Signal, StoredValue, Trigger, WriteSignal,
     };
 }

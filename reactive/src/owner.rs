@@ -9,6 +9,9 @@
 //! Context is a value stored on an owner and looked up by type from any owner below it
 //! ([`provide_context`], [`use_context`], [`expect_context`]).
 
+// Stored values live here too under Leptos's path (`reactive_graph::owner::StoredValue`).
+pub use crate::stored::StoredValue;
+
 use crate::graph;
 use crate::runtime::{default_runtime, NodeId, NodeKind, Runtime};
 use crate::sync::{AnyShared, Shared};

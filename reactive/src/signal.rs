@@ -4,6 +4,11 @@
 //! the other; [`RwSignal`] is both in one handle. All are `Copy` keys into the graph: pass
 //! them into as many closures as you like.
 
+// The signals owned by their clones, and triggers, live here too under Leptos's paths
+// (`reactive_graph::signal::ArcRwSignal`).
+pub use crate::arc::{arc_signal, ArcReadSignal, ArcRwSignal, ArcTrigger, ArcWriteSignal};
+pub use crate::trigger::Trigger;
+
 use crate::graph::{self, Ownership};
 use crate::guards::{ReadGuard, WriteGuard};
 use crate::handle::{dispose_node, impl_handle, read_guard, update_value, with_value, write_guard};

@@ -62,7 +62,7 @@ where
         let (each, children) = (each.clone(), children.clone());
         Box::new(move |out: &mut String| {
             for item in each() {
-                children(item).into_view().to_html(out);
+                children(item).into_view().write_html(out);
             }
         })
     };
@@ -183,7 +183,7 @@ impl<K: Eq + Hash + Clone + 'static> KeyedList<K> {
             Some(write_rows) => write_rows(out),
             None => {
                 for (_, build) in (self.items)() {
-                    build().to_html(out);
+                    build().write_html(out);
                 }
             }
         }

@@ -273,13 +273,13 @@ impl Render for Boundary {
             ..
         } = *self;
         let mut html = String::with_capacity(children.html_len());
-        owner.with(|| children.to_html(&mut html));
+        owner.with(|| children.write_html(&mut html));
         out.push_str("<!--[-->");
         if watched.fallback_was_due() {
             out.push_str("<!--");
             out.push_str(FALLBACK);
             out.push_str("-->");
-            let mut view = || untrack(|| fallback.run()).to_html(out);
+            let mut view = || untrack(|| fallback.run()).write_html(out);
             match &outer {
                 Some(outer) => outer.with(view),
                 None => view(),
@@ -539,7 +539,7 @@ impl Render for SuspendView {
     fn to_html(self: Box<Self>, out: &mut String) {
         out.push_str("<!--[-->");
         match self.content {
-            Content::Ready(view) => view.to_html(out),
+            Content::Ready(view) => view.write_html(out),
             Content::Pending(_) => render_scope::note_pending_suspend(),
         }
         out.push_str("<!--]-->");

@@ -97,9 +97,9 @@ impl DynamicView {
     #[cfg(render_html)]
     fn write_content(&mut self, out: &mut String) {
         if self.scoped {
-            reactive_graph::Owner::new().with(|| (self.render)().to_html(out));
+            reactive_graph::Owner::new().with(|| (self.render)().write_html(out));
         } else {
-            (self.render)().to_html(out);
+            (self.render)().write_html(out);
         }
     }
 }

@@ -33,6 +33,26 @@ pub trait IntoView {
     {
         self.into_view()
     }
+
+    /// Renders this as an HTML string (see [`View::to_html`]), for example what a function
+    /// returning `impl IntoView` gives, in a test.
+    ///
+    /// ```
+    /// use leptos::prelude::*;
+    ///
+    /// fn greeting(name: &'static str) -> impl IntoView {
+    ///     view! { <p>{name}</p> }
+    /// }
+    ///
+    /// assert_eq!(greeting("Ada").to_html(), "<p>Ada</p>");
+    /// ```
+    #[cfg(render_html)]
+    fn to_html(self) -> String
+    where
+        Self: Sized,
+    {
+        self.into_view().render_to_string()
+    }
 }
 
 /// A type-erased view (the type `into_any()` returns).

@@ -240,9 +240,23 @@ impl View {
         }
     }
 
-    /// Writes this view as HTML, escaping every dynamic text and attribute value.
+    /// This view as an HTML string, every dynamic text and attribute value escaped.
+    ///
+    /// ```
+    /// use leptos::prelude::*;
+    ///
+    /// let name = "<Ada>";
+    /// assert_eq!(view! { <p title=name>{name}</p> }.to_html(), "<p title=\"&lt;Ada&gt;\">&lt;Ada&gt;</p>");
+    /// ```
     #[cfg(render_html)]
-    pub fn to_html(self, out: &mut String) {
+    pub fn to_html(self) -> String {
+        self.render_to_string()
+    }
+
+    /// Writes this view as HTML at the end of `out`, escaping every dynamic text and
+    /// attribute value.
+    #[cfg(render_html)]
+    pub fn write_html(self, out: &mut String) {
         match self.inner {
             ViewInner::Empty => out.push_str("<!---->"),
             ViewInner::Text(text) => escape_text(&text, out),
@@ -250,8 +264,8 @@ impl View {
             ViewInner::Integer(n) => n.push_to(out),
             // Built and hydrated as the empty placeholder, so written as one: with nothing
             // in its place, the browser would find the next node where it expects this one.
-            ViewInner::Fragment(views) if views.is_empty() => View::empty().to_html(out),
-            ViewInner::Fragment(views) => views.into_iter().for_each(|v| v.to_html(out)),
+            ViewInner::Fragment(views) if views.is_empty() => View::empty().write_html(out),
+            ViewInner::Fragment(views) => views.into_iter().for_each(|v| v.write_html(out)),
             ViewInner::Template(template) => template.write_html(out),
             ViewInner::Boxed(render) => render.to_html(out),
         }
@@ -262,7 +276,7 @@ impl View {
     pub fn to_html_alone(self, out: &mut String) {
         match self.inner {
             ViewInner::Boxed(render) => render.to_html_alone(out),
-            inner => View { inner }.to_html(out),
+            inner => View { inner }.write_html(out),
         }
     }
 
@@ -277,7 +291,7 @@ impl View {
     #[cfg(render_html)]
     pub fn render_to_string_with_capacity(self, capacity: usize) -> String {
         let mut out = String::with_capacity(capacity.max(self.html_len()));
-        self.to_html(&mut out);
+        self.write_html(&mut out);
         out
     }
 
@@ -414,7 +428,7 @@ impl Render for ComponentView {
 
     #[cfg(render_html)]
     fn to_html(self: Box<Self>, out: &mut String) {
-        self.view.to_html(out)
+        self.view.write_html(out)
     }
 
     fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {

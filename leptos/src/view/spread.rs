@@ -60,7 +60,7 @@ impl Render for WithAttributes {
     #[cfg(render_html)]
     fn to_html(self: Box<Self>, out: &mut String) {
         let start = out.len();
-        self.view.to_html(out);
+        self.view.write_html(out);
         let Some((name_end, tag_close)) = first_start_tag(&out[start..]) else {
             return;
         };

@@ -93,7 +93,7 @@ impl Hole {
     fn write_html(self, out: &mut String) {
         match self {
             Hole::Attribute(attribute) => attribute.write_html(out),
-            Hole::Child(view) => view.to_html(out),
+            Hole::Child(view) => view.write_html(out),
             Hole::Alone(view) => view.to_html_alone(out),
         }
     }

@@ -1,0 +1,163 @@
+//! Code written for Leptos 0.8 names items by paths outside the prelude: `leptos::either`,
+//! `leptos::ev::MouseEvent`, `leptos::context::Provider`, `leptos::server::Resource`,
+//! `leptos::reactive::signal::RwSignal`, ... This file imports them as such code does (it
+//! compiles only if every path exists) and checks what they do on the server.
+
+use leptos::context::{provide_context, use_context, Provider};
+use leptos::either::{either, Either, EitherOf3};
+use leptos::ev::{KeyboardEvent, MouseEvent, SubmitEvent};
+use leptos::prelude::*;
+use leptos::reactive::actions::{Action, MultiAction};
+use leptos::reactive::computed::{ArcMemo, Memo, Selector};
+use leptos::reactive::effect::{Effect, RenderEffect};
+use leptos::reactive::owner::{Owner, StoredValue};
+use leptos::reactive::signal::{arc_signal, signal, ArcRwSignal, ArcTrigger, RwSignal, Trigger};
+use leptos::reactive::wrappers::read::{MaybeProp, Signal};
+use leptos::server::{LocalResource, OnceResource, Resource, ServerAction};
+use leptos::ssr::render_to_string;
+
+/// Removes the comment markers around dynamic parts, to compare visible HTML.
+fn visible(html: &str) -> String {
+    html.replace("<!--[-->", "")
+        .replace("<!--]-->", "")
+        .replace("<!---->", "")
+}
+
+#[component]
+fn Handlers() -> impl IntoView {
+    // Handlers typed with the event types `leptos::ev` re-exports.
+    let (count, set_count) = signal(0);
+    view! {
+        <form on:submit=move |ev: SubmitEvent| ev.prevent_default()>
+            <input on:keydown=move |ev: KeyboardEvent| {
+                if ev.key() == "Enter" {
+                    set_count.set(1)
+                }
+            }/>
+            <button on:click=move |_: MouseEvent| set_count.update(|n| *n += 1)>{count}</button>
+        </form>
+    }
+}
+
+#[test]
+fn either_and_its_macro_pick_the_branch_and_to_html_gives_a_string() {
+    let pick = |n: u8| -> Either<View, &'static str> {
+        if n == 0 {
+            Either::Left(view! { <b>"zero"</b> }.into_view())
+        } else {
+            Either::Right("some")
+        }
+    };
+    assert_eq!(pick(0).to_html(), "<b>zero</b>");
+    assert_eq!(pick(1).to_html(), "some");
+
+    let three = |n: u8| {
+        either!(n,
+            0 => view! { <i>"none"</i> },
+            1 => "one",
+            _ => n,
+        )
+    };
+    let _: EitherOf3<_, _, _> = three(0);
+    assert_eq!(three(0).to_html(), "<i>none</i>");
+    assert_eq!(three(1).to_html(), "one");
+    assert_eq!(three(9).to_html(), "9");
+
+    let owner = Owner::new();
+    let html = owner.with(|| view! { <Handlers/> }.to_html());
+    assert_eq!(
+        visible(&html),
+        "<form><input><button>0</button></form>",
+        "{html}"
+    );
+}
+
+#[test]
+fn a_selector_answers_per_key_on_the_server() {
+    let html = render_to_string(|| {
+        let selected = RwSignal::new(Some(2));
+        let is_selected = Selector::new(move || selected.get());
+        view! {
+            <ul>
+                {(1..=3)
+                    .map(|id| {
+                        let is_selected = is_selected.clone();
+                        view! { <li class:danger=move || is_selected.selected(&Some(id))>{id}</li> }
+                    })
+                    .collect_view()}
+            </ul>
+        }
+    });
+    assert_eq!(
+        visible(&html),
+        "<ul><li>1</li><li class=\"danger\">2</li><li>3</li></ul>"
+    );
+}
+
+#[test]
+fn provider_scopes_context_and_the_reactive_paths_name_the_prelude_types() {
+    #[derive(Clone)]
+    struct Lang(&'static str);
+
+    #[component]
+    fn Greeting() -> impl IntoView {
+        match use_context::<Lang>().map(|lang| lang.0) {
+            Some("fr") => "bonjour",
+            Some(_) => "hello",
+            None => "?",
+        }
+    }
+
+    let html = render_to_string(|| {
+        provide_context(Lang("en"));
+        view! {
+            <p><Provider value=Lang("fr")><Greeting/></Provider></p>
+            <p><Greeting/></p>
+        }
+    });
+    assert_eq!(visible(&html), "<p>bonjour</p><p>hello</p>");
+
+    // The same types as the prelude's, under Leptos's module paths.
+    let owner = Owner::new();
+    owner.with(|| {
+        let rw: RwSignal<i32> = leptos::prelude::RwSignal::new(1);
+        let arc: ArcRwSignal<i32> = ArcRwSignal::new(2);
+        let (arc_read, _) = arc_signal(3);
+        let memo: Memo<i32> = Memo::new(move |_| rw.get() * 10);
+        let arc_memo = ArcMemo::new(move |_| arc.get() + 1);
+        let stored = StoredValue::new("kept");
+        let derived: Signal<i32> = Signal::derive(move || memo.get() + 1);
+        let maybe: MaybeProp<i32> = Some(4).into();
+        let _ = (Trigger::new(), ArcTrigger::new());
+        let _effect = RenderEffect::new(move |_| ());
+        let _ = Effect::new(move |_| ());
+        let _ = (
+            Action::new(|n: &i32| std::future::ready(*n)),
+            MultiAction::new(|n: &i32| std::future::ready(*n)),
+        );
+        assert_eq!(
+            (
+                memo.get(),
+                arc_memo.get(),
+                arc_read.get(),
+                derived.get(),
+                maybe.get()
+            ),
+            (10, 3, 3, 11, Some(4))
+        );
+        assert_eq!(stored.get_value(), "kept");
+    });
+    // Only named, to show that the paths exist.
+    let _ = (
+        std::any::type_name::<Resource<u8>>(),
+        std::any::type_name::<LocalResource<u8>>(),
+        std::any::type_name::<OnceResource<u8>>(),
+        std::any::type_name::<ServerAction<NoServerFnHere>>(),
+    );
+}
+
+/// A server function type, only for naming `ServerAction` above.
+#[server]
+async fn no_server_fn_here() -> Result<(), ServerFnError> {
+    Ok(())
+}
