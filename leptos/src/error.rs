@@ -31,6 +31,17 @@ use crate::view::{IntoView, View};
 /// `ServerFnError`, shared.
 pub use server_fn::error::AnyError as Error;
 
+/// A `Result` whose error is any [`Error`]: `?` converts every `std::error::Error` into it.
+///
+/// ```
+/// fn parse(text: &str) -> leptos::error::Result<u32> {
+///     Ok(text.trim().parse()?)
+/// }
+/// assert_eq!(parse(" 7 ").unwrap(), 7);
+/// assert!(parse("seven").is_err());
+/// ```
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
 /// Which report an error in [`Errors`] came from.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct ErrorId(u64);

@@ -2001,3 +2001,47 @@ fn a_selector_wakes_only_the_rows_whose_selection_changed() {
     assert_eq!(*runs.borrow(), [42]);
     assert_eq!(dangers(), 0);
 }
+
+#[wasm_bindgen_test]
+fn show_let_renders_the_value_while_there_is_one_and_on_load_runs_once_with_the_element() {
+    let user = RwSignal::new(None::<String>);
+    let loaded = Rc::new(RefCell::new(Vec::new()));
+    let root = container();
+    let loaded_in_view = loaded.clone();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        let loaded = loaded_in_view.clone();
+        view! {
+            <ShowLet some=user let:name fallback=|| view! { <a>"Log in"</a> }>
+                {
+                    let input = NodeRef::<leptos::html::Input>::new();
+                    let loaded = loaded.clone();
+                    input.on_load(move |input| loaded.borrow_mut().push(input.value()));
+                    view! { <p>"Hi, " {name.clone()}</p> <input node_ref=input value=name/> }
+                }
+            </ShowLet>
+        }
+    });
+    assert_eq!(root.text_content().unwrap(), "Log in");
+    assert!(loaded.borrow().is_empty());
+
+    user.set(Some("Ada".into()));
+    assert_eq!(root.text_content().unwrap(), "Hi, Ada");
+    assert_eq!(*loaded.borrow(), ["Ada"], "on_load ran with the element");
+    let p = query(&root, "p");
+
+    // The same value: the memo keeps the children as they are.
+    user.set(Some("Ada".into()));
+    assert!(p.is_same_node(Some(&query(&root, "p"))));
+    assert_eq!(loaded.borrow().len(), 1);
+
+    user.set(Some("Grace".into()));
+    assert_eq!(root.text_content().unwrap(), "Hi, Grace");
+    assert_eq!(
+        *loaded.borrow(),
+        ["Ada", "Grace"],
+        "the new children's own ref"
+    );
+
+    user.set(None);
+    assert_eq!(root.text_content().unwrap(), "Log in");
+}

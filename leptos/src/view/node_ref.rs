@@ -84,6 +84,28 @@ impl<E: ElementType> NodeRef<E> {
         }
     }
 
+    /// Runs `f` once with the element, as soon as it exists in the browser (at once if it
+    /// already does). Never runs on the server, where no element exists.
+    ///
+    /// ```
+    /// use leptos::html::Input;
+    /// use leptos::prelude::*;
+    ///
+    /// let input = NodeRef::<Input>::new();
+    /// input.on_load(|input| input.focus().unwrap());
+    /// let _view = view! { <input node_ref=input/> };
+    /// ```
+    pub fn on_load(self, f: impl FnOnce(E::Output) + 'static) {
+        let mut f = Some(f);
+        reactive_graph::Effect::new(move || {
+            if let Some(element) = self.get() {
+                if let Some(f) = f.take() {
+                    reactive_graph::untrack(|| f(element));
+                }
+            }
+        });
+    }
+
     /// Stores the rendered element (called by the renderer).
     pub(crate) fn load(&self, element: &web_sys::Element) {
         #[cfg(target_arch = "wasm32")]
