@@ -131,6 +131,22 @@ where
         })
     }
 
+    /// The same as [`Resource::new`]: Leptos's name for a resource the server waits for
+    /// before it sends the page. Here the server always writes the page once the resources
+    /// it reads have loaded (see [`render_to_string_async`](crate::ssr::render_to_string_async)),
+    /// so every resource is blocking in that sense.
+    #[track_caller]
+    pub fn new_blocking<S, Fut>(
+        source: impl Fn() -> S + MaybeSend + MaybeSync + 'static,
+        fetcher: impl Fn(S) -> Fut + MaybeSend + MaybeSync + 'static,
+    ) -> Self
+    where
+        S: PartialEq + Clone + MaybeSend + MaybeSync + 'static,
+        Fut: Future<Output = T> + MaybeSend + 'static,
+    {
+        Self::new(source, fetcher)
+    }
+
     /// Creates the resource. `fetcher` returns `None` when it has nothing (more) to load.
     #[track_caller]
     fn create<S>(

@@ -161,3 +161,44 @@ fn provider_scopes_context_and_the_reactive_paths_name_the_prelude_types() {
 async fn no_server_fn_here() -> Result<(), ServerFnError> {
     Ok(())
 }
+
+#[tokio::test]
+async fn a_blocking_resource_is_in_the_page_the_server_sends() {
+    let html = leptos::ssr::render_to_string_async(|| {
+        let title = Resource::new_blocking(
+            || (),
+            |_| async {
+                tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+                "Loaded title".to_string()
+            },
+        );
+        view! {
+            <Suspense fallback=|| "waiting">
+                <h1>{move || title.get()}</h1>
+            </Suspense>
+        }
+    })
+    .await;
+    assert!(html.contains("<h1>Loaded title</h1>"), "{html}");
+    assert!(!html.contains("waiting"), "{html}");
+
+    // An action whose future is not `Send` (Leptos's `new_unsync`), run to its end.
+    let local = tokio::task::LocalSet::new();
+    let value = local
+        .run_until(async {
+            let owner = Owner::new();
+            let action = owner.with(|| {
+                Action::new_unsync(|n: &u32| {
+                    let n = std::rc::Rc::new(*n);
+                    async move { *n * 2 }
+                })
+            });
+            action.dispatch(21);
+            while action.pending().get_untracked() {
+                tokio::task::yield_now().await;
+            }
+            action.value().get_untracked()
+        })
+        .await;
+    assert_eq!(value, Some(42));
+}

@@ -124,6 +124,17 @@ where
         Self::with_dispatcher(local_dispatcher(action))
     }
 
+    /// The same as [`Action::new_local`] (Leptos's name for an action whose future is not
+    /// `Send`).
+    #[track_caller]
+    pub fn new_unsync<F, Fut>(action: F) -> Self
+    where
+        F: Fn(&I) -> Fut + 'static,
+        Fut: Future<Output = O> + 'static,
+    {
+        Self::new_local(action)
+    }
+
     #[track_caller]
     fn with_dispatcher(dispatcher: Dispatcher<I, O>) -> Self {
         let in_flight = RwSignal::new(0usize);
