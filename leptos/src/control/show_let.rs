@@ -5,11 +5,11 @@ use crate::children::ViewFn;
 use crate::component;
 use crate::view::{IntoView, View};
 use reactive_graph::traits::Get;
-use reactive_graph::Memo;
 
 /// Renders `children` with the value `some` holds while it is `Some`, and `fallback`
 /// (nothing by default) while it is `None`. `some` is an `Option`, a closure returning one,
-/// or a signal or memo of one; the children re-render when the value changes.
+/// or a signal or memo of one. The children are rendered again whenever what `some` reads
+/// changes (give it a `Memo` to skip changes that leave the value the same).
 ///
 /// ```
 /// use leptos::prelude::*;
@@ -35,15 +35,13 @@ pub fn ShowLet<T, M, C, V>(
     fallback: ViewFn,
 ) -> impl IntoView
 where
-    T: Clone + PartialEq + Send + Sync + 'static,
+    T: 'static,
     C: Fn(T) -> V + 'static,
     V: IntoView,
 {
     let get = some.into_option_getter();
-    // Memoized: the children are not rebuilt while the value stays the same.
-    let value = Memo::new(move |_| get());
     move || -> View {
-        match value.get() {
+        match get() {
             Some(value) => children(value).into_view(),
             None => fallback.run(),
         }
