@@ -34,7 +34,11 @@ use std::any::Any;
 ///     <Provider value=Theme("light")><Themed/></Provider>
 ///     <Themed/>
 /// });
-/// let themes: Vec<&str> = html.split("<i>").skip(1).filter_map(|s| s.split("</i>").next()).collect();
+/// let themes: Vec<&str> = html
+///     .split("<i>")
+///     .skip(1)
+///     .filter_map(|s| s.split("</i>").next())
+///     .collect();
 /// assert_eq!(themes, ["dark", "light", "none"]);
 /// ```
 #[component]

@@ -1,5 +1,6 @@
-//! Control flow in views: [`Show`] for conditions, [`ShowLet`] for optional values, [`For`] for keyed lists, and
-//! [`Suspense`], [`Transition`], [`Suspend`] and [`Await`] for async data.
+//! Control flow in views: [`Show`] for conditions, [`ShowLet`] for optional values, [`For`]
+//! for keyed lists, and [`Suspense`], [`Transition`], [`Suspend`] and [`Await`] for async
+//! data.
 
 mod await_view;
 mod for_each;
