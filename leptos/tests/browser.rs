@@ -2046,3 +2046,33 @@ fn show_let_renders_the_value_while_there_is_one_and_on_load_runs_once_with_the_
     user.set(None);
     assert_eq!(root.text_content().unwrap(), "Log in");
 }
+
+#[wasm_bindgen_test]
+fn local_signals_hold_browser_objects_and_drive_the_view() {
+    let root = container();
+    let _app = leptos::mount::mount_to(root.clone(), move || {
+        // What Leptos code keeps in local storage: a DOM element and an `Rc`.
+        let last_clicked = signal_local(None::<web_sys::Element>);
+        let (clicked, set_clicked) = last_clicked;
+        let log = StoredValue::new_local(Rc::new(RefCell::new(Vec::<String>::new())));
+        let summary: Signal<String, LocalStorage> = Signal::derive_local(move || {
+            clicked.with(|el| el.as_ref().map(|el| el.id()).unwrap_or_default())
+        });
+        let on_click = move |ev: leptos::ev::MouseEvent| {
+            let el: web_sys::Element = ev.target().unwrap().unchecked_into();
+            log.with_value(|log| log.borrow_mut().push(el.id()));
+            set_clicked.set(Some(el));
+        };
+        view! {
+            <button id="one" on:click=on_click>"one"</button>
+            <button id="two" on:click=on_click>"two"</button>
+            <p>{summary} " " {move || log.with_value(|log| log.borrow().len())}</p>
+        }
+    });
+    assert_eq!(query(&root, "p").text_content().unwrap(), " 0");
+    query(&root, "#two").click();
+    // The log is not a signal: only `summary` re-ran, and its text is the clicked id.
+    assert_eq!(query(&root, "p").text_content().unwrap(), "two 0");
+    query(&root, "#one").click();
+    assert_eq!(query(&root, "p").text_content().unwrap(), "one 0");
+}

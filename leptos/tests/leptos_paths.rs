@@ -10,8 +10,10 @@ use leptos::prelude::*;
 use leptos::reactive::actions::{Action, MultiAction};
 use leptos::reactive::computed::{ArcMemo, Memo, Selector};
 use leptos::reactive::effect::{Effect, RenderEffect};
-use leptos::reactive::owner::{Owner, StoredValue};
-use leptos::reactive::signal::{arc_signal, signal, ArcRwSignal, ArcTrigger, RwSignal, Trigger};
+use leptos::reactive::owner::{LocalStorage, Owner, StoredValue, SyncStorage};
+use leptos::reactive::signal::{
+    arc_signal, signal, signal_local, ArcRwSignal, ArcTrigger, RwSignal, Trigger,
+};
 use leptos::reactive::wrappers::read::{MaybeProp, Signal};
 use leptos::server::{LocalResource, OnceResource, Resource, ServerAction};
 use leptos::ssr::render_to_string;
@@ -201,4 +203,46 @@ async fn a_blocking_resource_is_in_the_page_the_server_sends() {
         })
         .await;
     assert_eq!(value, Some(42));
+}
+
+/// What a browser-only part of an app keeps in a local signal: here an `Rc`, which is not
+/// `Send`.
+#[derive(Clone)]
+struct Theme(std::rc::Rc<str>);
+
+#[component]
+fn Badge(
+    /// A local signal passed on as a prop, its storage named as Leptos code names it.
+    theme: ReadSignal<Theme, LocalStorage>,
+    #[prop(into)] label: Signal<String, LocalStorage>,
+) -> impl IntoView {
+    let class = move || theme.with(|t| t.0.to_string());
+    view! { <span class=class title=label>{label}</span> }
+}
+
+#[test]
+fn local_signals_hold_values_that_are_not_send_and_render_like_any_signal() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (theme, set_theme) = signal_local(Theme("dark".into()));
+        // Any value may be local, `Send` or not.
+        let shout = RwSignal::new_local(String::from("hi"));
+        let label = Signal::derive_local(move || format!("{}!", shout.with(|s| s.to_uppercase())));
+        let cache: StoredValue<std::rc::Rc<Vec<u8>>, LocalStorage> =
+            StoredValue::new_local(std::rc::Rc::new(vec![1, 2]));
+        let plain: RwSignal<u8, SyncStorage> = RwSignal::new(cache.with_value(|c| c.len() as u8));
+
+        let page = move || view! { <Badge theme=theme label=label/><b>{plain}</b><i>{shout}</i> };
+        assert_eq!(
+            visible(&page().to_html()),
+            r#"<span class="dark" title="HI!">HI!</span><b>2</b><i>hi</i>"#
+        );
+        set_theme.set(Theme("light".into()));
+        shout.set(String::from("<yo>"));
+        assert_eq!(
+            visible(&page().to_html()),
+            r#"<span class="light" title="&lt;YO&gt;!">&lt;YO&gt;!</span><b>2</b><i>&lt;yo&gt;</i>"#
+        );
+    });
+    owner.dispose();
 }

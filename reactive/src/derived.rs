@@ -4,6 +4,7 @@ use crate::graph::untrack;
 use crate::guards::ReadGuard;
 use crate::memo::Memo;
 use crate::signal::{ReadSignal, RwSignal};
+use crate::storage::{LocalStorage, SyncStorage};
 use crate::stored::StoredValue;
 use crate::sync::{MaybeSend, MaybeSync, Shared};
 use crate::traits::{DefinedAt, Read, ReadUntracked, Track, With, WithUntracked};
@@ -12,6 +13,11 @@ use crate::traits::{DefinedAt, Read, ReadUntracked, Track, With, WithUntracked};
 type DeriveFn<T> = Shared<dyn Fn() -> T + Send + Sync>;
 #[cfg(target_arch = "wasm32")]
 type DeriveFn<T> = Shared<dyn Fn() -> T>;
+
+/// The closure of [`Signal::derive_local`], which need not be `Send` (in the browser
+/// [`DeriveFn`] is already this).
+#[cfg(not(target_arch = "wasm32"))]
+type LocalDeriveFn<T> = std::rc::Rc<dyn Fn() -> T>;
 
 /// Any reactive value of type `T`: a signal, a memo, a derived closure or a constant.
 ///
@@ -30,36 +36,44 @@ type DeriveFn<T> = Shared<dyn Fn() -> T>;
 /// assert_eq!(label(double), "count: 4");
 /// assert_eq!(label(7.into()), "count: 7");
 /// ```
-pub struct Signal<T: 'static> {
-    inner: SignalInner<T>,
+///
+/// `S` is where a stored value or signal is kept: [`SyncStorage`] (the default) or
+/// [`LocalStorage`] ([`Signal::derive_local`], [`Signal::stored_local`], or a local signal
+/// converted with `into()`).
+pub struct Signal<T: 'static, S = SyncStorage> {
+    inner: SignalInner<T, S>,
 }
 
-enum SignalInner<T: 'static> {
-    Read(ReadSignal<T>),
+enum SignalInner<T: 'static, S> {
+    Read(ReadSignal<T, S>),
     Memo(Memo<T>),
     Derived(StoredValue<DeriveFn<T>>),
-    Stored(StoredValue<T>),
+    #[cfg(not(target_arch = "wasm32"))]
+    DerivedLocal(StoredValue<LocalDeriveFn<T>, LocalStorage>),
+    Stored(StoredValue<T, S>),
 }
 
-impl<T> Clone for Signal<T> {
+impl<T, S> Clone for Signal<T, S> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<T> Copy for Signal<T> {}
-impl<T> Clone for SignalInner<T> {
+impl<T, S> Copy for Signal<T, S> {}
+impl<T, S> Clone for SignalInner<T, S> {
     fn clone(&self) -> Self {
         *self
     }
 }
-impl<T> Copy for SignalInner<T> {}
+impl<T, S> Copy for SignalInner<T, S> {}
 
-impl<T> std::fmt::Debug for Signal<T> {
+impl<T, S> std::fmt::Debug for Signal<T, S> {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         let kind = match self.inner {
             SignalInner::Read(_) => "signal",
             SignalInner::Memo(_) => "memo",
             SignalInner::Derived(_) => "derived",
+            #[cfg(not(target_arch = "wasm32"))]
+            SignalInner::DerivedLocal(_) => "derived",
             SignalInner::Stored(_) => "stored",
         };
         f.debug_struct("Signal")
@@ -88,90 +102,136 @@ impl<T: MaybeSend + MaybeSync + 'static> Signal<T> {
     }
 }
 
-impl<T> DefinedAt for Signal<T> {
+impl<T: 'static> Signal<T, LocalStorage> {
+    /// Wraps a closure that need not be `Send` (it may hold an `Rc` or a `web_sys` object);
+    /// it re-runs at every read. On the server, reading it from another thread than the one
+    /// that created it panics with a message.
+    ///
+    /// ```
+    /// use reactive_graph::prelude::*;
+    /// use std::rc::Rc;
+    /// let (count, set_count) = signal(1);
+    /// let unit = Rc::new(String::from("px"));
+    /// let width: Signal<String, LocalStorage> =
+    ///     Signal::derive_local(move || format!("{}{unit}", count.get() * 10));
+    /// set_count.set(3);
+    /// assert_eq!(width.get(), "30px");
+    /// ```
+    #[track_caller]
+    pub fn derive_local(f: impl Fn() -> T + 'static) -> Self {
+        #[cfg(not(target_arch = "wasm32"))]
+        let inner = SignalInner::DerivedLocal(StoredValue::new_local(std::rc::Rc::new(f) as _));
+        #[cfg(target_arch = "wasm32")]
+        let inner = SignalInner::Derived(StoredValue::new(Shared::new(f) as DeriveFn<T>));
+        Signal { inner }
+    }
+
+    /// Wraps a constant that need not be `Send`.
+    #[track_caller]
+    pub fn stored_local(value: T) -> Self {
+        Signal {
+            inner: SignalInner::Stored(StoredValue::new_local(value)),
+        }
+    }
+}
+
+impl<T, S> DefinedAt for Signal<T, S> {
     fn defined_at(&self) -> Option<&'static std::panic::Location<'static>> {
         match &self.inner {
             SignalInner::Read(s) => s.defined_at(),
             SignalInner::Memo(m) => m.defined_at(),
             SignalInner::Derived(d) => d.defined_at(),
+            #[cfg(not(target_arch = "wasm32"))]
+            SignalInner::DerivedLocal(d) => d.defined_at(),
             SignalInner::Stored(s) => s.defined_at(),
         }
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> Track for Signal<T> {
-    fn track(&self) {
+impl<T: 'static, S> Signal<T, S> {
+    /// Runs a derived signal's closure and `f` on its value, both tracked if `track` (else
+    /// untracked); `None` if this is not a derived signal.
+    fn with_derived<U>(&self, track: bool, f: impl FnOnce(T) -> U) -> Option<Option<U>> {
         match &self.inner {
-            SignalInner::Read(s) => s.track(),
-            SignalInner::Memo(m) => m.track(),
             SignalInner::Derived(d) => {
-                if let Some(f) = d.try_get_value() {
-                    drop(f());
-                }
+                Some(d.try_get_value().map(|derive| run(track, &*derive, f)))
             }
-            SignalInner::Stored(_) => {}
+            #[cfg(not(target_arch = "wasm32"))]
+            SignalInner::DerivedLocal(d) => {
+                Some(d.try_get_value().map(|derive| run(track, &*derive, f)))
+            }
+            _ => None,
+        }
+    }
+
+    /// A guard lending the value, subscribing the caller if `track`. A derived signal's
+    /// guard holds the value its closure computed for this read.
+    fn read_guard(&self, track: bool) -> Option<ReadGuard<T>> {
+        if let Some(guard) = self.with_derived(track, ReadGuard::owned) {
+            return guard;
+        }
+        match &self.inner {
+            SignalInner::Read(s) if track => s.try_read(),
+            SignalInner::Read(s) => s.try_read_untracked(),
+            SignalInner::Memo(m) if track => m.try_read(),
+            SignalInner::Memo(m) => m.try_read_untracked(),
+            SignalInner::Stored(s) => s.try_read_value(),
+            _ => unreachable!("derived signals are read above"),
         }
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> WithUntracked for Signal<T> {
+/// Runs a derived signal's closure and `f` on its value, tracked or not.
+fn run<T, U>(track: bool, derive: &dyn Fn() -> T, f: impl FnOnce(T) -> U) -> U {
+    if track {
+        f(derive())
+    } else {
+        untrack(|| f(derive()))
+    }
+}
+
+impl<T: 'static, S> Track for Signal<T, S> {
+    fn track(&self) {
+        match &self.inner {
+            SignalInner::Read(s) => s.track(),
+            SignalInner::Memo(m) => m.track(),
+            SignalInner::Stored(_) => {}
+            _ => {
+                self.with_derived(true, drop);
+            }
+        }
+    }
+}
+
+impl<T: 'static, S> WithUntracked for Signal<T, S> {
     type Value = T;
 
     fn try_with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
         match &self.inner {
             SignalInner::Read(s) => s.try_with_untracked(f),
             SignalInner::Memo(m) => m.try_with_untracked(f),
-            SignalInner::Derived(d) => {
-                let derive = d.try_get_value()?;
-                Some(untrack(|| f(&derive())))
-            }
             SignalInner::Stored(s) => s.try_with_value(f),
+            _ => self.with_derived(false, |value| f(&value)).flatten(),
         }
     }
 }
 
 /// Reads in one pass: a derived closure runs once, tracked (tracking and then reading
 /// untracked would run it twice).
-impl<T: MaybeSend + MaybeSync + 'static> With for Signal<T> {
+impl<T: 'static, S> With for Signal<T, S> {
     type Value = T;
 
     fn try_with<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
         match &self.inner {
             SignalInner::Read(s) => s.try_with(f),
             SignalInner::Memo(m) => m.try_with(f),
-            SignalInner::Derived(d) => {
-                let derive = d.try_get_value()?;
-                Some(f(&derive()))
-            }
             SignalInner::Stored(s) => s.try_with_value(f),
+            _ => self.with_derived(true, |value| f(&value)).flatten(),
         }
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> Signal<T> {
-    /// A guard lending the value, subscribing the caller if `track`. A derived signal's
-    /// guard holds the value its closure computed for this read.
-    fn read_guard(&self, track: bool) -> Option<ReadGuard<T>> {
-        match &self.inner {
-            SignalInner::Read(s) if track => s.try_read(),
-            SignalInner::Read(s) => s.try_read_untracked(),
-            SignalInner::Memo(m) if track => m.try_read(),
-            SignalInner::Memo(m) => m.try_read_untracked(),
-            SignalInner::Derived(d) => {
-                let derive = d.try_get_value()?;
-                let value = if track {
-                    derive()
-                } else {
-                    untrack(|| derive())
-                };
-                Some(ReadGuard::owned(value))
-            }
-            SignalInner::Stored(s) => s.try_read_value(),
-        }
-    }
-}
-
-impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for Signal<T> {
+impl<T: 'static, S> ReadUntracked for Signal<T, S> {
     type Value = T;
 
     fn try_read_untracked(&self) -> Option<ReadGuard<T>> {
@@ -179,7 +239,7 @@ impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for Signal<T> {
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> Read for Signal<T> {
+impl<T: 'static, S> Read for Signal<T, S> {
     type Value = T;
 
     fn try_read(&self) -> Option<ReadGuard<T>> {
@@ -187,16 +247,16 @@ impl<T: MaybeSend + MaybeSync + 'static> Read for Signal<T> {
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> From<ReadSignal<T>> for Signal<T> {
-    fn from(signal: ReadSignal<T>) -> Self {
+impl<T: 'static, S> From<ReadSignal<T, S>> for Signal<T, S> {
+    fn from(signal: ReadSignal<T, S>) -> Self {
         Signal {
             inner: SignalInner::Read(signal),
         }
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> From<RwSignal<T>> for Signal<T> {
-    fn from(signal: RwSignal<T>) -> Self {
+impl<T: 'static, S> From<RwSignal<T, S>> for Signal<T, S> {
+    fn from(signal: RwSignal<T, S>) -> Self {
         signal.read_only().into()
     }
 }

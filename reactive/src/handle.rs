@@ -3,61 +3,56 @@
 
 use crate::graph;
 use crate::guards::{ReadGuard, WriteGuard};
-use crate::runtime::{downcast, NodeRef};
-use crate::sync::{read_cell, write_cell, MaybeSend, MaybeSync, OwnedRead, OwnedWrite, ValueCell};
+use crate::runtime::NodeRef;
+use crate::storage::cell_of;
+use crate::sync::{read_cell, write_cell, OwnedRead, OwnedWrite};
 
-/// Reads the value of a node that stores a `ValueCell<T>`; `None` if disposed.
-pub(crate) fn with_value<T: MaybeSend + MaybeSync + 'static, U>(
+// Reading and writing need no `Send` bound on `T`: the value was checked when its node was
+// made (`sync_cell` wants `Send + Sync`; `local_cell` pins it to its thread, and `cell_of`
+// refuses other threads).
+
+/// Reads the value of a node that stores a value cell; `None` if disposed.
+pub(crate) fn with_value<T: 'static, U>(
     node: &NodeRef,
     track: bool,
     f: impl FnOnce(&T) -> U,
 ) -> Option<U> {
     let (_runtime, value) = graph::node_value(node, track)?;
-    let cell = downcast::<ValueCell<T>>(value);
-    Some(read_cell(&cell, f))
+    Some(read_cell(cell_of::<T>(&value), f))
 }
 
-/// Mutates the value of a node that stores a `ValueCell<T>`, then (if `notify` and `f`
-/// says it changed) notifies subscribers; `None` if disposed.
+/// Mutates the value of a node that stores a value cell, then (if `notify` and `f` says it
+/// changed) notifies subscribers; `None` if disposed.
 #[track_caller]
-pub(crate) fn update_value<T: MaybeSend + MaybeSync + 'static, U>(
+pub(crate) fn update_value<T: 'static, U>(
     node: &NodeRef,
     notify: bool,
     f: impl FnOnce(&mut T) -> (bool, U),
 ) -> Option<U> {
     let (_runtime, value) = graph::node_value(node, false)?;
-    let cell = downcast::<ValueCell<T>>(value);
-    let Some((changed, out)) = write_cell(&cell, f) else {
+    let Some((changed, out)) = write_cell(cell_of::<T>(&value), f) else {
         panic_written_while_read(node, std::any::type_name::<T>())
     };
-    drop(cell);
+    drop(value);
     if notify && changed {
         graph::notify_node(node);
     }
     Some(out)
 }
 
-/// A guard lending the value of a node that stores a `ValueCell<T>` (subscribing the
-/// current computation if `track`); `None` if disposed.
-pub(crate) fn read_guard<T: MaybeSend + MaybeSync + 'static>(
-    node: &NodeRef,
-    track: bool,
-) -> Option<ReadGuard<T>> {
+/// A guard lending the value of a node that stores a value cell (subscribing the current
+/// computation if `track`); `None` if disposed.
+pub(crate) fn read_guard<T: 'static>(node: &NodeRef, track: bool) -> Option<ReadGuard<T>> {
     let (_runtime, value) = graph::node_value(node, track)?;
-    Some(ReadGuard::new(OwnedRead::new(downcast::<ValueCell<T>>(
-        value,
-    ))))
+    Some(ReadGuard::new(OwnedRead::new(value)))
 }
 
-/// A guard lending the value of a node that stores a `ValueCell<T>` for changing (notifying
-/// when dropped if `notify`); `None` if disposed.
+/// A guard lending the value of a node that stores a value cell for changing (notifying when
+/// dropped if `notify`); `None` if disposed.
 #[track_caller]
-pub(crate) fn write_guard<T: MaybeSend + MaybeSync + 'static>(
-    node: &NodeRef,
-    notify: bool,
-) -> Option<WriteGuard<T>> {
+pub(crate) fn write_guard<T: 'static>(node: &NodeRef, notify: bool) -> Option<WriteGuard<T>> {
     let (_runtime, value) = graph::node_value(node, false)?;
-    let Some(lock) = OwnedWrite::new(downcast::<ValueCell<T>>(value)) else {
+    let Some(lock) = OwnedWrite::new(value) else {
         panic_written_while_read(node, std::any::type_name::<T>())
     };
     Some(WriteGuard::new(lock, *node, notify))
@@ -85,16 +80,17 @@ fn panic_written_while_read(node: &NodeRef, type_name: &str) -> ! {
 }
 
 /// Implements `Clone`, `Copy`, `Debug`, `PartialEq`, `Eq`, `Hash` and `DefinedAt` for a
-/// handle type `$ty<T>` with a `node: NodeRef` field, without bounds on `T`.
+/// handle type `$ty<T>` (or `$ty<T, S>` with a storage parameter) with a `node: NodeRef`
+/// field, without bounds on `T`.
 macro_rules! impl_handle {
-    ($ty:ident) => {
-        impl<T> Clone for $ty<T> {
+    ($ty:ident $(, $s:ident)?) => {
+        impl<T $(, $s)?> Clone for $ty<T $(, $s)?> {
             fn clone(&self) -> Self {
                 *self
             }
         }
-        impl<T> Copy for $ty<T> {}
-        impl<T> std::fmt::Debug for $ty<T> {
+        impl<T $(, $s)?> Copy for $ty<T $(, $s)?> {}
+        impl<T $(, $s)?> std::fmt::Debug for $ty<T $(, $s)?> {
             fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
                 f.debug_struct(stringify!($ty))
                     .field("type", &std::any::type_name::<T>())
@@ -102,18 +98,18 @@ macro_rules! impl_handle {
                     .finish()
             }
         }
-        impl<T> PartialEq for $ty<T> {
+        impl<T $(, $s)?> PartialEq for $ty<T $(, $s)?> {
             fn eq(&self, other: &Self) -> bool {
                 self.node == other.node
             }
         }
-        impl<T> Eq for $ty<T> {}
-        impl<T> std::hash::Hash for $ty<T> {
+        impl<T $(, $s)?> Eq for $ty<T $(, $s)?> {}
+        impl<T $(, $s)?> std::hash::Hash for $ty<T $(, $s)?> {
             fn hash<H: std::hash::Hasher>(&self, state: &mut H) {
                 self.node.hash(state);
             }
         }
-        impl<T> $crate::traits::DefinedAt for $ty<T> {
+        impl<T $(, $s)?> $crate::traits::DefinedAt for $ty<T $(, $s)?> {
             fn defined_at(&self) -> Option<&'static std::panic::Location<'static>> {
                 self.node.defined_at()
             }

@@ -56,6 +56,7 @@ pub mod owner;
 mod runtime;
 mod selector;
 pub mod signal;
+mod storage;
 mod stored;
 mod sync;
 pub mod traits;
@@ -74,7 +75,8 @@ pub use owner::{
     expect_context, on_cleanup, on_cleanup_local, provide_context, use_context, ContextValue, Owner,
 };
 pub use selector::Selector;
-pub use signal::{signal, ReadSignal, RwSignal, WriteSignal};
+pub use signal::{signal, signal_local, ReadSignal, RwSignal, WriteSignal};
+pub use storage::{LocalStorage, SyncStorage};
 pub use stored::StoredValue;
 pub use sync::{MaybeSend, MaybeSync};
 pub use trigger::Trigger;
@@ -115,8 +117,9 @@ pub mod prelude {
     };
     pub use crate::{arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcTrigger, ArcWriteSignal};
     pub use crate::{
-        batch, expect_context, on_cleanup, provide_context, signal, untrack, use_context, Action,
-        ArcSubmission, Effect, MaybeProp, Memo, MultiAction, Owner, ReadSignal, RenderEffect,
-        RwSignal, Selector, Signal, StoredValue, Trigger, WriteSignal,
+        batch, expect_context, on_cleanup, provide_context, signal, signal_local, untrack,
+        use_context, Action, ArcSubmission, Effect, LocalStorage, MaybeProp, Memo, MultiAction,
+        Owner, ReadSignal, RenderEffect, RwSignal, Selector, Signal, StoredValue, SyncStorage,
+        Trigger, WriteSignal,
     };
 }

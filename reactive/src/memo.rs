@@ -93,7 +93,9 @@ impl<T: MaybeSend + MaybeSync + 'static> Memo<T> {
             ty: PhantomData,
         }
     }
+}
 
+impl<T: 'static> Memo<T> {
     /// Brings the memo up to date; `false` if it was disposed.
     fn update(&self) -> bool {
         match self.node.runtime() {
@@ -123,7 +125,7 @@ pub(crate) fn memo_node<T: MaybeSend + MaybeSync + 'static>(
     graph::create_node_in(node, ownership)
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> Track for Memo<T> {
+impl<T: 'static> Track for Memo<T> {
     fn track(&self) {
         if self.update() {
             graph::track_node(&self.node);
@@ -131,7 +133,7 @@ impl<T: MaybeSend + MaybeSync + 'static> Track for Memo<T> {
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> WithUntracked for Memo<T> {
+impl<T: 'static> WithUntracked for Memo<T> {
     type Value = T;
 
     fn try_with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
@@ -146,7 +148,7 @@ impl<T: MaybeSend + MaybeSync + 'static> WithUntracked for Memo<T> {
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for Memo<T> {
+impl<T: 'static> ReadUntracked for Memo<T> {
     type Value = T;
 
     fn try_read_untracked(&self) -> Option<ReadGuard<T>> {
@@ -161,7 +163,7 @@ impl<T: MaybeSend + MaybeSync + 'static> ReadUntracked for Memo<T> {
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> Read for Memo<T> {
+impl<T: 'static> Read for Memo<T> {
     type Value = T;
 
     fn try_read(&self) -> Option<ReadGuard<T>> {

@@ -10,6 +10,7 @@
 //! ([`provide_context`], [`use_context`], [`expect_context`]).
 
 // Stored values live here too under Leptos's path (`reactive_graph::owner::StoredValue`).
+pub use crate::storage::{LocalStorage, SyncStorage};
 pub use crate::stored::StoredValue;
 
 use crate::graph;

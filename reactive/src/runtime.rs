@@ -492,14 +492,6 @@ impl std::fmt::Debug for NodeRef {
     }
 }
 
-/// Downcasts a type-erased value to the concrete cell type a handle expects.
-pub(crate) fn downcast<C: Any + MaybeSend + crate::sync::MaybeSync>(value: AnyShared) -> Shared<C> {
-    match value.downcast::<C>() {
-        Ok(cell) => cell,
-        Err(_) => unreachable!("a handle's type always matches the value stored for its node"),
-    }
-}
-
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;

@@ -4,7 +4,8 @@ use crate::graph;
 use crate::guards::ReadGuard;
 use crate::handle::{dispose_node, impl_handle, read_guard, update_value, with_value};
 use crate::runtime::{Node, NodeKind, NodeRef};
-use crate::sync::{MaybeSend, MaybeSync, Shared, ValueCell};
+use crate::storage::{local_cell, sync_cell, LocalStorage, SyncStorage};
+use crate::sync::{AnyShared, MaybeSend, MaybeSync};
 use crate::traits::{panic_disposed, DefinedAt, Dispose};
 use std::marker::PhantomData;
 
@@ -18,21 +19,48 @@ use std::marker::PhantomData;
 /// names.update_value(|n| n.push("Grace"));
 /// assert_eq!(names.with_value(|n| n.len()), 2);
 /// ```
-pub struct StoredValue<T> {
+///
+/// `S` is where the value is kept: [`SyncStorage`] (the default) or [`LocalStorage`] (from
+/// [`StoredValue::new_local`]).
+pub struct StoredValue<T, S = SyncStorage> {
     node: NodeRef,
-    ty: PhantomData<fn() -> T>,
+    ty: PhantomData<fn() -> (T, S)>,
 }
 
-impl_handle!(StoredValue);
+impl_handle!(StoredValue, S);
 
 impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
     /// Stores `value`, owned by the current owner.
     #[track_caller]
     pub fn new(value: T) -> Self {
+        Self::with_cell(sync_cell(value))
+    }
+}
+
+impl<T: 'static> StoredValue<T, LocalStorage> {
+    /// Stores a value that is not `Send` (an `Rc`, a JS closure), pinned to the thread that
+    /// created it: on the server, using it from another thread panics with a message. In the
+    /// browser this is [`StoredValue::new`].
+    ///
+    /// ```
+    /// use reactive_graph::prelude::*;
+    /// use std::rc::Rc;
+    /// let greet = StoredValue::new_local(Rc::new(|name: &str| format!("hi {name}")));
+    /// assert_eq!(greet.with_value(|f| f("Ada")), "hi Ada");
+    /// ```
+    #[track_caller]
+    pub fn new_local(value: T) -> Self {
+        Self::with_cell(local_cell(value))
+    }
+}
+
+impl<T: 'static, S> StoredValue<T, S> {
+    #[track_caller]
+    fn with_cell(value: AnyShared) -> Self {
         StoredValue {
             node: graph::create_node({
                 let mut node = Node::new(NodeKind::Stored, None);
-                node.value = Some(Shared::new(ValueCell::new(value)));
+                node.value = Some(value);
                 node
             }),
             ty: PhantomData,
@@ -80,14 +108,14 @@ impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
     }
 }
 
-impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
+impl<T: 'static, S> StoredValue<T, S> {
     /// A guard lending the value, or `None` if the value was disposed.
     pub fn try_read_value(&self) -> Option<ReadGuard<T>> {
         read_guard(&self.node, false)
     }
 }
 
-impl<T: Clone + MaybeSend + MaybeSync + 'static> StoredValue<T> {
+impl<T: Clone + 'static, S> StoredValue<T, S> {
     /// A clone of the value, or `None` if it was disposed.
     pub fn try_get_value(&self) -> Option<T> {
         self.try_with_value(T::clone)
@@ -103,7 +131,7 @@ impl<T: Clone + MaybeSend + MaybeSync + 'static> StoredValue<T> {
     }
 }
 
-impl<T> Dispose for StoredValue<T> {
+impl<T, S> Dispose for StoredValue<T, S> {
     fn dispose(self) {
         dispose_node(&self.node);
     }

@@ -17,9 +17,23 @@ mod imp {
     pub(crate) type WeakShared<T> = std::sync::Weak<T>;
 
     /// Marker for what may cross threads on this target (`Send` on native targets).
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not `Send`, which the server needs of reactive values and their closures",
+        label = "not `Send`",
+        note = "a value that only the browser uses (an `Rc`, a `web_sys` object) goes in \
+                `signal_local`, `RwSignal::new_local` or `StoredValue::new_local`; otherwise \
+                use `Arc` and `Mutex` instead of `Rc` and `RefCell`"
+    )]
     pub trait MaybeSend: Send {}
     impl<T: Send + ?Sized> MaybeSend for T {}
     /// Marker for what may be shared between threads on this target (`Sync` on native targets).
+    #[diagnostic::on_unimplemented(
+        message = "`{Self}` is not `Sync`, which the server needs of reactive values and their closures",
+        label = "not `Sync`",
+        note = "a value that only the browser uses (an `Rc`, a `web_sys` object) goes in \
+                `signal_local`, `RwSignal::new_local` or `StoredValue::new_local`; otherwise \
+                use `Arc` and `Mutex` instead of `Rc` and `RefCell`"
+    )]
     pub trait MaybeSync: Sync {}
     impl<T: Sync + ?Sized> MaybeSync for T {}
 
@@ -257,11 +271,11 @@ impl<const WRITE: bool> Drop for Mark<WRITE> {
     }
 }
 
-/// A read lock on a cell that owns the pointer keeping the cell alive (`O`: the cell's own
-/// `Shared`, or the memo computation the cell lives in), so it can outlive the borrow it was
+/// A read lock on a cell that owns the pointer keeping the cell alive (`O`: the node's value
+/// the cell is in, or the memo computation the cell lives in), so it can outlive the borrow it was
 /// made from (what `.read()` hands out). While it lives, writing the cell from this thread is
 /// refused as inside [`read_cell`].
-pub(crate) struct OwnedRead<T: 'static, O = Shared<ValueCell<T>>> {
+pub(crate) struct OwnedRead<T: 'static, O = AnyShared> {
     // Fields drop in declaration order: the lock guard first, then the mark, then the
     // pointer that keeps the cell (which the guard borrows from) alive.
     guard: CellReadGuard<'static, T>,
@@ -271,9 +285,10 @@ pub(crate) struct OwnedRead<T: 'static, O = Shared<ValueCell<T>>> {
 }
 
 impl<T: 'static> OwnedRead<T> {
-    /// Locks the shared cell `cell`.
-    pub(crate) fn new(cell: Shared<ValueCell<T>>) -> Self {
-        Self::lock(cell, |cell| Some(&**cell)).expect("a shared cell is always there")
+    /// Locks the cell in a node's value.
+    pub(crate) fn new(value: AnyShared) -> Self {
+        Self::lock(value, |value| Some(crate::storage::cell_of::<T>(value)))
+            .expect("a node's value always holds its cell")
     }
 }
 
@@ -320,14 +335,16 @@ pub(crate) struct OwnedWrite<T: 'static> {
     guard: CellWriteGuard<'static, T>,
     #[cfg(not(target_arch = "wasm32"))]
     _writing: WritingMark,
-    _cell: Shared<ValueCell<T>>,
+    _cell: AnyShared,
 }
 
 impl<T: 'static> OwnedWrite<T> {
-    /// Locks `cell` for writing, or `None` if this thread is reading it right now.
-    pub(crate) fn new(cell: Shared<ValueCell<T>>) -> Option<Self> {
+    /// Locks the cell in a node's value for writing, or `None` if this thread is reading it
+    /// right now.
+    pub(crate) fn new(value: AnyShared) -> Option<Self> {
+        let cell = crate::storage::cell_of::<T>(&value);
         let guard = cell.write()?;
-        // SAFETY: as in `OwnedRead::new`: the guard borrows the heap cell kept alive by
+        // SAFETY: as in `OwnedRead::lock`: the guard borrows the heap cell kept alive by
         // `_cell`, drops before it, and is only lent out for the lifetime of `&self` or
         // `&mut self`.
         #[allow(unsafe_code)]
@@ -337,8 +354,8 @@ impl<T: 'static> OwnedWrite<T> {
         Some(OwnedWrite {
             guard,
             #[cfg(not(target_arch = "wasm32"))]
-            _writing: WritingMark::enter(&*cell as *const ValueCell<T> as *const ()),
-            _cell: cell,
+            _writing: WritingMark::enter(cell as *const ValueCell<T> as *const ()),
+            _cell: value,
         })
     }
 }
@@ -401,8 +418,9 @@ impl<T> ThreadBound<T> {
     pub(crate) fn get(&self) -> &T {
         assert!(
             self.on_home_thread(),
-            "a non-`Send` value (a local action or effect) was used on a thread other than the \
-             one that created it"
+            "a non-`Send` value (a local signal, stored value, action or effect) was used on a \
+             thread other than the one that created it; values made with `signal_local` or \
+             `new_local` belong to the thread that made them (in practice, the browser's)"
         );
         self.value
             .as_ref()

@@ -78,9 +78,10 @@ pub trait With: DefinedAt {
 /// Implements [`With`] for a handle as "track, then read untracked", which is right for every
 /// handle whose read is cheap to repeat (all but derived closures).
 macro_rules! impl_with_by_tracking {
-    ($ty:ident) => {
-        impl<T: $crate::sync::MaybeSend + $crate::sync::MaybeSync + 'static> $crate::traits::With
-            for $ty<T>
+    ($ty:ident $(, $s:ident)?) => {
+        impl<T: 'static $(, $s)?> $crate::traits::With for $ty<T $(, $s)?>
+        where
+            Self: $crate::traits::Track + $crate::traits::WithUntracked<Value = T>,
         {
             type Value = T;
             fn try_with<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {

@@ -143,10 +143,11 @@ where
 }
 
 macro_rules! reactive_attribute_values {
-    ($($handle:ident),*) => {$(
-        impl<T> IntoAttributeValue for reactive_graph::$handle<T>
+    ($($handle:ty),*) => {$(
+        impl<T> IntoAttributeValue for $handle
         where
-            T: ToStaticValue + Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+            T: ToStaticValue + 'static,
+            Self: reactive_graph::traits::Get<Value = T>,
         {
             fn into_attribute_value(self) -> AttributeValue {
                 use reactive_graph::traits::Get;
@@ -214,10 +215,11 @@ where
 }
 
 macro_rules! reactive_property_values {
-    ($($handle:ident),*) => {$(
-        impl<T> IntoPropertyValue for reactive_graph::$handle<T>
+    ($($handle:ty),*) => {$(
+        impl<T> IntoPropertyValue for $handle
         where
-            T: Into<JsValue> + Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+            T: Into<JsValue> + 'static,
+            Self: reactive_graph::traits::Get<Value = T>,
         {
             fn into_property_value(self) -> PropertyValue {
                 use reactive_graph::traits::Get;

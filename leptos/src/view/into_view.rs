@@ -143,10 +143,11 @@ where
 }
 
 macro_rules! reactive_views {
-    ($($handle:ident),*) => {$(
-        impl<T> IntoView for reactive_graph::$handle<T>
+    ($($handle:ty),*) => {$(
+        impl<T> IntoView for $handle
         where
-            T: IntoView + Clone + reactive_graph::MaybeSend + reactive_graph::MaybeSync + 'static,
+            T: IntoView + 'static,
+            Self: reactive_graph::traits::Get<Value = T>,
         {
             fn into_view(self) -> View {
                 use reactive_graph::traits::Get;

@@ -17,18 +17,22 @@
 //! Content that is an element's only child needs neither (the element delimits it), and is
 //! written without them (see [`Render::to_html_alone`]).
 
-/// Calls the macro `$each` with the name of every reactive handle (in `reactive_graph`) that
-/// a view, an attribute or a property can follow.
+/// Calls the macro `$each` with the type of every reactive handle (in `reactive_graph`) that
+/// a view, an attribute or a property can follow, written with the value type `T` (the
+/// generated impls add `T: 'static` and `Self: Get<Value = T>`).
 macro_rules! readable_handles {
     ($each:ident) => {
         $each!(
-            ReadSignal,
-            RwSignal,
-            Memo,
-            Signal,
-            ArcReadSignal,
-            ArcRwSignal,
-            ArcMemo
+            reactive_graph::ReadSignal<T>,
+            reactive_graph::ReadSignal<T, reactive_graph::LocalStorage>,
+            reactive_graph::RwSignal<T>,
+            reactive_graph::RwSignal<T, reactive_graph::LocalStorage>,
+            reactive_graph::Memo<T>,
+            reactive_graph::Signal<T>,
+            reactive_graph::Signal<T, reactive_graph::LocalStorage>,
+            reactive_graph::ArcReadSignal<T>,
+            reactive_graph::ArcRwSignal<T>,
+            reactive_graph::ArcMemo<T>
         );
     };
 }
