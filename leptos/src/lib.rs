@@ -38,6 +38,7 @@ pub mod helpers;
 pub mod hydration;
 pub mod logging;
 pub mod mount;
+pub mod oco;
 pub mod portal;
 mod redirect;
 mod render_scope;
@@ -46,13 +47,16 @@ pub mod server_action;
 pub mod server_context;
 /// Running futures: [`spawn_local`](task::spawn_local) for work that stays on this thread
 /// (the browser), [`spawn`](task::spawn) for work that may move; both keep the current
-/// reactive owner.
+/// reactive owner. [`tick`](task::tick) waits until the tasks spawned so far have run.
 pub mod task {
-    pub use reactive_graph::{spawn, spawn_local};
+    pub use reactive_graph::{spawn, spawn_local, tick};
 }
 #[cfg(render_html)]
 pub mod ssr;
+// `view` defines `readable_handles!`, which `text_prop` uses too.
+#[macro_use]
 pub mod view;
+mod text_prop;
 
 /// Views of different types as one type: [`Either`](either::Either) for two,
 /// [`EitherOf3`](either::EitherOf3) to [`EitherOf6`](either::EitherOf6) for more, and the
@@ -133,6 +137,7 @@ pub use leptos_macro::{component, delete, get, patch, post, put, server, slot, v
 pub use reactive_graph;
 /// The reactive core under the name Leptos gives it (`leptos::reactive::signal::RwSignal`).
 pub use reactive_graph as reactive;
+pub use text_prop::TextProp;
 
 /// What loads data from the server and calls it: resources and server actions (also in the
 /// prelude).
@@ -167,9 +172,11 @@ pub mod prelude {
         window_event_listener_untyped, WindowListenerHandle,
     };
     pub use crate::hydration::{AutoReload, HydrationScripts};
+    pub use crate::oco::Oco;
     pub use crate::portal::Portal;
     pub use crate::resource::{LocalResource, OnceResource, Resource};
     pub use crate::server_action::{ServerAction, ServerMultiAction};
+    pub use crate::text_prop::TextProp;
     pub use crate::view::{
         AnyView, CollectView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView,
         NodeRef, View,

@@ -6,6 +6,7 @@
 use leptos::context::{provide_context, use_context, Provider};
 use leptos::either::{either, Either, EitherOf3};
 use leptos::ev::{KeyboardEvent, MouseEvent, SubmitEvent};
+use leptos::oco::Oco;
 use leptos::prelude::*;
 use leptos::reactive::actions::{Action, MultiAction};
 use leptos::reactive::computed::{ArcMemo, Memo, Selector};
@@ -15,6 +16,7 @@ use leptos::reactive::signal::{
     arc_signal, signal, signal_local, ArcRwSignal, ArcTrigger, RwSignal, Trigger,
 };
 use leptos::reactive::wrappers::read::{MaybeProp, Signal};
+use leptos::reactive::wrappers::write::SignalSetter;
 use leptos::server::{LocalResource, OnceResource, Resource, ServerAction};
 use leptos::ssr::render_to_string;
 
@@ -244,5 +246,72 @@ fn local_signals_hold_values_that_are_not_send_and_render_like_any_signal() {
             r#"<span class="light" title="&lt;YO&gt;!">&lt;YO&gt;!</span><b>2</b><i>&lt;yo&gt;</i>"#
         );
     });
+    owner.dispose();
+}
+
+#[component]
+fn Field(
+    #[prop(into)] label: TextProp,
+    #[prop(into, optional)] placeholder: TextProp,
+    #[prop(into)] on_input: SignalSetter<String>,
+    #[prop(into, optional)] on_clear: SignalSetter<()>,
+) -> impl IntoView {
+    // What a click or a keystroke would do in the browser.
+    on_input.set(format!("typed into {}", label.get()));
+    on_clear.set(());
+    view! { <label>{label}<input placeholder=placeholder/></label> }
+}
+
+#[test]
+fn text_props_setters_and_oco_take_what_leptos_code_passes() {
+    let owner = Owner::new();
+    owner.with(|| {
+        let (typed, set_typed) = signal(String::new());
+        let (name, set_name) = signal(String::from("Name"));
+        let log = RwSignal::new(Vec::<String>::new());
+        let oco: Oco<'static, str> = Oco::from(String::from("Owned <b>"));
+        let html = view! {
+            <Field label="Fixed" on_input=set_typed/>
+            <Field label=name placeholder=oco.clone() on_input=SignalSetter::map(move |s| log.update(|l| l.push(s)))/>
+            <Field label=move || format!("{}!", name.get()) on_input=log_setter(log)/>
+        }
+        .to_html();
+        assert_eq!(
+            visible(&html),
+            concat!(
+                r#"<label>Fixed<input placeholder=""></label>"#,
+                r#"<label>Name<input placeholder="Owned &lt;b&gt;"></label>"#,
+                r#"<label>Name!<input placeholder=""></label>"#,
+            )
+        );
+        assert_eq!(typed.get_untracked(), "typed into Fixed");
+        assert_eq!(log.get_untracked(), ["typed into Name", "typed into Name!"]);
+        // A `TextProp` made from a signal follows it.
+        let label = TextProp::from(name);
+        set_name.set(String::from("Other"));
+        assert_eq!(label.get(), "Other");
+        assert_eq!(oco.to_html(), "Owned &lt;b&gt;");
+    });
+    owner.dispose();
+}
+
+fn log_setter(log: RwSignal<Vec<String>>) -> SignalSetter<String> {
+    SignalSetter::map(move |s| log.update(|l| l.push(s)))
+}
+
+#[tokio::test]
+async fn tick_lets_spawned_work_run() {
+    let owner = Owner::new();
+    let done = owner.with(|| RwSignal::new(0));
+    for n in 1..=3 {
+        leptos::task::spawn(async move { done.set(n) });
+    }
+    assert_eq!(done.get_untracked(), 0, "spawned, not yet run");
+    leptos::task::tick().await;
+    assert_eq!(
+        done.get_untracked(),
+        3,
+        "every task spawned before the tick ran"
+    );
     owner.dispose();
 }

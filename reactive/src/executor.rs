@@ -6,6 +6,7 @@
 //! that follow run in the right place.
 
 use crate::owner::Owner;
+use crate::sync::{Lock, Shared};
 use std::future::Future;
 use std::pin::Pin;
 use std::task::{Context, Poll};
@@ -46,6 +47,59 @@ pub fn spawn_local(future: impl Future<Output = ()> + 'static) {
     {
         tokio::task::spawn_local(future);
     }
+}
+
+/// Waits until the executor has run the tasks spawned before this call once more: a task
+/// spawned now completes, then this returns. Tests use it to let spawned work (an action, a
+/// resource's load) make progress before they check its result.
+///
+/// In the browser it waits for the page's microtask queue; on the server, for a turn of the
+/// tokio runtime.
+///
+/// # Panics
+/// On the server, outside a tokio runtime (as [`spawn`]).
+///
+/// ```
+/// use reactive_graph::prelude::*;
+/// # tokio::runtime::Builder::new_current_thread().build().unwrap().block_on(async {
+/// let (done, set_done) = signal(false);
+/// reactive_graph::spawn(async move { set_done.set(true) });
+/// assert!(!done.get_untracked(), "spawned, not run yet");
+/// reactive_graph::tick().await;
+/// assert!(done.get_untracked());
+/// # });
+/// ```
+pub async fn tick() {
+    let ticked = Shared::new(Lock::new(Tick::default()));
+    let mark = ticked.clone();
+    let run = async move {
+        let mut tick = mark.lock();
+        tick.done = true;
+        if let Some(waker) = tick.waker.take() {
+            waker.wake();
+        }
+    };
+    #[cfg(target_arch = "wasm32")]
+    spawn_local(run);
+    #[cfg(not(target_arch = "wasm32"))]
+    spawn(run);
+    std::future::poll_fn(|cx| {
+        let mut tick = ticked.lock();
+        if tick.done {
+            Poll::Ready(())
+        } else {
+            tick.waker = Some(cx.waker().clone());
+            Poll::Pending
+        }
+    })
+    .await
+}
+
+/// Whether the task of [`tick`] ran, and who waits for it.
+#[derive(Default)]
+struct Tick {
+    done: bool,
+    waker: Option<std::task::Waker>,
 }
 
 /// A future that makes an owner current (and tracks nothing) while it is polled, so the

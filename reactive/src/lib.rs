@@ -55,6 +55,7 @@ mod multi_action;
 pub mod owner;
 mod runtime;
 mod selector;
+mod setter;
 pub mod signal;
 mod storage;
 mod stored;
@@ -66,7 +67,7 @@ pub use action::Action;
 pub use arc::{arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcTrigger, ArcWriteSignal};
 pub use derived::Signal;
 pub use effect::{Effect, EffectFunction, NoArgument, RenderEffect, WithPrevious};
-pub use executor::{spawn, spawn_local, ScopedFuture};
+pub use executor::{spawn, spawn_local, tick, ScopedFuture};
 pub use graph::{batch, untrack};
 pub use maybe_prop::MaybeProp;
 pub use memo::Memo;
@@ -75,6 +76,7 @@ pub use owner::{
     expect_context, on_cleanup, on_cleanup_local, provide_context, use_context, ContextValue, Owner,
 };
 pub use selector::Selector;
+pub use setter::SignalSetter;
 pub use signal::{signal, signal_local, ReadSignal, RwSignal, WriteSignal};
 pub use storage::{LocalStorage, SyncStorage};
 pub use stored::StoredValue;
@@ -92,6 +94,10 @@ pub mod wrappers {
     /// Readable wrappers: [`Signal`](crate::Signal) and [`MaybeProp`](crate::MaybeProp).
     pub mod read {
         pub use crate::{MaybeProp, Signal};
+    }
+    /// Writable wrappers: [`SignalSetter`](crate::SignalSetter).
+    pub mod write {
+        pub use crate::SignalSetter;
     }
 }
 
@@ -119,7 +125,7 @@ pub mod prelude {
     pub use crate::{
         batch, expect_context, on_cleanup, provide_context, signal, signal_local, untrack,
         use_context, Action, ArcSubmission, Effect, LocalStorage, MaybeProp, Memo, MultiAction,
-        Owner, ReadSignal, RenderEffect, RwSignal, Selector, Signal, StoredValue, SyncStorage,
-        Trigger, WriteSignal,
+        Owner, ReadSignal, RenderEffect, RwSignal, Selector, Signal, SignalSetter, StoredValue,
+        SyncStorage, Trigger, WriteSignal,
     };
 }
