@@ -15,7 +15,7 @@ use leptos::reactive::owner::{LocalStorage, Owner, StoredValue, SyncStorage};
 use leptos::reactive::signal::{
     arc_signal, signal, signal_local, ArcRwSignal, ArcTrigger, RwSignal, Trigger,
 };
-use leptos::reactive::wrappers::read::{MaybeProp, Signal};
+use leptos::reactive::wrappers::read::{ArcSignal, MaybeProp, Signal};
 use leptos::reactive::wrappers::write::SignalSetter;
 use leptos::server::{LocalResource, OnceResource, Resource, ServerAction};
 use leptos::ssr::render_to_string;
@@ -291,6 +291,10 @@ fn text_props_setters_and_oco_take_what_leptos_code_passes() {
         set_name.set(String::from("Other"));
         assert_eq!(label.get(), "Other");
         assert_eq!(oco.to_html(), "Owned &lt;b&gt;");
+        // An `ArcSignal` renders and converts like the other handles.
+        let shared = ArcSignal::derive(move || name.get().len());
+        let label = TextProp::from(ArcSignal::derive(move || name.get()));
+        assert_eq!(view! { <p title=label>{shared}</p> }.to_html(), r#"<p title="Other">5</p>"#);
     });
     owner.dispose();
 }

@@ -32,6 +32,7 @@
 //! });
 //! ```
 
+use crate::derived::derive_fn;
 use crate::graph::Ownership;
 use crate::guards::{ReadGuard, WriteGuard};
 use crate::handle::dispose_node;
@@ -44,7 +45,7 @@ use crate::traits::{
     WithUntracked, Write,
 };
 use crate::trigger::trigger_node;
-use crate::{Memo, Owner, ReadSignal, RwSignal, Signal, Trigger, WriteSignal};
+use crate::{Memo, Owner, ReadSignal, RwSignal, Signal, StoredValue, Trigger, WriteSignal};
 
 /// Disposes its node when the last handle sharing it is dropped.
 struct Keep(NodeRef);
@@ -369,5 +370,139 @@ impl From<ArcTrigger> for Trigger {
     fn from(arc: ArcTrigger) -> Self {
         hold_with_current_owner(arc.keep);
         arc.inner
+    }
+}
+
+/// A [`Signal`] that lives as long as one of its clones: any reactive value of type `T` (a
+/// shared signal or memo, a derived closure or a constant) that is not freed with the owner
+/// it was made under. Take one where a struct or a cache should keep a reactive value.
+///
+/// ```
+/// use reactive_graph::prelude::*;
+///
+/// let app = Owner::new();
+/// app.with(|| {
+///     let page = Owner::new();
+///     let (count, doubled) = page.with(|| {
+///         let count = ArcRwSignal::new(1);
+///         let c = count.clone();
+///         (count, ArcSignal::derive(move || c.get() * 2))
+///     });
+///     let as_signal: ArcSignal<i32> = count.clone().into();
+///     page.dispose(); // both belong to their clones, not to the page
+///     count.set(4);
+///     assert_eq!((as_signal.get(), doubled.get()), (4, 8));
+/// });
+/// ```
+pub struct ArcSignal<T: 'static> {
+    inner: Signal<T>,
+    keep: Shared<Keep>,
+}
+
+impl<T: MaybeSend + MaybeSync + 'static> ArcSignal<T> {
+    /// Wraps a closure that reads other reactive values; it re-runs at every read.
+    #[track_caller]
+    pub fn derive(f: impl Fn() -> T + MaybeSend + MaybeSync + 'static) -> Self {
+        let stored = StoredValue::new_shared(derive_fn(f));
+        ArcSignal {
+            inner: Signal::from_derive_fn(stored),
+            keep: Shared::new(Keep(stored.node())),
+        }
+    }
+
+    /// Wraps a constant.
+    #[track_caller]
+    pub fn stored(value: T) -> Self {
+        let stored = StoredValue::new_shared(value);
+        ArcSignal {
+            inner: Signal::from_stored(stored),
+            keep: Shared::new(Keep(stored.node())),
+        }
+    }
+}
+
+impl<T> Clone for ArcSignal<T> {
+    fn clone(&self) -> Self {
+        ArcSignal {
+            inner: self.inner,
+            keep: self.keep.clone(),
+        }
+    }
+}
+
+impl<T> std::fmt::Debug for ArcSignal<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_tuple("ArcSignal").field(&self.inner).finish()
+    }
+}
+
+impl<T> DefinedAt for ArcSignal<T> {
+    fn defined_at(&self) -> Option<&'static std::panic::Location<'static>> {
+        self.inner.defined_at()
+    }
+}
+
+impl<T: 'static> Track for ArcSignal<T> {
+    fn track(&self) {
+        self.inner.track();
+    }
+}
+
+impl<T: 'static> WithUntracked for ArcSignal<T> {
+    type Value = T;
+    fn try_with_untracked<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        self.inner.try_with_untracked(f)
+    }
+}
+
+/// Reads in one pass, as [`Signal`] does.
+impl<T: 'static> crate::traits::With for ArcSignal<T> {
+    type Value = T;
+    fn try_with<U>(&self, f: impl FnOnce(&T) -> U) -> Option<U> {
+        self.inner.try_with(f)
+    }
+}
+
+impl<T: 'static> Read for ArcSignal<T> {
+    type Value = T;
+    fn try_read(&self) -> Option<ReadGuard<T>> {
+        self.inner.try_read()
+    }
+}
+
+impl<T: 'static> ReadUntracked for ArcSignal<T> {
+    type Value = T;
+    fn try_read_untracked(&self) -> Option<ReadGuard<T>> {
+        self.inner.try_read_untracked()
+    }
+}
+
+impl<T> From<ArcSignal<T>> for Signal<T> {
+    /// A `Copy` handle to the same value, which the current owner keeps alive until it is
+    /// disposed (outside any owner, forever).
+    fn from(arc: ArcSignal<T>) -> Self {
+        hold_with_current_owner(arc.keep);
+        arc.inner
+    }
+}
+
+macro_rules! arc_signal_from {
+    ($($arc:ident),*) => {$(
+        impl<T: MaybeSend + MaybeSync + 'static> From<$arc<T>> for ArcSignal<T> {
+            fn from(arc: $arc<T>) -> Self {
+                ArcSignal {
+                    inner: Signal::from(arc.inner),
+                    keep: arc.keep,
+                }
+            }
+        }
+    )*};
+}
+arc_signal_from!(ArcReadSignal, ArcRwSignal, ArcMemo);
+
+impl<T: MaybeSend + MaybeSync + 'static> From<T> for ArcSignal<T> {
+    #[track_caller]
+    fn from(value: T) -> Self {
+        ArcSignal::stored(value)
     }
 }

@@ -102,6 +102,27 @@ impl<T: MaybeSend + MaybeSync + 'static> Signal<T> {
     }
 }
 
+impl<T: MaybeSend + MaybeSync + 'static> Signal<T> {
+    /// A derived signal over a closure stored in `stored` (an `ArcSignal`'s).
+    pub(crate) fn from_derive_fn(stored: StoredValue<DeriveFn<T>>) -> Self {
+        Signal {
+            inner: SignalInner::Derived(stored),
+        }
+    }
+
+    /// A constant signal over `stored` (an `ArcSignal`'s).
+    pub(crate) fn from_stored(stored: StoredValue<T>) -> Self {
+        Signal {
+            inner: SignalInner::Stored(stored),
+        }
+    }
+}
+
+/// The closure of a derived signal, as [`Signal`] stores it.
+pub(crate) fn derive_fn<T>(f: impl Fn() -> T + MaybeSend + MaybeSync + 'static) -> DeriveFn<T> {
+    Shared::new(f)
+}
+
 impl<T: 'static> Signal<T, LocalStorage> {
     /// Wraps a closure that need not be `Send` (it may hold an `Rc` or a `web_sys` object);
     /// it re-runs at every read. On the server, reading it from another thread than the one

@@ -64,7 +64,9 @@ pub mod traits;
 mod trigger;
 
 pub use action::Action;
-pub use arc::{arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcTrigger, ArcWriteSignal};
+pub use arc::{
+    arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcSignal, ArcTrigger, ArcWriteSignal,
+};
 pub use derived::Signal;
 pub use effect::{Effect, EffectFunction, NoArgument, RenderEffect, WithPrevious};
 pub use executor::{spawn, spawn_local, tick, ScopedFuture};
@@ -91,9 +93,10 @@ pub mod computed {
 
 /// Wrappers that hide where a value comes from, under the module paths Leptos uses.
 pub mod wrappers {
-    /// Readable wrappers: [`Signal`](crate::Signal) and [`MaybeProp`](crate::MaybeProp).
+    /// Readable wrappers: [`Signal`](crate::Signal), [`ArcSignal`](crate::ArcSignal) and
+    /// [`MaybeProp`](crate::MaybeProp).
     pub mod read {
-        pub use crate::{MaybeProp, Signal};
+        pub use crate::{ArcSignal, MaybeProp, Signal};
     }
     /// Writable wrappers: [`SignalSetter`](crate::SignalSetter).
     pub mod write {
@@ -121,7 +124,9 @@ pub mod prelude {
         DefinedAt, Dispose, Get, GetUntracked, Notify, Read, ReadUntracked, Set, Track, Update,
         UpdateUntracked, With, WithUntracked, Write,
     };
-    pub use crate::{arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcTrigger, ArcWriteSignal};
+    pub use crate::{
+        arc_signal, ArcMemo, ArcReadSignal, ArcRwSignal, ArcSignal, ArcTrigger, ArcWriteSignal,
+    };
     pub use crate::{
         batch, expect_context, on_cleanup, provide_context, signal, signal_local, untrack,
         use_context, Action, ArcSubmission, Effect, LocalStorage, MaybeProp, Memo, MultiAction,

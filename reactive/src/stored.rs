@@ -1,6 +1,6 @@
 //! Stored values: data kept in the graph for its owner's lifetime, with no reactivity.
 
-use crate::graph;
+use crate::graph::{self, Ownership};
 use crate::guards::ReadGuard;
 use crate::handle::{dispose_node, impl_handle, read_guard, update_value, with_value};
 use crate::runtime::{Node, NodeKind, NodeRef};
@@ -54,17 +54,38 @@ impl<T: 'static> StoredValue<T, LocalStorage> {
     }
 }
 
+impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
+    /// Stores `value` in a node that belongs to no owner (an `Arc` handle frees it).
+    #[track_caller]
+    pub(crate) fn new_shared(value: T) -> Self {
+        Self::with_cell_in(sync_cell(value), Ownership::Shared)
+    }
+}
+
 impl<T: 'static, S> StoredValue<T, S> {
     #[track_caller]
     fn with_cell(value: AnyShared) -> Self {
+        Self::with_cell_in(value, Ownership::Owned)
+    }
+
+    #[track_caller]
+    fn with_cell_in(value: AnyShared, ownership: Ownership) -> Self {
         StoredValue {
-            node: graph::create_node({
-                let mut node = Node::new(NodeKind::Stored, None);
-                node.value = Some(value);
-                node
-            }),
+            node: graph::create_node_in(
+                {
+                    let mut node = Node::new(NodeKind::Stored, None);
+                    node.value = Some(value);
+                    node
+                },
+                ownership,
+            ),
             ty: PhantomData,
         }
+    }
+
+    /// The node the value is stored in.
+    pub(crate) fn node(&self) -> NodeRef {
+        self.node
     }
 
     /// Calls `f` with the value, or returns `None` if it was disposed.

@@ -124,3 +124,66 @@ fn arc_handles_convert_into_signal_and_split() {
     });
     root.dispose();
 }
+
+/// Counts its drops: held by a derived `ArcSignal`'s closure.
+struct DropCount(Arc<AtomicUsize>);
+
+impl Drop for DropCount {
+    fn drop(&mut self) {
+        self.0.fetch_add(1, Ordering::SeqCst);
+    }
+}
+
+#[test]
+fn an_arc_signal_derives_stores_or_wraps_and_lives_while_a_clone_does() {
+    let root = Owner::new();
+    root.with(|| {
+        let drops = Arc::new(AtomicUsize::new(0));
+        let count = ArcRwSignal::new(2);
+        let page = Owner::new();
+        let (derived, fixed, wrapped) = page.with(|| {
+            let c = count.clone();
+            let guard = DropCount(drops.clone());
+            let derived = ArcSignal::derive(move || {
+                let _held = &guard;
+                c.get() * 10
+            });
+            (derived, ArcSignal::from(5), ArcSignal::from(count.clone()))
+        });
+        page.dispose();
+        // The owner they were made under is gone; they still read.
+        let runs = Arc::new(AtomicUsize::new(0));
+        let (d, r) = (derived.clone(), runs.clone());
+        let _effect = RenderEffect::new(move |_| {
+            d.track();
+            r.fetch_add(1, Ordering::SeqCst);
+        });
+        count.set(3);
+        assert_eq!((derived.get(), fixed.get(), wrapped.get()), (30, 5, 3));
+        assert_eq!(
+            runs.load(Ordering::SeqCst),
+            2,
+            "a derived ArcSignal subscribes its reader"
+        );
+
+        // A `Copy` `Signal` made from it is kept by the current owner.
+        let inner = Owner::new();
+        let copy: Signal<i32> = inner.with(|| derived.clone().into());
+        drop(derived);
+        drop(_effect);
+        assert_eq!(
+            copy.get(),
+            30,
+            "the owner keeps it after the last clone is dropped"
+        );
+        assert_eq!(drops.load(Ordering::SeqCst), 0);
+        inner.dispose();
+        assert_eq!(copy.try_get(), None);
+        assert_eq!(
+            drops.load(Ordering::SeqCst),
+            1,
+            "its closure was dropped with the node"
+        );
+    });
+    root.dispose();
+}

@@ -32,7 +32,8 @@ macro_rules! readable_handles {
             reactive_graph::Signal<T, reactive_graph::LocalStorage>,
             reactive_graph::ArcReadSignal<T>,
             reactive_graph::ArcRwSignal<T>,
-            reactive_graph::ArcMemo<T>
+            reactive_graph::ArcMemo<T>,
+            reactive_graph::ArcSignal<T>
         );
     };
 }
