@@ -9,7 +9,8 @@
 //! Context is a value stored on an owner and looked up by type from any owner below it
 //! ([`provide_context`], [`use_context`], [`expect_context`]).
 
-// Stored values live here too under Leptos's path (`reactive_graph::owner::StoredValue`).
+// Stored values and the storage kinds live here too under Leptos's paths
+// (`reactive_graph::owner::StoredValue`, `reactive_graph::owner::LocalStorage`).
 pub use crate::storage::{LocalStorage, SyncStorage};
 pub use crate::stored::StoredValue;
 
