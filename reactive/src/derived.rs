@@ -87,30 +87,24 @@ impl<T: MaybeSend + MaybeSync + 'static> Signal<T> {
     /// Wraps a closure that reads other reactive values; it re-runs at every read.
     #[track_caller]
     pub fn derive(f: impl Fn() -> T + MaybeSend + MaybeSync + 'static) -> Self {
-        let f: DeriveFn<T> = Shared::new(f);
-        Signal {
-            inner: SignalInner::Derived(StoredValue::new(f)),
-        }
+        Self::from_derive_fn(StoredValue::new(derive_fn(f)))
     }
 
     /// Wraps a constant.
     #[track_caller]
     pub fn stored(value: T) -> Self {
-        Signal {
-            inner: SignalInner::Stored(StoredValue::new(value)),
-        }
+        Self::from_stored(StoredValue::new(value))
     }
-}
 
-impl<T: MaybeSend + MaybeSync + 'static> Signal<T> {
-    /// A derived signal over a closure stored in `stored` (an `ArcSignal`'s).
+    /// A derived signal over a closure stored in `stored` (this owner's, or an
+    /// `ArcSignal`'s).
     pub(crate) fn from_derive_fn(stored: StoredValue<DeriveFn<T>>) -> Self {
         Signal {
             inner: SignalInner::Derived(stored),
         }
     }
 
-    /// A constant signal over `stored` (an `ArcSignal`'s).
+    /// A constant signal over `stored` (this owner's, or an `ArcSignal`'s).
     pub(crate) fn from_stored(stored: StoredValue<T>) -> Self {
         Signal {
             inner: SignalInner::Stored(stored),
@@ -143,7 +137,7 @@ impl<T: 'static> Signal<T, LocalStorage> {
         #[cfg(not(target_arch = "wasm32"))]
         let inner = SignalInner::DerivedLocal(StoredValue::new_local(std::rc::Rc::new(f) as _));
         #[cfg(target_arch = "wasm32")]
-        let inner = SignalInner::Derived(StoredValue::new(Shared::new(f) as DeriveFn<T>));
+        let inner = SignalInner::Derived(StoredValue::new(derive_fn(f)));
         Signal { inner }
     }
 
@@ -188,16 +182,13 @@ impl<T: 'static, S> Signal<T, S> {
     /// A guard lending the value, subscribing the caller if `track`. A derived signal's
     /// guard holds the value its closure computed for this read.
     fn read_guard(&self, track: bool) -> Option<ReadGuard<T>> {
-        if let Some(guard) = self.with_derived(track, ReadGuard::owned) {
-            return guard;
-        }
         match &self.inner {
             SignalInner::Read(s) if track => s.try_read(),
             SignalInner::Read(s) => s.try_read_untracked(),
             SignalInner::Memo(m) if track => m.try_read(),
             SignalInner::Memo(m) => m.try_read_untracked(),
             SignalInner::Stored(s) => s.try_read_value(),
-            _ => unreachable!("derived signals are read above"),
+            _ => self.with_derived(track, ReadGuard::owned).flatten(),
         }
     }
 }
