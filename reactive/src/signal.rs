@@ -12,9 +12,9 @@ pub use crate::trigger::Trigger;
 use crate::graph::{self, Ownership};
 use crate::guards::{ReadGuard, WriteGuard};
 use crate::handle::{dispose_node, impl_handle, read_guard, update_value, with_value, write_guard};
-use crate::runtime::{Node, NodeKind, NodeRef};
-use crate::storage::{local_cell, sync_cell, LocalStorage, SyncStorage};
-use crate::sync::{AnyShared, MaybeSend, MaybeSync};
+use crate::runtime::{NodeKind, NodeRef};
+use crate::storage::{local_cell, sync_cell, value_node, LocalStorage, SyncStorage};
+use crate::sync::{MaybeSend, MaybeSync};
 use crate::traits::{
     impl_with_by_tracking, Dispose, Notify, Read, ReadUntracked, Track, Update, UpdateUntracked,
     WithUntracked, Write,
@@ -60,14 +60,7 @@ pub(crate) fn create_signal_node<T: MaybeSend + MaybeSync + 'static>(
     value: T,
     ownership: Ownership,
 ) -> NodeRef {
-    create_node_with(sync_cell(value), ownership)
-}
-
-#[track_caller]
-fn create_node_with(value: AnyShared, ownership: Ownership) -> NodeRef {
-    let mut node = Node::new(NodeKind::Signal, None);
-    node.value = Some(value);
-    graph::create_node_in(node, ownership)
+    value_node(NodeKind::Signal, sync_cell(value), ownership)
 }
 
 /// The read half of a signal: reading it inside a memo or effect subscribes to it.
@@ -128,7 +121,11 @@ impl<T: 'static> RwSignal<T, LocalStorage> {
     /// ```
     #[track_caller]
     pub fn new_local(value: T) -> Self {
-        RwSignal::from_node(create_node_with(local_cell(value), Ownership::Owned))
+        RwSignal::from_node(value_node(
+            NodeKind::Signal,
+            local_cell(value),
+            Ownership::Owned,
+        ))
     }
 }
 

@@ -22,6 +22,8 @@
 //! assert_eq!(*kept.get(), 2);
 //! ```
 
+use crate::graph::{self, Ownership};
+use crate::runtime::{Node, NodeKind, NodeRef};
 use crate::sync::{AnyShared, Shared, ValueCell};
 
 /// The default storage of a signal: the value is `Send + Sync` (on the server), so the
@@ -50,6 +52,15 @@ pub(crate) fn local_cell<T: 'static>(value: T) -> AnyShared {
     {
         Shared::new(ValueCell::new(value))
     }
+}
+
+/// Creates a node of `kind` (a signal or a stored value) holding `value`, a cell made by
+/// [`sync_cell`] or [`local_cell`].
+#[track_caller]
+pub(crate) fn value_node(kind: NodeKind, value: AnyShared, ownership: Ownership) -> NodeRef {
+    let mut node = Node::new(kind, None);
+    node.value = Some(value);
+    graph::create_node_in(node, ownership)
 }
 
 /// The value cell inside a node's value, made by [`sync_cell`] or [`local_cell`].

@@ -1,10 +1,10 @@
 //! Stored values: data kept in the graph for its owner's lifetime, with no reactivity.
 
-use crate::graph::{self, Ownership};
+use crate::graph::Ownership;
 use crate::guards::ReadGuard;
 use crate::handle::{dispose_node, impl_handle, read_guard, update_value, with_value};
-use crate::runtime::{Node, NodeKind, NodeRef};
-use crate::storage::{local_cell, sync_cell, LocalStorage, SyncStorage};
+use crate::runtime::{NodeKind, NodeRef};
+use crate::storage::{local_cell, sync_cell, value_node, LocalStorage, SyncStorage};
 use crate::sync::{AnyShared, MaybeSend, MaybeSync};
 use crate::traits::{panic_disposed, DefinedAt, Dispose};
 use std::marker::PhantomData;
@@ -33,7 +33,13 @@ impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
     /// Stores `value`, owned by the current owner.
     #[track_caller]
     pub fn new(value: T) -> Self {
-        Self::with_cell(sync_cell(value))
+        Self::with_cell(sync_cell(value), Ownership::Owned)
+    }
+
+    /// Stores `value` in a node that belongs to no owner (an `Arc` handle frees it).
+    #[track_caller]
+    pub(crate) fn new_shared(value: T) -> Self {
+        Self::with_cell(sync_cell(value), Ownership::Shared)
     }
 }
 
@@ -50,35 +56,15 @@ impl<T: 'static> StoredValue<T, LocalStorage> {
     /// ```
     #[track_caller]
     pub fn new_local(value: T) -> Self {
-        Self::with_cell(local_cell(value))
-    }
-}
-
-impl<T: MaybeSend + MaybeSync + 'static> StoredValue<T> {
-    /// Stores `value` in a node that belongs to no owner (an `Arc` handle frees it).
-    #[track_caller]
-    pub(crate) fn new_shared(value: T) -> Self {
-        Self::with_cell_in(sync_cell(value), Ownership::Shared)
+        Self::with_cell(local_cell(value), Ownership::Owned)
     }
 }
 
 impl<T: 'static, S> StoredValue<T, S> {
     #[track_caller]
-    fn with_cell(value: AnyShared) -> Self {
-        Self::with_cell_in(value, Ownership::Owned)
-    }
-
-    #[track_caller]
-    fn with_cell_in(value: AnyShared, ownership: Ownership) -> Self {
+    fn with_cell(value: AnyShared, ownership: Ownership) -> Self {
         StoredValue {
-            node: graph::create_node_in(
-                {
-                    let mut node = Node::new(NodeKind::Stored, None);
-                    node.value = Some(value);
-                    node
-                },
-                ownership,
-            ),
+            node: value_node(NodeKind::Stored, value, ownership),
             ty: PhantomData,
         }
     }
