@@ -28,6 +28,22 @@ fn static_markup_is_written_as_is_and_text_is_escaped() {
     );
 }
 
+/// A text literal alone (a view of its own, or a component's only child) is a text view:
+/// escaped once, as text inside a template is.
+#[test]
+fn a_lone_text_literal_is_escaped_once() {
+    #[component]
+    fn Label(children: Children) -> impl IntoView {
+        view! { <label>{children()}</label> }
+    }
+    assert_eq!(
+        view! { "Fish & chips <now>" }.to_html(),
+        "Fish &amp; chips &lt;now&gt;"
+    );
+    let html = render_to_string(|| view! { <Label>"Save & exit >"</Label> });
+    assert_eq!(visible(&html), "<label>Save &amp; exit &gt;</label>");
+}
+
 #[test]
 fn dynamic_values_are_escaped() {
     let evil = "\"><script>alert(1)</script>";

@@ -941,6 +941,13 @@ fn merge_texts(children: Vec<Child>) -> Vec<Child> {
 }
 
 /// Escapes text (and, with `quotes`, attribute values) at compile time.
+/// The text that [`escape`] (without quotes) turned into `html`.
+pub(crate) fn unescape_text(html: &str) -> String {
+    html.replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
 pub(crate) fn escape(text: &str, quotes: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {

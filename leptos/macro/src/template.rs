@@ -39,7 +39,11 @@ fn generate(mut children: Vec<Child>) -> TokenStream {
             Child::Hole(hole) | Child::BareHole(hole) => {
                 return quote!(::leptos::__private::hole_view(#hole))
             }
-            Child::Text(text) => return quote!(::leptos::__private::View::text(#text)),
+            // A template's text is escaped HTML; a text view holds the text itself.
+            Child::Text(text) => {
+                let text = ir::unescape_text(&text);
+                return quote!(::leptos::__private::View::text(#text));
+            }
             element => children.push(element),
         },
         _ => {}
