@@ -34,6 +34,7 @@ pub mod directive;
 pub mod error;
 pub mod ev;
 pub mod form;
+pub mod head;
 pub mod helpers;
 pub mod hydration;
 pub mod logging;

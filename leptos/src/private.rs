@@ -107,15 +107,19 @@ pub fn on_target<El: crate::view::ElementType, E: EventDescriptor>(
 
 /// A component's view with the attributes set on its tag (`attr:`, `class:`, `on:`), for
 /// its first element.
-pub fn with_attributes<const N: usize>(view: View, attributes: [Hole; N]) -> View {
-    let attributes = attributes
+pub fn with_attributes<const N: usize>(mut view: View, attributes: [Hole; N]) -> View {
+    let attributes: Vec<_> = attributes
         .into_iter()
         .filter_map(|hole| match hole {
             Hole::Attribute(attribute) => Some(attribute),
             Hole::Child(_) | Hole::Alone(_) => None,
         })
         .collect();
-    View::new(crate::view::WithAttributes { view, attributes })
+    // A view that puts them somewhere else (`<Html/>`, `<Body/>`) takes them itself.
+    match view.take_attributes(attributes) {
+        Some(attributes) => View::new(crate::view::WithAttributes { view, attributes }),
+        None => view,
+    }
 }
 
 /// `class:name=on` on a component's tag (and each class of `attr:class="a b"`).

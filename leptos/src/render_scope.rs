@@ -49,6 +49,10 @@ thread_local! {
 pub(crate) struct RenderScope {
     next_id: Cell<u64>,
     pub(crate) mode: Mode,
+    /// Hydration's position among the elements the server wrote into `<head>` (see
+    /// [`crate::head`]): unset until the first head view asks for it.
+    #[cfg(hydration)]
+    pub(crate) head_cursor: RefCell<Option<Option<crate::view::Cursor>>>,
 }
 
 /// What kind of scope this is.
@@ -76,6 +80,7 @@ impl RenderScope {
         Rc::new(RenderScope {
             next_id: Cell::new(0),
             mode: Mode::Hydrate(RefCell::new(HydrationData::Text(data))),
+            head_cursor: RefCell::new(None),
         })
     }
 
@@ -92,7 +97,10 @@ impl RenderScope {
                 pending: RefCell::new(Vec::new()),
                 output: RefCell::new(Vec::new()),
                 pending_suspends: Cell::new(0),
+                head: RefCell::default(),
             }),
+            #[cfg(hydration)]
+            head_cursor: RefCell::new(None),
         })
     }
 
@@ -221,6 +229,8 @@ pub(crate) struct ServerPass {
     pub(crate) output: RefCell<Vec<(u64, String)>>,
     /// How many `Suspend`s were written while pending.
     pub(crate) pending_suspends: Cell<usize>,
+    /// What the pass's views put in the document's head (see [`crate::head`]).
+    pub(crate) head: RefCell<crate::head::HeadOutput>,
 }
 
 #[cfg(render_html)]

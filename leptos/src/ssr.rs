@@ -36,9 +36,12 @@ where
     let owner = Owner::new_root();
     // Resources created here stay loading: nothing would await their fetches.
     let scope = RenderScope::server(Arc::default(), false);
-    let html = render_scope::with_scope(scope, || {
+    let mut html = render_scope::with_scope(scope.clone(), || {
         owner.with(|| render_page_html(untrack(|| app().into_view())))
     });
+    if let Some(pass) = scope.server_pass() {
+        pass.head.take().write_into(&mut html);
+    }
     owner.dispose();
     html
 }
@@ -311,6 +314,8 @@ where
         owner.with(|| render_page_html(untrack(|| app().into_view())))
     });
     let pass = scope.server_pass().expect("a server scope");
+    let mut html = html;
+    pass.head.take().write_into(&mut html);
     Pass {
         html,
         pending: pass.pending.take(),
@@ -456,9 +461,11 @@ pub fn page(rendered: String, options: &crate::config::LeptosOptions) -> String 
     if is_document(&rendered) {
         data_into_body(rendered)
     } else {
+        // What the view put in the head comes first in its HTML.
+        let (head, rendered) = crate::head::split_head(&rendered);
         format!(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>\
-             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>{}</head>\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>{}{head}</head>\
              <body><!--[-->{rendered}<!--]--></body></html>",
             hydration_scripts(&options.pkg_path(), &options.output_name)
         )
@@ -483,7 +490,7 @@ pub fn error_page(message: &str) -> String {
 }
 
 /// Whether `html` is a whole document (the app wrote its own shell).
-fn is_document(html: &str) -> bool {
+pub(crate) fn is_document(html: &str) -> bool {
     let start = html.trim_start().get(..9).unwrap_or_default();
     start.eq_ignore_ascii_case("<!doctype") || start.to_ascii_lowercase().starts_with("<html")
 }

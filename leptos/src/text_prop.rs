@@ -119,6 +119,16 @@ impl IntoAttributeValue for TextProp {
     }
 }
 
+/// No text is no attribute; some text is written and kept up to date.
+impl IntoAttributeValue for Option<TextProp> {
+    fn into_attribute_value(self) -> AttributeValue {
+        match self {
+            Some(text) => text.into_attribute_value(),
+            None => AttributeValue::Static(crate::view::attribute::StaticValue::Absent),
+        }
+    }
+}
+
 /// Text that may be borrowed, shared or owned renders as text.
 impl IntoView for Oco<'static, str> {
     fn into_view(self) -> View {

@@ -2076,3 +2076,158 @@ fn local_signals_hold_browser_objects_and_drive_the_view() {
     query(&root, "#one").click();
     assert_eq!(query(&root, "p").text_content().unwrap(), "one 0");
 }
+
+/// What `leptos_meta`'s components are made of (`leptos::head`): head elements, the title
+/// and `<body>` attributes, in a page of their own.
+mod head {
+    use super::*;
+    use leptos::head::{document_attributes, in_head, title, DocumentElement};
+
+    #[component]
+    fn Body() -> impl IntoView {
+        document_attributes(DocumentElement::Body)
+    }
+
+    fn head_count(css: &str) -> u32 {
+        document()
+            .head()
+            .unwrap()
+            .query_selector_all(css)
+            .unwrap()
+            .length()
+    }
+
+    /// A page with a title formatter, a description whose text follows a signal, an
+    /// article (shown while `open`) with its own title and canonical link, and a class on
+    /// `<body>`.
+    fn page(topic: ReadSignal<String>, open: ReadSignal<bool>) -> View {
+        view! {
+            {title(None, Some((|text: String| format!("{text} | Site")).into()))}
+            {title(Some("Home".into()), None)}
+            {in_head(view! { <meta name="test-description" content=move || topic.get()/> })}
+            <Body attr:data-topic=move || topic.get() class:test-dark=move || open.get()/>
+            <Show when=move || open.get()>
+                {title(Some((move || format!("On {}", topic.get())).into()), None)}
+                {in_head(view! { <link rel="test-canonical" href="/article"/> })}
+                <p>"article"</p>
+            </Show>
+        }
+        .into_view()
+    }
+
+    fn description() -> String {
+        document()
+            .head()
+            .unwrap()
+            .query_selector("meta[name=test-description]")
+            .unwrap()
+            .expect("the description is in <head>")
+            .get_attribute("content")
+            .unwrap()
+    }
+
+    fn body_attribute(name: &str) -> Option<String> {
+        document().body().unwrap().get_attribute(name)
+    }
+
+    #[wasm_bindgen_test]
+    fn head_elements_title_and_body_attributes_follow_the_views_that_set_them() {
+        let root = container();
+        let (topic, set_topic) = signal(String::from("bread"));
+        let (open, set_open) = signal(false);
+        let app = leptos::mount::mount_to(root.clone(), move || page(topic, open));
+
+        assert_eq!(document().title(), "Home | Site");
+        assert_eq!(head_count("meta[name=test-description]"), 1);
+        assert_eq!(description(), "bread");
+        assert_eq!(body_attribute("data-topic").as_deref(), Some("bread"));
+        assert_eq!(head_count("link[rel=test-canonical]"), 0);
+
+        set_open.set(true);
+        assert_eq!(document().title(), "On bread | Site");
+        assert_eq!(head_count("link[rel=test-canonical]"), 1);
+        assert!(document()
+            .body()
+            .unwrap()
+            .class_list()
+            .contains("test-dark"));
+
+        set_topic.set(String::from("cheese"));
+        assert_eq!(document().title(), "On cheese | Site");
+        assert_eq!(description(), "cheese");
+        assert_eq!(body_attribute("data-topic").as_deref(), Some("cheese"));
+
+        // The article goes: its link goes with it, and the title is the page's again.
+        set_open.set(false);
+        assert_eq!(head_count("link[rel=test-canonical]"), 0);
+        assert_eq!(document().title(), "Home | Site");
+        assert!(!document()
+            .body()
+            .unwrap()
+            .class_list()
+            .contains("test-dark"));
+
+        app.unmount();
+        assert_eq!(head_count("meta[name=test-description]"), 0);
+        assert_eq!(body_attribute("data-topic"), None);
+    }
+
+    #[wasm_bindgen_test]
+    fn hydration_takes_over_the_head_elements_the_server_wrote() {
+        let (topic, set_topic) = signal(String::from("bread"));
+        let (open, _) = signal(true);
+        let html = leptos::ssr::render_to_string(move || page(topic, open));
+        // A view that is not a document carries its head content first (`ssr::page`
+        // moves it into the document's head).
+        let end = html.find("<!--/leptos-head-->").expect("head content") + 19;
+        let (head_html, body_html) = html.split_at(end);
+        assert!(
+            head_html.contains("<title>On bread | Site</title>"),
+            "{head_html}"
+        );
+        assert!(body_html.starts_with("<!--"), "{body_html}");
+
+        let head = document().head().unwrap();
+        let head_length = head.child_nodes().length();
+        head.insert_adjacent_html("beforeend", head_html).unwrap();
+        document()
+            .body()
+            .unwrap()
+            .set_attribute("data-topic", "bread")
+            .unwrap();
+        let root = container();
+        root.set_inner_html(body_html);
+        let link_before = head.query_selector("link[rel=test-canonical]").unwrap();
+        let head_mutations = Mutations::observe(&head);
+
+        let app = leptos::mount::hydrate_to(root.clone(), move || page(topic, open));
+        assert!(take_hydration_mismatches().is_empty());
+        assert_eq!(
+            head_mutations.counts().0,
+            0,
+            "hydration added nothing to <head>: the server's elements were taken over: {}",
+            head.inner_html()
+        );
+        assert_eq!(head_count("meta[name=test-description]"), 1);
+        assert_eq!(head_count("link[rel=test-canonical]"), 1);
+        let link_after = head.query_selector("link[rel=test-canonical]").unwrap();
+        assert!(link_before
+            .unwrap()
+            .is_same_node(link_after.as_ref().map(|l| l.as_ref())));
+        assert_eq!(document().title(), "On bread | Site");
+
+        // The elements taken over are bound to the signals like built ones.
+        set_topic.set(String::from("cheese"));
+        assert_eq!(description(), "cheese");
+        assert_eq!(document().title(), "On cheese | Site");
+        assert_eq!(body_attribute("data-topic").as_deref(), Some("cheese"));
+
+        app.unmount();
+        assert_eq!(head_count("meta[name=test-description]"), 0);
+        assert_eq!(head_count("link[rel=test-canonical]"), 0);
+        // Leave no marker for another hydration in this page.
+        while head.child_nodes().length() > head_length {
+            head.remove_child(&head.last_child().unwrap()).unwrap();
+        }
+    }
+}

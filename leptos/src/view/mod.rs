@@ -116,6 +116,14 @@ pub trait Render: 'static {
     fn hydrate_alone(self: Box<Self>, cursor: &mut Cursor) -> Box<dyn Any> {
         Box::new(self.hydrate(cursor))
     }
+
+    /// Takes the attributes written on the tag of the component that returned this view
+    /// (`attr:`, `class:`, `on:`), for a view that puts them somewhere other than on its
+    /// first element (see [`crate::head::document_attributes`]). The default gives them
+    /// back, and they go to the view's first element.
+    fn take_attributes(&mut self, attributes: Vec<Attribute>) -> Option<Vec<Attribute>> {
+        Some(attributes)
+    }
 }
 
 /// A view in the browser: the range of sibling nodes it occupies (its first and last node
@@ -220,6 +228,14 @@ impl View {
     pub(crate) fn template(template: TemplateView) -> View {
         View {
             inner: ViewInner::Template(template),
+        }
+    }
+
+    /// Offers `attributes` to a boxed view that takes them ([`Render::take_attributes`]).
+    pub(crate) fn take_attributes(&mut self, attributes: Vec<Attribute>) -> Option<Vec<Attribute>> {
+        match &mut self.inner {
+            ViewInner::Boxed(render) => render.take_attributes(attributes),
+            _ => Some(attributes),
         }
     }
 
@@ -463,6 +479,10 @@ impl Render for ComponentView {
         let keep = self.view.hydrate_alone(cursor);
         cursor.exit_component();
         keep
+    }
+
+    fn take_attributes(&mut self, attributes: Vec<Attribute>) -> Option<Vec<Attribute>> {
+        self.view.take_attributes(attributes)
     }
 }
 
