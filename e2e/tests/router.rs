@@ -34,6 +34,17 @@ fn wait_for_url(browser: &Browser, expected: &str) -> e2e::Result<()> {
     )
 }
 
+/// The document's title and how many description `<meta>` tags its head has.
+fn head(browser: &Browser) -> e2e::Result<(String, u64)> {
+    let title = browser.eval("return document.title;")?;
+    let descriptions =
+        browser.eval("return document.head.querySelectorAll('meta[name=description]').length;")?;
+    Ok((
+        title.as_str().unwrap_or_default().to_owned(),
+        descriptions.as_u64().unwrap_or_default(),
+    ))
+}
+
 fn scroll_y(browser: &Browser) -> e2e::Result<f64> {
     Ok(browser
         .eval("return window.scrollY;")?
@@ -65,6 +76,15 @@ fn without_javascript_every_route_loads_by_url_with_its_content_and_status() -> 
         browser.goto(&server.url(path))?;
         browser.wait_for_text(selector, text)?;
         assert_eq!(browser.response_status()?, Some(status), "{path}");
+    }
+    // Each page's `<Title>`, through the app's formatter, in the server's HTML.
+    for (path, title) in [
+        ("/", "Home | Contacts"),
+        ("/contacts", "All contacts | Contacts"),
+        ("/contacts/2", "Grace Hopper | Contacts"),
+    ] {
+        browser.goto(&server.url(path))?;
+        assert_eq!(head(&browser)?, (title.to_owned(), 1), "{path}");
     }
     browser.goto(&server.url("/contacts/abc"))?;
     let error = browser.find("#contact-error")?.text()?;
@@ -130,6 +150,11 @@ fn with_javascript_links_and_forms_navigate_without_loading_a_page() -> e2e::Res
         "hydration re-created nothing"
     );
     assert!(browser.early_elements_survive("#contact-list a")?);
+    assert_eq!(
+        head(&browser)?,
+        ("All contacts | Contacts".to_owned(), 1),
+        "hydration took over the server's <head> elements"
+    );
     browser.mark_document()?;
     let first_page = server.url("/contacts");
     assert_eq!(loaded_url(&browser)?, first_page);
@@ -149,6 +174,7 @@ fn with_javascript_links_and_forms_navigate_without_loading_a_page() -> e2e::Res
     browser.eval("window.__article = document.querySelector('#contact');")?;
     browser.find("a[href='/contacts/3']")?.click()?;
     browser.wait_for_text("#name", "Alan Turing")?;
+    assert_eq!(head(&browser)?, ("Alan Turing | Contacts".to_owned(), 1));
     assert_eq!(
         browser.eval("return window.__article === document.querySelector('#contact');")?,
         serde_json::Value::Bool(true),
@@ -166,6 +192,8 @@ fn with_javascript_links_and_forms_navigate_without_loading_a_page() -> e2e::Res
     browser.wait_until("the list to be filtered", e2e::DEFAULT_TIMEOUT, || {
         Ok(browser.find_all("#contact-list li")?.len() == 1)
     })?;
+    // The contact's `<Title>` went with its page: the list's is the one left.
+    assert_eq!(head(&browser)?, ("All contacts | Contacts".to_owned(), 1));
 
     // Query-only links, then an unknown URL: the fallback, still client-side.
     browser.find("nav a[href='/settings']")?.click()?;

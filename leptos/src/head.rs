@@ -46,6 +46,7 @@ use std::sync::Arc;
 pub const HEAD_MARKER: &str = "<!--leptos-head-->";
 
 /// Where the server's head content ends.
+#[cfg(render_html)]
 const HEAD_END: &str = "<!--/leptos-head-->";
 
 /// The view that marks where, in the shell's `<head>`, the server writes the elements, the
@@ -152,7 +153,7 @@ pub fn text_content(view: View) -> Option<String> {
                 true
             }
             ViewInner::Integer(n) => {
-                n.push_to(out);
+                n.with_digits(|digits| out.push_str(digits));
                 true
             }
             ViewInner::Fragment(views) => views.into_iter().all(|view| collect(view, out)),

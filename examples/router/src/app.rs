@@ -14,6 +14,7 @@ use crate::auth::{current_user, LogIn, LogOut};
 use crate::contacts::{self, Contact};
 use leptos::prelude::*;
 use leptos::server_context::RequestContext;
+use leptos_meta::{provide_meta_context, Meta, Title};
 use leptos_router::components::{
     Form, Outlet, ParentRoute, ProtectedRoute, Route, Router, Routes, A,
 };
@@ -25,10 +26,13 @@ use leptos_router::path;
 #[derive(Clone, Copy, Debug)]
 struct User(Resource<Result<Option<String>, ServerFnError>>);
 
-/// The whole app: the router around the layout.
+/// The whole app: the router around the layout. Every page's title ends with the app's name.
 #[component]
 pub fn App() -> impl IntoView {
+    provide_meta_context();
     view! {
+        <Title formatter=|page: String| format!("{page} | Contacts")/>
+        <Meta name="description" content="A small address book"/>
         <Router>
             <Layout/>
         </Router>
@@ -102,6 +106,7 @@ fn Home() -> impl IntoView {
         .map(|n| view! { <li>"Tip " {n} ": links inside the app load no new page."</li> })
         .collect::<Vec<_>>();
     view! {
+        <Title text="Home"/>
         <h1 id="home">"Contacts"</h1>
         <p>"A small address book. Every page renders on the server and works without JavaScript; with it, links and forms navigate without loading a page."</p>
         <ul id="tips">{tips}</ul>
@@ -129,6 +134,7 @@ fn ContactList() -> impl IntoView {
             .collect::<Vec<_>>()
     };
     view! {
+        <Title text="All contacts"/>
         <div id="contacts">
             <aside>
                 <h2>"Contacts"</h2>
@@ -180,6 +186,7 @@ fn ContactInfo() -> impl IntoView {
         if found.get() {
             return view! {
                 <article id="contact">
+                    <Title text=field(Contact::name)/>
                     <h3 id="name">{field(Contact::name)}</h3>
                     <p id="email">{field(|c| c.email.to_string())}</p>
                     <p id="note">{field(|c| c.note.to_string())}</p>

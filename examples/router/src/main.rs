@@ -6,6 +6,7 @@ use axum::Router;
 use leptos::config::{get_configuration, LeptosOptions};
 use leptos::prelude::*;
 use leptos_axum::{file_and_error_handler, generate_route_list, LeptosRoutes};
+use leptos_meta::MetaTags;
 use router::app::App;
 
 /// The document around the app.
@@ -16,7 +17,6 @@ fn shell(options: LeptosOptions) -> impl IntoView {
             <head>
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
-                <title>"Contacts"</title>
                 <style>
                     "body { font-family: sans-serif; margin: 2em; }
                      a[aria-current] { font-weight: bold; }
@@ -24,6 +24,7 @@ fn shell(options: LeptosOptions) -> impl IntoView {
                 </style>
                 <AutoReload options=options.clone()/>
                 <HydrationScripts options/>
+                <MetaTags/>
             </head>
             <body>
                 <App/>

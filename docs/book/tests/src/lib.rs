@@ -32,6 +32,7 @@ chapters! {
     server_functions => "server-functions.md",
     forms => "forms.md",
     router => "router.md",
+    metadata => "metadata.md",
     integrations => "integrations.md",
     build_tool => "build-tool.md",
     performance => "performance.md",
