@@ -283,8 +283,9 @@ where
     V: IntoView,
 {
     let (body, data) = first_pass(|| {}, app).finish_passes().await.into_parts();
-    let mut page = document_start(title, pkg_path, output_name, body.len() + data.len());
-    page.push_str(&body);
+    let (head, body) = crate::head::split_head(&body);
+    let mut page = document_start(title, pkg_path, output_name, head, body.len() + data.len());
+    page.push_str(body);
     page.push_str("<!--]-->");
     page.push_str(&data);
     page.push_str("</body></html>");
@@ -414,14 +415,22 @@ where
     V: IntoView,
 {
     let body = render_to_string(app);
-    let mut page = document_start(title, pkg_path, output_name, body.len());
-    page.push_str(&body);
+    let (head, body) = crate::head::split_head(&body);
+    let mut page = document_start(title, pkg_path, output_name, head, body.len());
+    page.push_str(body);
     page.push_str("<!--]--></body></html>");
     page
 }
 
-/// A document up to and including `<body>`.
-fn document_start(title: &str, pkg_path: &str, output_name: &str, body_len: usize) -> String {
+/// A document up to and including `<body>`, with `head` (what the app's views put in the
+/// head) at the end of `<head>`.
+fn document_start(
+    title: &str,
+    pkg_path: &str,
+    output_name: &str,
+    head: &str,
+    body_len: usize,
+) -> String {
     let mut page = String::with_capacity(body_len + 512);
     page.push_str("<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"/>");
     page.push_str("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>");
@@ -429,6 +438,7 @@ fn document_start(title: &str, pkg_path: &str, output_name: &str, body_len: usiz
     crate::view::escape_text(title, &mut page);
     page.push_str("</title>");
     page.push_str(&hydration_scripts(pkg_path, output_name));
+    page.push_str(head);
     // The app is bracketed, as a component in a shell's `<body>` is, so that
     // `hydrate_body` finds the same markup whichever way the document was written.
     page.push_str("</head><body><!--[-->");

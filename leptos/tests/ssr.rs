@@ -619,3 +619,31 @@ fn a_bound_textarea_is_written_with_its_signals_value_as_its_text() {
          <textarea>fixed</textarea><textarea>b</textarea>"
     );
 }
+
+/// What a view puts in the head (`leptos::head`, what `leptos_meta` is made of) goes into the
+/// `<head>` of the documents the server writes around a view that is not a document.
+#[test]
+fn head_content_of_a_view_goes_into_the_head_of_the_document_around_it() {
+    use leptos::head::{in_head, title};
+    let app = || {
+        view! {
+            {title(Some("Menu & prices".into()), None)}
+            {in_head(view! { <meta name="description" content="Today's menu"/> })}
+            <p>"hi"</p>
+        }
+    };
+    let head = r#"<!--leptos-head--><title>Menu &amp; prices</title><meta name="description" content="Today's menu"><!--/leptos-head-->"#;
+
+    let page = leptos::ssr::render_document("Cafe", "/pkg", "cafe", app);
+    assert!(page.contains(&format!("{head}</head><body>")), "{page}");
+    assert!(
+        page.contains("<p>hi</p>") && !page.contains("leptos-head--><p>"),
+        "{page}"
+    );
+
+    let options = leptos::config::LeptosOptions::default();
+    let page = leptos::ssr::page(render_to_string(app), &options);
+    assert!(page.contains(&format!("{head}</head>")), "{page}");
+    let body = &page[page.find("<body>").unwrap()..];
+    assert!(!body.contains("leptos-head"), "{body}");
+}
