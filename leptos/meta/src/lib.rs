@@ -108,7 +108,7 @@ pub fn MetaTags() -> impl IntoView {
 /// #[component]
 /// fn App() -> impl IntoView {
 ///     view! {
-///         <Title formatter=|text: String| format!("{text} | Shop")/>
+///         <Title formatter=|text| format!("{text} | Shop")/>
 ///         <Cart/>
 ///     }
 /// }
