@@ -37,7 +37,7 @@
 use crate::text_prop::TextProp;
 #[cfg(hydration)]
 use crate::view::Cursor;
-use crate::view::{Attribute, IntoView, Mounted, Render, View};
+use crate::view::{Attribute, Elsewhere, ElsewhereView, IntoView, Mounted, View};
 use reactive_graph::untrack;
 use std::any::Any;
 use std::sync::Arc;
@@ -72,9 +72,9 @@ pub fn head_marker() -> View {
 /// }
 /// ```
 pub fn in_head(view: impl IntoView) -> View {
-    View::new(HeadElement {
+    View::new(ElsewhereView(HeadElement {
         view: view.into_view(),
-    })
+    }))
 }
 
 /// Text applied to the page's title text before it is shown: `"{text} — My site"`. The
@@ -127,7 +127,7 @@ impl std::fmt::Debug for Formatter {
 /// assert!(page.contains("<title>Cart | Shop</title>"), "{page}");
 /// ```
 pub fn title(text: Option<TextProp>, formatter: Option<Formatter>) -> View {
-    View::new(TitleView { text, formatter })
+    View::new(ElsewhereView(TitleView { text, formatter }))
 }
 
 /// The text of a view made of text (literals, numbers, fragments of them): what a
@@ -207,10 +207,10 @@ impl DocumentElement {
 /// assert!(page.starts_with(r#"<html lang="he" dir="rtl"><head>"#), "{page}");
 /// ```
 pub fn document_attributes(element: DocumentElement) -> View {
-    View::new(DocumentAttributes {
+    View::new(ElsewhereView(DocumentAttributes {
         element,
         attributes: Vec::new(),
-    })
+    }))
 }
 
 /// What the server writes into one page's document: collected while a pass renders, written
@@ -265,12 +265,11 @@ impl HeadOutput {
             return;
         }
         let head = self.head_html();
-        let document = crate::ssr::is_document(html);
         if let Some(at) = html.find(HEAD_MARKER) {
             html.replace_range(at..at + HEAD_MARKER.len(), &head);
         } else if let Some(at) = find_tag(html, "</head") {
             html.insert_str(at, &head);
-        } else if !document {
+        } else if !crate::ssr::is_document(html) {
             html.insert_str(0, &head);
         } else {
             crate::render_scope::warn(
@@ -352,12 +351,6 @@ fn with_output(f: impl FnOnce(&mut HeadOutput)) {
     }
 }
 
-/// The placeholder a head view leaves where it stands, taken over by hydration.
-#[cfg(hydration)]
-fn hydrate_placeholder(cursor: &mut Cursor, what: &str) -> crate::view::Range {
-    crate::view::Range::single(cursor.expect_comment("", what))
-}
-
 /// See [`in_head`].
 struct HeadElement {
     view: View,
@@ -381,75 +374,64 @@ fn document_head() -> web_sys::Node {
         .into()
 }
 
-impl Render for HeadElement {
-    #[cfg(render_html)]
-    fn html_len(&self) -> usize {
-        View::empty().html_len()
-    }
+impl Elsewhere for HeadElement {
+    const PLACEHOLDER_OF: &'static str = "the placeholder of a <head> element";
 
     #[cfg(render_html)]
-    fn to_html(self: Box<Self>, out: &mut String) {
+    fn write_elsewhere(self) {
         with_output(|head| self.view.write_html(&mut head.elements));
-        View::empty().write_html(out);
     }
 
-    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
-        let placeholder = View::empty().build(parent, before);
-        let mounted = untrack(|| self.view.build(&document_head(), None));
-        Mounted::new(placeholder.range, MountedInHead(Some(mounted)))
-    }
-
-    /// Takes over the placeholder, and the element the server wrote for this view in the
-    /// head (the next one after the elements earlier views took); builds it if the server
-    /// wrote none.
-    #[cfg(hydration)]
-    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
-        let range = hydrate_placeholder(cursor, "the placeholder of a <head> element");
-        let mounted = match take_head_cursor() {
-            Some(mut head) => {
+    /// Builds the element into the head; when hydrating, takes over the element the server
+    /// wrote for this view instead (the next one after those earlier views took), or builds
+    /// it if the server wrote none.
+    fn mount(self, hydrating: bool) -> impl Any {
+        #[cfg(hydration)]
+        if hydrating {
+            if let Some(mut head) = take_head_cursor() {
                 let mounted = untrack(|| self.view.hydrate(&mut head));
                 put_back_head_cursor(head);
-                mounted
+                return MountedInHead(Some(mounted));
             }
-            None => untrack(|| self.view.build(&document_head(), None)),
-        };
-        Mounted::new(range, MountedInHead(Some(mounted)))
+        }
+        #[cfg(not(hydration))]
+        let _ = hydrating;
+        MountedInHead(Some(untrack(|| self.view.build(&document_head(), None))))
     }
 }
 
 /// The position in `<head>` of the next element the server wrote for a head view, for the
-/// hydration running now: made at its first head view (after the [`HEAD_MARKER`] and the
-/// title), `None` when the server wrote no head content.
+/// hydration running now: the one the last head view put back, or, at the first, the node
+/// after the [`HEAD_MARKER`] and the title. `None` when the server wrote no head content
+/// (the head is searched again at each head view then: it is short).
 #[cfg(hydration)]
 fn take_head_cursor() -> Option<Cursor> {
     let scope = crate::render_scope::current_scope()?;
-    let mut slot = scope.head_cursor.borrow_mut();
-    match slot.take() {
-        Some(cursor) => cursor,
-        None => {
-            let head = crate::view::document().head()?;
-            let mut cursor = Cursor::new(&head);
-            loop {
-                let node = cursor.take()?;
-                if crate::view::dom::is_comment(&node, "leptos-head") {
-                    break;
-                }
-            }
-            let title_next = cursor
-                .next_node()
-                .is_some_and(|node| node.node_name().eq_ignore_ascii_case("title"));
-            if title_next {
-                cursor.take();
-            }
-            Some(cursor)
+    if let Some(cursor) = scope.head_cursor.borrow_mut().take() {
+        return Some(cursor);
+    }
+    let head = crate::view::document().head()?;
+    let mut cursor = Cursor::new(&head);
+    loop {
+        let node = cursor.take()?;
+        if crate::view::dom::is_comment(&node, "leptos-head") {
+            break;
         }
     }
+    let title_next = cursor
+        .next_node()
+        .is_some_and(|node| node.node_name().eq_ignore_ascii_case("title"));
+    if title_next {
+        cursor.take();
+    }
+    Some(cursor)
 }
 
+/// Keeps `cursor` for the next head view of the hydration running now.
 #[cfg(hydration)]
 fn put_back_head_cursor(cursor: Cursor) {
     if let Some(scope) = crate::render_scope::current_scope() {
-        *scope.head_cursor.borrow_mut() = Some(Some(cursor));
+        *scope.head_cursor.borrow_mut() = Some(cursor);
     }
 }
 
@@ -459,32 +441,18 @@ struct TitleView {
     formatter: Option<Formatter>,
 }
 
-impl Render for TitleView {
-    #[cfg(render_html)]
-    fn html_len(&self) -> usize {
-        View::empty().html_len()
-    }
+impl Elsewhere for TitleView {
+    const PLACEHOLDER_OF: &'static str = "the placeholder of a <Title/>";
 
     #[cfg(render_html)]
-    fn to_html(self: Box<Self>, out: &mut String) {
+    fn write_elsewhere(self) {
         let text = self.text.map(|text| text.get().to_string());
         let formatter = self.formatter;
         with_output(|head| head.titles.push((text, formatter)));
-        View::empty().write_html(out);
     }
 
-    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
-        let placeholder = View::empty().build(parent, before);
-        Mounted::new(
-            placeholder.range,
-            client::mount_title(self.text, self.formatter, false),
-        )
-    }
-
-    #[cfg(hydration)]
-    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
-        let range = hydrate_placeholder(cursor, "the placeholder of a <Title/>");
-        Mounted::new(range, client::mount_title(self.text, self.formatter, true))
+    fn mount(self, hydrating: bool) -> impl Any {
+        client::mount_title(self.text, self.formatter, hydrating)
     }
 }
 
@@ -606,7 +574,7 @@ impl Drop for MountedAttributes {
 }
 
 impl DocumentAttributes {
-    fn mount(self, hydrating: bool) -> MountedAttributes {
+    fn set_attributes(self, hydrating: bool) -> MountedAttributes {
         let document = crate::view::document();
         let element = match self.element {
             DocumentElement::Html => document.document_element(),
@@ -640,18 +608,15 @@ impl DocumentAttributes {
     }
 }
 
-impl Render for DocumentAttributes {
-    #[cfg(render_html)]
-    fn html_len(&self) -> usize {
-        View::empty().html_len()
-    }
+impl Elsewhere for DocumentAttributes {
+    const PLACEHOLDER_OF: &'static str = "the placeholder of <Html/> or <Body/>";
 
     #[cfg(render_html)]
-    fn to_html(self: Box<Self>, out: &mut String) {
+    fn write_elsewhere(self) {
         let DocumentAttributes {
             element,
             attributes,
-        } = *self;
+        } = self;
         with_output(|head| {
             let target = match element {
                 DocumentElement::Html => &mut head.html_attributes,
@@ -661,18 +626,10 @@ impl Render for DocumentAttributes {
                 attribute.write_html(target);
             }
         });
-        View::empty().write_html(out);
     }
 
-    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
-        let placeholder = View::empty().build(parent, before);
-        Mounted::new(placeholder.range, self.mount(false))
-    }
-
-    #[cfg(hydration)]
-    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
-        let range = hydrate_placeholder(cursor, "the placeholder of <Html/> or <Body/>");
-        Mounted::new(range, self.mount(true))
+    fn mount(self, hydrating: bool) -> impl Any {
+        self.set_attributes(hydrating)
     }
 
     fn take_attributes(&mut self, attributes: Vec<Attribute>) -> Option<Vec<Attribute>> {

@@ -3,9 +3,7 @@
 
 use crate::children::ChildrenFn;
 use crate::component;
-#[cfg(hydration)]
-use crate::view::Cursor;
-use crate::view::{dom, IntoView, Mounted, Range, Render, View};
+use crate::view::{dom, Elsewhere, ElsewhereView, IntoView, Mounted, View};
 use reactive_graph::{untrack, Owner};
 
 /// Renders its children into a new `<div>` appended to `mount` (`document.body` when
@@ -44,7 +42,7 @@ pub fn Portal(
     /// What the portal shows.
     children: ChildrenFn,
 ) -> impl IntoView {
-    View::new(PortalView {
+    View::new(ElsewhereView(PortalView {
         target: Target {
             mount,
             use_shadow,
@@ -52,7 +50,7 @@ pub fn Portal(
         },
         owner: Owner::current(),
         children,
-    })
+    }))
 }
 
 /// Where a portal's content goes.
@@ -132,29 +130,22 @@ impl PortalView {
 
 /// Where the portal stands it leaves an empty view's placeholder (an empty comment), written
 /// by the server and built or hydrated by the browser.
-impl Render for PortalView {
+impl Elsewhere for PortalView {
+    const PLACEHOLDER_OF: &'static str = "the placeholder of a <Portal>";
+
+    /// The content belongs to the browser: the server writes only the placeholder.
     #[cfg(render_html)]
-    fn html_len(&self) -> usize {
-        View::empty().html_len()
-    }
+    fn write_elsewhere(self) {}
 
-    #[cfg(render_html)]
-    fn to_html(self: Box<Self>, out: &mut String) {
-        View::empty().write_html(out);
-    }
-
-    fn build(self: Box<Self>, parent: &web_sys::Node, before: Option<&web_sys::Node>) -> Mounted {
-        let placeholder = View::empty().build(parent, before);
-        Mounted::new(placeholder.range, self.open())
-    }
-
-    /// Takes over the placeholder, and opens the portal once the hydration walk is over (its
-    /// container, appended to `<body>`, must not appear in the middle of the walk).
-    #[cfg(hydration)]
-    fn hydrate(self: Box<Self>, cursor: &mut Cursor) -> Mounted {
+    /// Opens the portal; when hydrating, once the hydration walk is over (its container,
+    /// appended to `<body>`, must not appear in the middle of the walk).
+    fn mount(self, hydrating: bool) -> impl std::any::Any {
         use std::{cell::RefCell, rc::Rc};
-        let placeholder = cursor.expect_comment("", "the placeholder of a <Portal>");
         let open: Rc<RefCell<Option<OpenPortal>>> = Rc::default();
+        if !hydrating {
+            *open.borrow_mut() = Some(self.open());
+            return open;
+        }
         let slot = Rc::downgrade(&open);
         reactive_graph::spawn_local(async move {
             // The portal may have gone away before hydration finished.
@@ -163,6 +154,6 @@ impl Render for PortalView {
                 *slot.borrow_mut() = Some(portal);
             }
         });
-        Mounted::new(Range::single(placeholder), open)
+        open
     }
 }

@@ -50,9 +50,9 @@ pub(crate) struct RenderScope {
     next_id: Cell<u64>,
     pub(crate) mode: Mode,
     /// Hydration's position among the elements the server wrote into `<head>` (see
-    /// [`crate::head`]): unset until the first head view asks for it.
+    /// [`crate::head`]): unset until a head view puts it back.
     #[cfg(hydration)]
-    pub(crate) head_cursor: RefCell<Option<Option<crate::view::Cursor>>>,
+    pub(crate) head_cursor: RefCell<Option<crate::view::Cursor>>,
 }
 
 /// What kind of scope this is.

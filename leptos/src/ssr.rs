@@ -10,6 +10,7 @@ use crate::view::IntoView;
 use reactive_graph::{untrack, Owner};
 use std::future::Future;
 use std::pin::Pin;
+use std::rc::Rc;
 use std::sync::{Arc, Mutex};
 use std::task::{Context, Poll};
 
@@ -36,12 +37,7 @@ where
     let owner = Owner::new_root();
     // Resources created here stay loading: nothing would await their fetches.
     let scope = RenderScope::server(Arc::default(), false);
-    let mut html = render_scope::with_scope(scope.clone(), || {
-        owner.with(|| render_page_html(untrack(|| app().into_view())))
-    });
-    if let Some(pass) = scope.server_pass() {
-        pass.head.take().write_into(&mut html);
-    }
+    let html = render_in_pass(&scope, &owner, app);
     owner.dispose();
     html
 }
@@ -311,12 +307,8 @@ where
     V: IntoView,
 {
     let scope = RenderScope::server(cache.clone(), true);
-    let html = render_scope::with_scope(scope.clone(), || {
-        owner.with(|| render_page_html(untrack(|| app().into_view())))
-    });
+    let html = render_in_pass(&scope, &owner, app);
     let pass = scope.server_pass().expect("a server scope");
-    let mut html = html;
-    pass.head.take().write_into(&mut html);
     Pass {
         html,
         pending: pass.pending.take(),
@@ -324,6 +316,22 @@ where
         pending_suspends: pass.pending_suspends.get(),
         owner,
     }
+}
+
+/// Renders `app` in `owner`, inside the server pass `scope`: its HTML, with what its views
+/// put in the document's head written in (see [`crate::head`]).
+fn render_in_pass<V: IntoView>(
+    scope: &Rc<RenderScope>,
+    owner: &Owner,
+    app: impl FnOnce() -> V,
+) -> String {
+    let mut html = render_scope::with_scope(scope.clone(), || {
+        owner.with(|| render_page_html(untrack(|| app().into_view())))
+    });
+    if let Some(pass) = scope.server_pass() {
+        pass.head.take().write_into(&mut html);
+    }
+    html
 }
 
 /// Renders a page's view into a buffer sized from the last page this thread rendered (a

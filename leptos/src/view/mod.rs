@@ -42,6 +42,7 @@ pub mod attribute;
 mod delegation;
 pub(crate) mod dom;
 mod dynamic;
+mod elsewhere;
 #[cfg(render_html)]
 mod escape;
 mod hydration;
@@ -70,6 +71,7 @@ pub use node_ref::{html, ElementType, NodeRef};
 pub use template::{Hole, TNode, Template, TemplateView};
 
 pub(crate) use dom::{document, Range};
+pub(crate) use elsewhere::{Elsewhere, ElsewhereView};
 pub(crate) use spread::WithAttributes;
 
 use std::any::Any;
