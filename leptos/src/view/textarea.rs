@@ -35,8 +35,9 @@ pub(crate) fn content() -> View {
     View::new(TextareaContent(text.unwrap_or_default()))
 }
 
-/// The bound text, written as the textarea's content on the server.
-struct TextareaContent(String);
+/// The bound text, written as the textarea's content on the server (a client-only build
+/// never reads it: the binding sets the textarea's `value`).
+struct TextareaContent(#[cfg_attr(not(any(render_html, hydration)), allow(dead_code))] String);
 
 impl Render for TextareaContent {
     #[cfg(render_html)]
