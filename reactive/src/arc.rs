@@ -36,7 +36,7 @@ use crate::derived::derive_fn;
 use crate::graph::Ownership;
 use crate::guards::{ReadGuard, WriteGuard};
 use crate::handle::dispose_node;
-use crate::memo::memo_node;
+use crate::memo::{memo_node, owning_memo_node};
 use crate::runtime::NodeRef;
 use crate::signal::create_signal_node;
 use crate::sync::{MaybeSend, MaybeSync, Shared};
@@ -307,7 +307,31 @@ impl<T: MaybeSend + MaybeSync + 'static> ArcMemo<T> {
         compute: impl Fn(Option<&T>) -> T + MaybeSend + MaybeSync + 'static,
         changed: fn(Option<&T>, Option<&T>) -> bool,
     ) -> Self {
-        let node = memo_node(compute, changed, Ownership::Shared);
+        ArcMemo::from_node(memo_node(compute, changed, Ownership::Shared))
+    }
+
+    /// Creates a memo owned by its clones whose function takes the previous value itself
+    /// (see [`Memo::new_owning`]).
+    ///
+    /// ```
+    /// use reactive_graph::prelude::*;
+    /// let (n, set_n) = signal(1);
+    /// // A running total: the function gets the last total and adds the new input.
+    /// let total = ArcMemo::new_owning(move |total: Option<i32>| {
+    ///     (total.unwrap_or(0) + n.get(), true)
+    /// });
+    /// assert_eq!(total.get(), 1);
+    /// set_n.set(2);
+    /// assert_eq!(total.get(), 3);
+    /// ```
+    #[track_caller]
+    pub fn new_owning(
+        compute: impl Fn(Option<T>) -> (T, bool) + MaybeSend + MaybeSync + 'static,
+    ) -> Self {
+        ArcMemo::from_node(owning_memo_node(compute, Ownership::Shared))
+    }
+
+    fn from_node(node: NodeRef) -> Self {
         ArcMemo {
             inner: Memo::from_node(node),
             keep: Shared::new(Keep(node)),

@@ -67,6 +67,34 @@ where
     }
 }
 
+/// The computation of a memo made with [`Memo::new_owning`]: it is handed the previous value
+/// itself, and says whether the new one differs.
+struct OwningMemoCompute<T, F> {
+    cell: ValueCell<Option<T>>,
+    compute: F,
+}
+
+impl<T, F> Compute for OwningMemoCompute<T, F>
+where
+    T: MaybeSend + MaybeSync + 'static,
+    F: Fn(Option<T>) -> (T, bool) + MaybeSend + MaybeSync + 'static,
+{
+    fn run(&self) -> bool {
+        // The value is moved out and back under the write guard, so no reader ever sees the
+        // memo without a value (a reader on another thread waits for the new one).
+        let changed = write_cell(&self.cell, |value| {
+            let (new, changed) = (self.compute)(value.take());
+            *value = Some(new);
+            changed
+        });
+        changed.unwrap_or_else(|| panic_recomputed_while_read())
+    }
+
+    fn value(&self) -> &dyn std::any::Any {
+        &self.cell
+    }
+}
+
 impl<T: PartialEq + MaybeSend + MaybeSync + 'static> Memo<T> {
     /// Creates a memo from a function of its previous value (`None` the first time).
     #[track_caller]
@@ -84,6 +112,40 @@ impl<T: MaybeSend + MaybeSync + 'static> Memo<T> {
         changed: fn(Option<&T>, Option<&T>) -> bool,
     ) -> Self {
         Memo::from_node(memo_node(compute, changed, Ownership::Owned))
+    }
+
+    /// Creates a memo whose function takes the previous value itself (`None` the first
+    /// time) and returns the new value with whether it changed: for a value that is costly
+    /// to clone or compare, such as a list the memo extends in place.
+    ///
+    /// Reading the memo inside its own function panics: the value is in the function's
+    /// hands while it runs.
+    ///
+    /// ```
+    /// use reactive_graph::prelude::*;
+    /// let (word, set_word) = signal("a");
+    /// // Every distinct word seen, kept in one vector that is never copied.
+    /// let seen = Memo::new_owning(move |previous: Option<Vec<&'static str>>| {
+    ///     let mut seen = previous.unwrap_or_default();
+    ///     let word = word.get();
+    ///     if seen.contains(&word) {
+    ///         (seen, false)
+    ///     } else {
+    ///         seen.push(word);
+    ///         (seen, true)
+    ///     }
+    /// });
+    /// assert_eq!(seen.get(), ["a"]);
+    /// set_word.set("b");
+    /// assert_eq!(seen.get(), ["a", "b"]);
+    /// set_word.set("a");
+    /// assert_eq!(seen.get(), ["a", "b"]);
+    /// ```
+    #[track_caller]
+    pub fn new_owning(
+        compute: impl Fn(Option<T>) -> (T, bool) + MaybeSend + MaybeSync + 'static,
+    ) -> Self {
+        Memo::from_node(owning_memo_node(compute, Ownership::Owned))
     }
 
     /// The handle of an existing memo node.
@@ -121,6 +183,21 @@ pub(crate) fn memo_node<T: MaybeSend + MaybeSync + 'static>(
         cell: ValueCell::new(None::<T>),
         compute,
         changed,
+    }));
+    graph::create_node_in(node, ownership)
+}
+
+/// Creates the node of a memo that owns its previous value (see [`Memo::new_owning`]).
+#[track_caller]
+pub(crate) fn owning_memo_node<T: MaybeSend + MaybeSync + 'static>(
+    compute: impl Fn(Option<T>) -> (T, bool) + MaybeSend + MaybeSync + 'static,
+    ownership: Ownership,
+) -> NodeRef {
+    let mut node = Node::new(NodeKind::Memo, None);
+    node.state = NodeState::Dirty; // computed on first read
+    node.compute = Some(Shared::new(OwningMemoCompute {
+        cell: ValueCell::new(None::<T>),
+        compute,
     }));
     graph::create_node_in(node, ownership)
 }

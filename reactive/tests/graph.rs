@@ -133,6 +133,40 @@ fn memo_with_an_unchanged_value_stops_its_dependents() {
 }
 
 #[test]
+fn an_owning_memo_gets_its_previous_value_and_reports_whether_it_changed() {
+    /// Not `Clone`: the memo's function must be handed the value itself.
+    struct Log(Vec<i32>);
+    let owner = Owner::new();
+    owner.with(|| {
+        let (n, set_n) = signal(1);
+        let log = Memo::new_owning(move |previous: Option<Log>| {
+            let mut log = previous.unwrap_or(Log(Vec::new()));
+            let n = n.get();
+            if n < 0 {
+                // Negative inputs are ignored: the memo reports no change.
+                return (log, false);
+            }
+            log.0.push(n);
+            (log, true)
+        });
+        let effect_runs = Counter::default();
+        let e = effect_runs.clone();
+        Effect::new(move |_| {
+            log.with(|log| log.0.len());
+            e.hit();
+        });
+        assert_eq!(log.with(|log| log.0.clone()), [1]);
+        set_n.set(2);
+        assert_eq!(log.with(|log| log.0.clone()), [1, 2], "the same vector, extended");
+        assert_eq!(effect_runs.get(), 2);
+        set_n.set(-1);
+        assert_eq!(log.with(|log| log.0.clone()), [1, 2]);
+        assert_eq!(effect_runs.get(), 2, "no change reported: the effect does not re-run");
+    });
+    owner.dispose();
+}
+
+#[test]
 fn dynamic_dependencies_drop_a_branch_no_longer_read() {
     let owner = Owner::new();
     owner.with(|| {
