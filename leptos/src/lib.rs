@@ -143,7 +143,7 @@ pub use text_prop::TextProp;
 /// What loads data from the server and calls it: resources and server actions (also in the
 /// prelude).
 pub mod server {
-    pub use crate::resource::{LocalResource, OnceResource, Resource, ResourceFuture};
+    pub use crate::resource::{ArcResource, LocalResource, OnceResource, Resource, ResourceFuture};
     pub use crate::server_action::{ServerAction, ServerMultiAction};
 }
 pub use redirect::{redirect, RedirectHandler};
@@ -175,7 +175,7 @@ pub mod prelude {
     pub use crate::hydration::{AutoReload, HydrationScripts};
     pub use crate::oco::Oco;
     pub use crate::portal::Portal;
-    pub use crate::resource::{LocalResource, OnceResource, Resource};
+    pub use crate::resource::{ArcResource, LocalResource, OnceResource, Resource};
     pub use crate::server_action::{ServerAction, ServerMultiAction};
     pub use crate::text_prop::TextProp;
     pub use crate::view::{

@@ -12,6 +12,10 @@
 //! resource a render creates and writes their values into the page; hydration in the browser
 //! picks them up by id, so no fetcher runs again when the page loads.
 
+mod arc;
+
+pub use arc::ArcResource;
+
 use crate::control::suspense::SuspenseContext;
 use crate::render_scope::{self, BoxFuture};
 #[cfg(render_html)]
@@ -535,6 +539,9 @@ impl<T: Clone + MaybeSend + MaybeSync + 'static> Update for Resource<T> {
 #[must_use = "futures do nothing unless awaited"]
 pub struct ResourceFuture<T> {
     resource: Resource<T>,
+    /// What keeps an [`ArcResource`] alive while its value is awaited.
+    #[allow(dead_code)]
+    keep: Option<std::sync::Arc<arc::DisposeOnDrop>>,
 }
 
 impl<T> std::fmt::Debug for ResourceFuture<T> {
@@ -558,7 +565,10 @@ impl<T: Clone + MaybeSend + MaybeSync + 'static> IntoFuture for Resource<T> {
     type IntoFuture = ResourceFuture<T>;
 
     fn into_future(self) -> ResourceFuture<T> {
-        ResourceFuture { resource: self }
+        ResourceFuture {
+            resource: self,
+            keep: None,
+        }
     }
 }
 

@@ -257,3 +257,72 @@ async fn a_resource_can_be_written_by_hand_until_the_next_load() {
     );
     owner.dispose();
 }
+
+#[tokio::test]
+async fn an_arc_resource_outlives_the_owner_that_made_it_and_goes_with_its_last_clone() {
+    let root = Owner::new_root();
+    let component = root.child();
+    let gates = Gates::default();
+    let first = gates.open(1);
+    let (id, set_id) = root.with(|| signal(1u32));
+    let g = gates.clone();
+    let user = component.with(|| ArcResource::new(move || id.get(), move |id| g.fetch(id)));
+    let kept = user.clone();
+    drop(user);
+    component.dispose();
+
+    // Still loading, reactive and refetchable after the component is gone.
+    assert!(kept.loading());
+    first.send("Ada".into()).unwrap();
+    settle().await;
+    assert_eq!(kept.get().as_deref(), Some("Ada"));
+    set_id.set(2);
+    settle().await;
+    assert_eq!(kept.get().as_deref(), Some("instant 2"));
+    assert_eq!(kept.map(|name| name.len()), Some(9));
+
+    // The last clone frees it: a `Copy` handle taken without an owner sees it gone.
+    let nodes = root.live_node_count();
+    drop(kept);
+    assert!(
+        root.live_node_count() < nodes,
+        "dropping the last clone frees the resource's nodes"
+    );
+    set_id.set(3);
+    settle().await;
+    assert_eq!(gates.calls(), [1, 2], "a freed resource fetches no more");
+    root.dispose();
+}
+
+#[tokio::test]
+async fn an_arc_resource_is_awaited_and_converts_to_a_copy_handle_its_owner_keeps() {
+    let root = Owner::new_root();
+    let gates = Gates::default();
+    let g = gates.clone();
+    let arc = root.with(|| ArcResource::new(|| 4, move |n| g.fetch(n)));
+    let awaited = arc.clone().await;
+    assert_eq!(awaited, "instant 4");
+
+    // `Resource::from` hands the last clone to the current owner.
+    let owner = root.child();
+    let copy: Resource<String> = owner.with(|| arc.into());
+    assert_eq!(
+        copy.get().as_deref(),
+        Some("instant 4"),
+        "alive while the owner is"
+    );
+    owner.dispose();
+    assert_eq!(
+        copy.try_get(),
+        None,
+        "freed with the owner that held the last clone"
+    );
+
+    // From a `Copy` resource: the same resource, living as its owner does.
+    let plain = root.with(|| Resource::new(|| 8, |n| async move { n * 2 }));
+    let shared = ArcResource::from(plain);
+    settle().await;
+    assert_eq!(shared.get(), Some(16));
+    assert_eq!(ArcResource::from(plain), shared);
+    root.dispose();
+}

@@ -110,6 +110,41 @@ impl Owner {
         }
     }
 
+    /// Creates an owner below the current one that the current one does not hold: it sees
+    /// the contexts above it, but is freed only by its own [`Owner::dispose`], not with its
+    /// parent. What it owns then lives as long as the handles that share it decide (an
+    /// `ArcResource`, say, disposes its owner when its last clone is dropped). On the
+    /// server it still goes with its graph, when the root owner is disposed (as the `Arc`
+    /// signals do).
+    ///
+    /// ```
+    /// use reactive_graph::prelude::*;
+    /// use reactive_graph::owner::Owner;
+    ///
+    /// let root = Owner::new_root();
+    /// let parent = root.child();
+    /// let unowned = parent.with(Owner::new_unowned);
+    /// let signal = unowned.with(|| RwSignal::new(1));
+    /// parent.dispose();
+    /// assert_eq!(signal.get(), 1, "not freed with the parent");
+    /// unowned.dispose();
+    /// assert_eq!(signal.try_get(), None);
+    /// root.dispose();
+    /// ```
+    #[track_caller]
+    pub fn new_unowned() -> Owner {
+        Owner::with_current_parts(|runtime, parent| {
+            let mut node = crate::runtime::Node::new(NodeKind::Owner, None);
+            // Linked up for contexts only: the parent's list of what it owns omits it.
+            node.parent = parent;
+            let id = runtime.state.lock().nodes.insert(node);
+            Owner {
+                runtime: runtime.clone(),
+                id,
+            }
+        })
+    }
+
     /// The owner that is current on this thread, if any.
     pub fn current() -> Option<Owner> {
         CURRENT.with(|c| c.borrow().clone())

@@ -157,11 +157,19 @@ fn an_owning_memo_gets_its_previous_value_and_reports_whether_it_changed() {
         });
         assert_eq!(log.with(|log| log.0.clone()), [1]);
         set_n.set(2);
-        assert_eq!(log.with(|log| log.0.clone()), [1, 2], "the same vector, extended");
+        assert_eq!(
+            log.with(|log| log.0.clone()),
+            [1, 2],
+            "the same vector, extended"
+        );
         assert_eq!(effect_runs.get(), 2);
         set_n.set(-1);
         assert_eq!(log.with(|log| log.0.clone()), [1, 2]);
-        assert_eq!(effect_runs.get(), 2, "no change reported: the effect does not re-run");
+        assert_eq!(
+            effect_runs.get(),
+            2,
+            "no change reported: the effect does not re-run"
+        );
     });
     owner.dispose();
 }
