@@ -17,7 +17,7 @@ use leptos::reactive::signal::{
 };
 use leptos::reactive::wrappers::read::{ArcSignal, MaybeProp, Signal};
 use leptos::reactive::wrappers::write::SignalSetter;
-use leptos::server::{LocalResource, OnceResource, Resource, ServerAction};
+use leptos::server::{ArcResource, LocalResource, OnceResource, Resource, ServerAction};
 use leptos::ssr::render_to_string;
 
 /// Removes the comment markers around dynamic parts, to compare visible HTML.
@@ -154,6 +154,7 @@ fn provider_scopes_context_and_the_reactive_paths_name_the_prelude_types() {
     // Only named, to show that the paths exist.
     let _ = (
         std::any::type_name::<Resource<u8>>(),
+        std::any::type_name::<ArcResource<u8>>(),
         std::any::type_name::<LocalResource<u8>>(),
         std::any::type_name::<OnceResource<u8>>(),
         std::any::type_name::<ServerAction<NoServerFnHere>>(),
