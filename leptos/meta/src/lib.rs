@@ -46,13 +46,24 @@
 //!
 //! The components are made of the views in [`leptos::head`].
 //!
+//! Two items are here for code written for Leptos: [`ServerMetaContext`], with which a
+//! server gets the head content of a render (here the render pass writes it itself, so its
+//! output passes the HTML through), and [`HashedStylesheet`], the link to the site's own
+//! stylesheet (never hashed here: our build tool does not hash file names).
+//!
 //! [`<MetaTags/>`]: MetaTags
 
 use leptos::head::{document_attributes, head_marker, in_head, text_content, DocumentElement};
 use leptos::oco::Oco;
 use leptos::prelude::*;
+use server_meta_context::note_head_component;
 
+mod hashed_stylesheet;
+mod server_meta_context;
+
+pub use hashed_stylesheet::{HashedStylesheet, HashedStylesheetProps};
 pub use leptos::head::Formatter;
+pub use server_meta_context::{ServerMetaContext, ServerMetaContextOutput};
 
 /// What [`provide_meta_context`] provides. Nothing in this crate needs it (the server keeps
 /// what the page sets in its render pass, the browser in the document): it is here so that
@@ -132,6 +143,7 @@ pub fn Title(
     #[prop(optional, into)]
     formatter: Option<Formatter>,
 ) -> impl IntoView {
+    note_head_component();
     leptos::head::title(text, formatter)
 }
 
@@ -174,6 +186,7 @@ pub fn Meta(
     #[prop(optional, into)]
     content: Option<TextProp>,
 ) -> impl IntoView {
+    note_head_component();
     in_head(view! {
         <meta
             charset=charset
@@ -206,6 +219,7 @@ pub fn Stylesheet(
     #[prop(optional, into)]
     id: Option<String>,
 ) -> impl IntoView {
+    note_head_component();
     in_head(view! { <link id=id rel="stylesheet" href=href/> })
 }
 
@@ -276,6 +290,7 @@ pub fn Link(
     #[prop(optional, into)]
     blocking: Option<Oco<'static, str>>,
 ) -> impl IntoView {
+    note_head_component();
     in_head(view! {
         <link
             id=id
@@ -331,6 +346,7 @@ pub fn Style(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    note_head_component();
     let content = children.map(|children| content_of("<Style>", children));
     in_head(view! {
         <style id=id media=media nonce=nonce title=title blocking=blocking inner_html=content/>
@@ -397,6 +413,7 @@ pub fn Script(
     #[prop(optional)]
     children: Option<Children>,
 ) -> impl IntoView {
+    note_head_component();
     let content = children.map(|children| content_of("<Script>", children));
     in_head(view! {
         <script
@@ -443,6 +460,7 @@ fn content_of(component: &str, children: Children) -> String {
 /// ```
 #[component]
 pub fn Html() -> impl IntoView {
+    note_head_component();
     document_attributes(DocumentElement::Html)
 }
 
@@ -462,5 +480,6 @@ pub fn Html() -> impl IntoView {
 /// ```
 #[component]
 pub fn Body() -> impl IntoView {
+    note_head_component();
     document_attributes(DocumentElement::Body)
 }
