@@ -158,8 +158,8 @@ pub use web_sys;
 pub mod prelude {
     pub use crate::callback::Callback;
     pub use crate::children::{
-        Children, ChildrenFn, ChildrenFnMut, ChildrenFragment, Fragment, ToChildren, ViewFn,
-        ViewFnOnce,
+        Children, ChildrenFn, ChildrenFnMut, ChildrenFragment, Fragment, ToChildren, TypedChildren,
+        TypedChildrenFn, TypedChildrenMut, ViewFn, ViewFnOnce,
     };
     #[cfg(not(target_arch = "wasm32"))]
     pub use crate::config::get_configuration;
