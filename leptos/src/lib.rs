@@ -164,7 +164,9 @@ pub mod prelude {
     #[cfg(not(target_arch = "wasm32"))]
     pub use crate::config::get_configuration;
     pub use crate::config::LeptosOptions;
-    pub use crate::control::{Await, For, Show, ShowLet, Suspend, Suspense, Transition};
+    pub use crate::control::{
+        AnimatedShow, Await, For, Show, ShowLet, Suspend, Suspense, Transition,
+    };
     pub use crate::error::{ErrorBoundary, Errors};
     pub use crate::ev::{event_target_checked, event_target_value};
     pub use crate::form::{ActionForm, MultiActionForm};

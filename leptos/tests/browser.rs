@@ -2231,3 +2231,184 @@ mod head {
         }
     }
 }
+
+/// `AnimatedShow`'s timing: the exit class at once, the children removed after the delay.
+mod animated_show {
+    use super::*;
+    use std::sync::atomic::{AtomicBool, Ordering};
+    use std::time::Duration;
+
+    /// How long the children stay after `when` turns false, in these tests.
+    const DELAY_MS: u64 = 60;
+
+    fn panel(open: RwSignal<bool>) -> View {
+        view! {
+            <AnimatedShow
+                when=open
+                show_class="in"
+                hide_class="out"
+                hide_delay=Duration::from_millis(DELAY_MS)
+            >
+                <p class="child">"Hi"</p>
+            </AnimatedShow>
+        }
+    }
+
+    /// The wrapper's class, or `None` while the children are gone.
+    fn wrapper_class(root: &web_sys::HtmlElement) -> Option<String> {
+        let child = root.query_selector(".child").unwrap()?;
+        Some(child.parent_element().unwrap().class_name())
+    }
+
+    #[wasm_bindgen_test]
+    async fn the_class_switches_at_once_and_the_children_leave_after_the_delay() {
+        let root = container();
+        let open = RwSignal::new(true);
+        let _app = leptos::mount::mount_to(root.clone(), move || panel(open));
+        assert_eq!(wrapper_class(&root).as_deref(), Some("in"));
+
+        open.set(false);
+        assert_eq!(
+            wrapper_class(&root).as_deref(),
+            Some("out"),
+            "the exit class comes at once, with the children still there"
+        );
+        sleep(10).await;
+        assert_eq!(wrapper_class(&root).as_deref(), Some("out"));
+        sleep(DELAY_MS as i32 + 60).await;
+        assert_eq!(wrapper_class(&root), None, "{}", root.inner_html());
+        assert!(!exists(&root, "div"), "the wrapper goes too");
+
+        open.set(true);
+        assert_eq!(wrapper_class(&root).as_deref(), Some("in"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn turning_true_again_before_the_delay_keeps_the_same_children() {
+        let root = container();
+        let open = RwSignal::new(true);
+        let _app = leptos::mount::mount_to(root.clone(), move || panel(open));
+        let before = query(&root, ".child");
+
+        open.set(false);
+        sleep(10).await;
+        open.set(true);
+        assert_eq!(wrapper_class(&root).as_deref(), Some("in"));
+        sleep(DELAY_MS as i32 + 60).await;
+        assert_eq!(
+            wrapper_class(&root).as_deref(),
+            Some("in"),
+            "the cancelled removal did not happen"
+        );
+        assert!(query(&root, ".child").is_same_node(Some(&before)));
+
+        // A second toggle times its removal from its own start.
+        open.set(false);
+        sleep(DELAY_MS as i32 / 2).await;
+        open.set(true);
+        open.set(false);
+        sleep(DELAY_MS as i32 / 2 + 10).await;
+        assert_eq!(wrapper_class(&root).as_deref(), Some("out"));
+        sleep(DELAY_MS as i32 + 60).await;
+        assert_eq!(wrapper_class(&root), None);
+    }
+
+    #[wasm_bindgen_test]
+    async fn starting_false_shows_nothing_until_true() {
+        let root = container();
+        let open = RwSignal::new(false);
+        let _app = leptos::mount::mount_to(root.clone(), move || panel(open));
+        assert_eq!(wrapper_class(&root), None);
+        open.set(true);
+        assert_eq!(wrapper_class(&root).as_deref(), Some("in"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn hydration_takes_over_the_servers_children_and_then_times_their_removal() {
+        let html = leptos::ssr::render_to_string(|| panel(RwSignal::new(true)));
+        let root = container();
+        root.set_inner_html(&html);
+        let server_child = query(&root, ".child");
+
+        let open = RwSignal::new(true);
+        let _app = leptos::mount::hydrate_to(root.clone(), move || panel(open));
+        assert!(take_hydration_mismatches().is_empty());
+        assert!(query(&root, ".child").is_same_node(Some(&server_child)));
+
+        open.set(false);
+        assert_eq!(wrapper_class(&root).as_deref(), Some("out"));
+        sleep(DELAY_MS as i32 + 60).await;
+        assert_eq!(wrapper_class(&root), None);
+    }
+
+    static PANICKED: AtomicBool = AtomicBool::new(false);
+
+    #[wasm_bindgen_test]
+    async fn a_removal_pending_when_the_app_unmounts_does_nothing() {
+        // A panic in the timer's callback would abort that call only: record it here.
+        let previous = std::sync::Arc::new(std::panic::take_hook());
+        let chained = previous.clone();
+        std::panic::set_hook(Box::new(move |info| {
+            PANICKED.store(true, Ordering::SeqCst);
+            chained(info);
+        }));
+
+        let root = container();
+        let open = RwSignal::new(true);
+        let app = leptos::mount::mount_to(root.clone(), move || panel(open));
+        open.set(false);
+        app.unmount();
+        sleep(DELAY_MS as i32 + 60).await;
+
+        let panicked = PANICKED.load(Ordering::SeqCst);
+        assert!(!panicked, "the timer touched the disposed component");
+        let _ = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| previous(info)));
+        assert_eq!(root.inner_html(), "");
+    }
+}
+
+/// Typed children in the browser: built where the component places them, when the page is
+/// built and when the server's HTML is taken over.
+mod typed_children {
+    use super::*;
+
+    #[component]
+    fn Framed<C: IntoView + Send + 'static>(children: TypedChildren<C>) -> impl IntoView {
+        let children = children.into_inner();
+        view! { <section>{children()}</section> }
+    }
+
+    fn framed(count: RwSignal<i32>) -> View {
+        view! {
+            <Framed>
+                <button on:click=move |_| count.update(|n| *n += 1)>"+1"</button>
+                <p>{move || count.get()}</p>
+            </Framed>
+        }
+    }
+
+    #[wasm_bindgen_test]
+    fn typed_children_are_built_and_stay_reactive() {
+        let root = container();
+        let count = RwSignal::new(0);
+        let _app = leptos::mount::mount_to(root.clone(), move || framed(count));
+        query(&root, "section > button").click();
+        assert_eq!(query(&root, "section > p").text_content().unwrap(), "1");
+    }
+
+    #[wasm_bindgen_test]
+    fn typed_children_hydrate_the_servers_html() {
+        let html = leptos::ssr::render_to_string(|| framed(RwSignal::new(5)));
+        let root = container();
+        root.set_inner_html(&html);
+        let server_p = query(&root, "section > p");
+
+        let count = RwSignal::new(5);
+        let _app = leptos::mount::hydrate_to(root.clone(), move || framed(count));
+        assert!(take_hydration_mismatches().is_empty());
+        assert!(query(&root, "section > p").is_same_node(Some(&server_p)));
+        query(&root, "section > button").click();
+        assert_eq!(server_p.text_content().unwrap(), "6");
+    }
+}
