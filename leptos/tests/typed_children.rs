@@ -3,6 +3,7 @@
 //! whose closure's own type the component gets back.
 
 use leptos::children::LazyView;
+use leptos::context::Provider;
 use leptos::prelude::*;
 use leptos::ssr::render_to_string;
 
@@ -151,4 +152,33 @@ fn ThemeName() -> impl IntoView {
 fn typed_children_are_built_inside_the_component_and_see_its_context() {
     let html = render_to_string(|| view! { <Themed><ThemeName/></Themed> });
     assert_eq!(visible(&html), "<div>dark</div>");
+}
+
+/// Typed children passed on inside the children of other components, as Leptos code does.
+#[component]
+fn Toggled<C>(#[prop(into)] on: Signal<bool>, children: TypedChildrenFn<C>) -> impl IntoView
+where
+    C: IntoView + Send + 'static,
+{
+    let children = children.into_inner();
+    view! { <Show when=move || on.get()>{children()}</Show> }
+}
+
+#[component]
+fn Provided<C: IntoView + 'static>(children: TypedChildren<C>) -> impl IntoView {
+    view! { <Provider value=Theme("light")>{children.into_inner()()}</Provider> }
+}
+
+#[test]
+fn typed_children_go_through_show_and_provider() {
+    let html = |on: bool| {
+        render_to_string(move || {
+            view! {
+                <Toggled on=on><b>"shown"</b></Toggled>
+                <Provided><ThemeName/></Provided>
+            }
+        })
+    };
+    assert_eq!(visible(&html(true)), "<b>shown</b>light");
+    assert_eq!(visible(&html(false)), "light");
 }
