@@ -1,6 +1,7 @@
 //! Small browser helpers that components use, named as in Leptos 0.8: the page's
-//! [`window`] and [`document`], deferring work with [`set_timeout`] and
-//! [`request_animation_frame`], and listening to the window with [`window_event_listener`].
+//! [`window`] and [`document`], deferring work with [`set_timeout`], [`set_interval`],
+//! [`request_animation_frame`] and [`queue_microtask`] (the `_with_handle` versions can be
+//! cancelled), and listening to the window with [`window_event_listener`].
 //!
 //! They belong to the browser. On the server, `window()` and `document()` panic with a
 //! message, and the deferring functions do nothing (a component that schedules work from an
@@ -49,10 +50,9 @@ pub fn set_timeout(callback: impl FnOnce() + 'static, duration: Duration) {
     #[cfg(target_arch = "wasm32")]
     {
         let callback = Closure::once_into_js(callback);
-        let millis = i32::try_from(duration.as_millis()).unwrap_or(i32::MAX);
         let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
             callback.unchecked_ref(),
-            millis,
+            millis(duration),
         );
     }
     #[cfg(not(target_arch = "wasm32"))]
@@ -69,6 +69,192 @@ pub fn request_animation_frame(callback: impl FnOnce() + 'static) {
     }
     #[cfg(not(target_arch = "wasm32"))]
     let _ = callback;
+}
+
+/// A timer started with [`set_timeout_with_handle`]; [`TimeoutHandle::clear`] stops it
+/// before it fires.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct TimeoutHandle(i32);
+
+impl TimeoutHandle {
+    /// Stops the timer, if it has not fired yet (`clearTimeout`).
+    pub fn clear(&self) {
+        #[cfg(target_arch = "wasm32")]
+        window().clear_timeout_with_handle(self.0);
+    }
+}
+
+/// Like [`set_timeout`], and returns a handle to cancel the timer. On the server it does
+/// nothing and returns a handle that cancels nothing.
+///
+/// ```
+/// use leptos::prelude::*;
+/// use std::time::Duration;
+///
+/// #[component]
+/// fn Toast() -> impl IntoView {
+///     let (shown, set_shown) = signal(true);
+///     // Hide after 3 s, unless the component goes away first.
+///     if let Ok(timer) = set_timeout_with_handle(move || set_shown.set(false), Duration::from_secs(3)) {
+///         on_cleanup(move || timer.clear());
+///     }
+///     view! { <Show when=move || shown.get()><p>"Saved"</p></Show> }
+/// }
+/// ```
+///
+/// # Errors
+/// The browser's error, if it refused to start the timer.
+pub fn set_timeout_with_handle(
+    callback: impl FnOnce() + 'static,
+    duration: Duration,
+) -> Result<TimeoutHandle, wasm_bindgen::JsValue> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let callback = Closure::once_into_js(callback);
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(
+                callback.unchecked_ref(),
+                millis(duration),
+            )
+            .map(TimeoutHandle)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (callback, duration);
+        Ok(TimeoutHandle(0))
+    }
+}
+
+/// A repeating timer started with [`set_interval_with_handle`]; [`IntervalHandle::clear`]
+/// stops it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct IntervalHandle(i32);
+
+impl IntervalHandle {
+    /// Stops the repeating timer (`clearInterval`).
+    pub fn clear(&self) {
+        #[cfg(target_arch = "wasm32")]
+        window().clear_interval_with_handle(self.0);
+    }
+}
+
+/// Runs `callback` every `duration` (`setInterval`) for the life of the page. On the server
+/// it does nothing. Use [`set_interval_with_handle`] to be able to stop it.
+pub fn set_interval(callback: impl Fn() + 'static, duration: Duration) {
+    let _ = set_interval_with_handle(callback, duration);
+}
+
+/// Runs `callback` every `duration` (`setInterval`) until the returned handle's
+/// [`clear`](IntervalHandle::clear) is called. On the server it does nothing and returns a
+/// handle that stops nothing.
+///
+/// ```
+/// use leptos::prelude::*;
+/// use std::time::Duration;
+///
+/// #[component]
+/// fn Clock() -> impl IntoView {
+///     let (ticks, set_ticks) = signal(0);
+///     if let Ok(interval) = set_interval_with_handle(
+///         move || set_ticks.update(|n| *n += 1),
+///         Duration::from_secs(1),
+///     ) {
+///         // Stopped when the component goes away.
+///         on_cleanup(move || interval.clear());
+///     }
+///     view! { <p>{move || ticks.get()} " s"</p> }
+/// }
+/// ```
+///
+/// # Errors
+/// The browser's error, if it refused to start the timer.
+pub fn set_interval_with_handle(
+    callback: impl Fn() + 'static,
+    duration: Duration,
+) -> Result<IntervalHandle, wasm_bindgen::JsValue> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let callback = Closure::<dyn Fn()>::new(callback).into_js_value();
+        window()
+            .set_interval_with_callback_and_timeout_and_arguments_0(
+                callback.unchecked_ref(),
+                millis(duration),
+            )
+            .map(IntervalHandle)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = (callback, duration);
+        Ok(IntervalHandle(0))
+    }
+}
+
+/// A callback scheduled with [`request_animation_frame_with_handle`];
+/// [`AnimationFrameRequestHandle::cancel`] drops it before it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct AnimationFrameRequestHandle(i32);
+
+impl AnimationFrameRequestHandle {
+    /// Cancels the callback, if it has not run yet (`cancelAnimationFrame`).
+    pub fn cancel(&self) {
+        #[cfg(target_arch = "wasm32")]
+        let _ = window().cancel_animation_frame(self.0);
+    }
+}
+
+/// Like [`request_animation_frame`], and returns a handle to cancel the callback. On the
+/// server it does nothing and returns a handle that cancels nothing.
+///
+/// # Errors
+/// The browser's error, if it refused the request.
+pub fn request_animation_frame_with_handle(
+    callback: impl FnOnce() + 'static,
+) -> Result<AnimationFrameRequestHandle, wasm_bindgen::JsValue> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let callback = Closure::once_into_js(callback);
+        window()
+            .request_animation_frame(callback.unchecked_ref())
+            .map(AnimationFrameRequestHandle)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = callback;
+        Ok(AnimationFrameRequestHandle(0))
+    }
+}
+
+/// Runs `task` once the current task is over, before the browser renders or handles the
+/// next event (`queueMicrotask`). On the server it does nothing.
+pub fn queue_microtask(task: impl FnOnce() + 'static) {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let task = Closure::once_into_js(task);
+        window().queue_microtask(task.unchecked_ref());
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = task;
+}
+
+/// A duration as the whole milliseconds the browser's timers take.
+#[cfg(target_arch = "wasm32")]
+fn millis(duration: Duration) -> i32 {
+    i32::try_from(duration.as_millis()).unwrap_or(i32::MAX)
+}
+
+/// Whether this code was compiled for the server (the `ssr` feature, outside the browser).
+///
+/// ```
+/// # use leptos::prelude::*;
+/// assert_eq!(is_server(), !is_browser());
+/// ```
+pub const fn is_server() -> bool {
+    !is_browser()
+}
+
+/// Whether this code runs in the browser (compiled to WebAssembly).
+pub const fn is_browser() -> bool {
+    cfg!(target_arch = "wasm32")
 }
 
 /// A listener added with [`window_event_listener`]. Dropping the handle keeps the listener;

@@ -30,6 +30,12 @@ pub mod children;
 pub mod config;
 pub mod context;
 pub mod control;
+
+/// The control-flow components under the module path Leptos 0.8 gives them
+/// (`leptos::control_flow::Show`): the same items as [`control`].
+pub mod control_flow {
+    pub use crate::control::*;
+}
 pub mod directive;
 pub mod error;
 pub mod ev;
@@ -171,8 +177,10 @@ pub mod prelude {
     pub use crate::ev::{event_target_checked, event_target_value};
     pub use crate::form::{ActionForm, MultiActionForm};
     pub use crate::helpers::{
-        document, request_animation_frame, set_timeout, window, window_event_listener,
-        window_event_listener_untyped, WindowListenerHandle,
+        document, is_browser, is_server, queue_microtask, request_animation_frame,
+        request_animation_frame_with_handle, set_interval, set_interval_with_handle, set_timeout,
+        set_timeout_with_handle, window, window_event_listener, window_event_listener_untyped,
+        AnimationFrameRequestHandle, IntervalHandle, TimeoutHandle, WindowListenerHandle,
     };
     pub use crate::hydration::{AutoReload, HydrationScripts};
     pub use crate::oco::Oco;

@@ -1287,6 +1287,58 @@ async fn set_timeout_and_request_animation_frame_run_their_callbacks_once() {
 }
 
 #[wasm_bindgen_test]
+async fn timers_with_handles_can_be_cancelled_and_intervals_repeat_until_cleared() {
+    use leptos::prelude::{
+        queue_microtask, request_animation_frame_with_handle, set_interval_with_handle,
+        set_timeout_with_handle,
+    };
+    use std::time::Duration;
+    let log = Rc::new(RefCell::new(Vec::new()));
+    let push = |entry: &'static str| {
+        let log = Rc::clone(&log);
+        move || log.borrow_mut().push(entry)
+    };
+
+    let kept = set_timeout_with_handle(push("kept timeout"), Duration::from_millis(5)).unwrap();
+    let cancelled =
+        set_timeout_with_handle(push("cancelled timeout"), Duration::from_millis(5)).unwrap();
+    assert_ne!(kept, cancelled, "each timer has its own handle");
+    cancelled.clear();
+    request_animation_frame_with_handle(push("cancelled frame"))
+        .unwrap()
+        .cancel();
+    let ticks = Rc::new(RefCell::new(0));
+    let counter = Rc::clone(&ticks);
+    let interval = set_interval_with_handle(
+        move || *counter.borrow_mut() += 1,
+        Duration::from_millis(10),
+    )
+    .unwrap();
+    queue_microtask(push("microtask"));
+    assert!(
+        log.borrow().is_empty(),
+        "a microtask waits for the current task"
+    );
+
+    sleep(0).await;
+    assert_eq!(
+        *log.borrow(),
+        ["microtask"],
+        "the microtask ran before any timer"
+    );
+    sleep(100).await;
+    assert_eq!(*log.borrow(), ["microtask", "kept timeout"]);
+    let after_100ms = *ticks.borrow();
+    assert!(
+        after_100ms >= 2,
+        "the interval repeats: {after_100ms} ticks"
+    );
+    interval.clear();
+    sleep(60).await;
+    assert_eq!(*ticks.borrow(), after_100ms, "no tick after clear()");
+}
+
+#[wasm_bindgen_test]
 async fn await_renders_the_output_of_its_future_once_it_is_ready() {
     let root = container();
     let _app = leptos::mount::mount_to(root.clone(), move || {

@@ -4,10 +4,14 @@
 //! compiles only if every path exists) and checks what they do on the server.
 
 use leptos::context::{provide_context, use_context, Provider};
+use leptos::control_flow::{AnimatedShow, For, Show};
 use leptos::either::{either, Either, EitherOf3};
 use leptos::ev::{KeyboardEvent, MouseEvent, SubmitEvent};
 use leptos::oco::Oco;
 use leptos::prelude::*;
+use leptos::prelude::{
+    is_server, set_interval_with_handle, set_timeout_with_handle, TimeoutHandle,
+};
 use leptos::reactive::actions::{Action, MultiAction};
 use leptos::reactive::computed::{ArcMemo, Memo, Selector};
 use leptos::reactive::effect::{Effect, RenderEffect};
@@ -319,4 +323,38 @@ async fn tick_lets_spawned_work_run() {
         "every task spawned before the tick ran"
     );
     owner.dispose();
+}
+
+#[test]
+fn control_flow_and_the_timer_helpers_have_leptos_paths_and_do_nothing_on_the_server() {
+    let html = render_to_string(|| {
+        view! {
+            <Show when=|| true><b>"shown"</b></Show>
+            <For each=|| [1, 2] key=|n| *n let:n><i>{n}</i></For>
+            <AnimatedShow when=Signal::from(true) hide_delay=std::time::Duration::from_millis(5)>
+                <u>"animated"</u>
+            </AnimatedShow>
+        }
+    });
+    let html = visible(&html);
+    assert!(html.contains("<b>shown</b>"), "{html}");
+    assert!(html.contains("<i>1</i><i>2</i>"), "{html}");
+    assert!(html.contains("<u>animated</u>"), "{html}");
+
+    assert!(is_server());
+    let fired = std::sync::Arc::new(std::sync::atomic::AtomicBool::new(false));
+    let flag = fired.clone();
+    let timer: TimeoutHandle = set_timeout_with_handle(
+        move || flag.store(true, std::sync::atomic::Ordering::SeqCst),
+        std::time::Duration::ZERO,
+    )
+    .expect("the server's timers never fail");
+    timer.clear();
+    set_interval_with_handle(
+        || panic!("no interval runs on the server"),
+        std::time::Duration::ZERO,
+    )
+    .unwrap()
+    .clear();
+    assert!(!fired.load(std::sync::atomic::Ordering::SeqCst));
 }
