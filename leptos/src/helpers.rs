@@ -47,28 +47,13 @@ fn no_window(what: &str) -> ! {
 
 /// Runs `callback` once after `duration` (`setTimeout`). On the server it does nothing.
 pub fn set_timeout(callback: impl FnOnce() + 'static, duration: Duration) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let callback = Closure::once_into_js(callback);
-        let _ = window().set_timeout_with_callback_and_timeout_and_arguments_0(
-            callback.unchecked_ref(),
-            millis(duration),
-        );
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = (callback, duration);
+    let _ = set_timeout_with_handle(callback, duration);
 }
 
 /// Runs `callback` once before the browser's next repaint (`requestAnimationFrame`). On the
 /// server it does nothing.
 pub fn request_animation_frame(callback: impl FnOnce() + 'static) {
-    #[cfg(target_arch = "wasm32")]
-    {
-        let callback = Closure::once_into_js(callback);
-        let _ = window().request_animation_frame(callback.unchecked_ref());
-    }
-    #[cfg(not(target_arch = "wasm32"))]
-    let _ = callback;
+    let _ = request_animation_frame_with_handle(callback);
 }
 
 /// A timer started with [`set_timeout_with_handle`]; [`TimeoutHandle::clear`] stops it

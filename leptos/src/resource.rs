@@ -130,7 +130,21 @@ where
         S: PartialEq + Clone + MaybeSend + MaybeSync + 'static,
         Fut: Future<Output = T> + MaybeSend + 'static,
     {
-        Self::create(Location::caller(), source, move |s| {
+        Self::new_at(Location::caller(), source, fetcher)
+    }
+
+    /// [`Resource::new`], created at `location` (which names it in the server's cache and
+    /// in warnings): for the constructors that wrap it, such as [`ArcResource::new`].
+    pub(crate) fn new_at<S, Fut>(
+        location: &'static Location<'static>,
+        source: impl Fn() -> S + MaybeSend + MaybeSync + 'static,
+        fetcher: impl Fn(S) -> Fut + MaybeSend + MaybeSync + 'static,
+    ) -> Self
+    where
+        S: PartialEq + Clone + MaybeSend + MaybeSync + 'static,
+        Fut: Future<Output = T> + MaybeSend + 'static,
+    {
+        Self::create(location, source, move |s| {
             Some(Box::pin(fetcher(s)) as BoxFuture<T>)
         })
     }

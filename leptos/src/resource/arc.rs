@@ -98,11 +98,7 @@ where
         // Its state belongs to an owner of its own, below the current one for contexts
         // but not freed with it.
         let owner = Owner::new_unowned();
-        let resource = owner.with(|| {
-            Resource::create(location, source, move |s| {
-                Some(Box::pin(fetcher(s)) as crate::render_scope::BoxFuture<T>)
-            })
-        });
+        let resource = owner.with(|| Resource::new_at(location, source, fetcher));
         ArcResource {
             resource,
             keep: Some(Arc::new(DisposeOnDrop(owner))),
