@@ -177,14 +177,12 @@ pub(crate) fn memo_node<T: MaybeSend + MaybeSync + 'static>(
     changed: fn(Option<&T>, Option<&T>) -> bool,
     ownership: Ownership,
 ) -> NodeRef {
-    let mut node = Node::new(NodeKind::Memo, None);
-    node.state = NodeState::Dirty; // computed on first read
-    node.compute = Some(Shared::new(MemoCompute {
+    let compute = Shared::new(MemoCompute {
         cell: ValueCell::new(None::<T>),
         compute,
         changed,
-    }));
-    graph::create_node_in(node, ownership)
+    });
+    create_memo_node(compute, ownership)
 }
 
 /// Creates the node of a memo that owns its previous value (see [`Memo::new_owning`]).
@@ -193,12 +191,20 @@ pub(crate) fn owning_memo_node<T: MaybeSend + MaybeSync + 'static>(
     compute: impl Fn(Option<T>) -> (T, bool) + MaybeSend + MaybeSync + 'static,
     ownership: Ownership,
 ) -> NodeRef {
-    let mut node = Node::new(NodeKind::Memo, None);
-    node.state = NodeState::Dirty; // computed on first read
-    node.compute = Some(Shared::new(OwningMemoCompute {
+    let compute = Shared::new(OwningMemoCompute {
         cell: ValueCell::new(None::<T>),
         compute,
-    }));
+    });
+    create_memo_node(compute, ownership)
+}
+
+/// Puts a memo's computation (which holds its value) into a new node, to be computed on its
+/// first read. Not generic: one copy serves every memo type.
+#[track_caller]
+fn create_memo_node(compute: Shared<dyn Compute>, ownership: Ownership) -> NodeRef {
+    let mut node = Node::new(NodeKind::Memo, None);
+    node.state = NodeState::Dirty; // computed on first read
+    node.compute = Some(compute);
     graph::create_node_in(node, ownership)
 }
 
