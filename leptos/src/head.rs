@@ -45,9 +45,9 @@ use std::sync::Arc;
 /// Where the server writes what the page's views put in the head; what `<MetaTags/>` renders.
 pub const HEAD_MARKER: &str = "<!--leptos-head-->";
 
-/// Where the server's head content ends.
-#[cfg(render_html)]
-const HEAD_END: &str = "<!--/leptos-head-->";
+/// Where the server's head content ends: after a render pass has written the head, the
+/// page holds this comment.
+pub const HEAD_END: &str = "<!--/leptos-head-->";
 
 /// The view that marks where, in the shell's `<head>`, the server writes the elements, the
 /// title and the attributes that the page's views set ([`HEAD_MARKER`]). Without it they go

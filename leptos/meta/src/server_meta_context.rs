@@ -2,13 +2,10 @@
 //! a server render, which here the render pass has already written.
 
 use futures::{Stream, StreamExt};
+use leptos::head::HEAD_END;
 use leptos::prelude::*;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Arc;
-
-/// The comment a render pass writes after the head content it wrote into a page: its
-/// presence says the head has been written.
-const HEAD_CONTENT_END: &str = "<!--/leptos-head-->";
 
 /// The context a server provides, in code written for Leptos, before it renders the app, so
 /// that [`ServerMetaContextOutput::inject_meta_context`] can put what the app's [`Title`],
@@ -173,7 +170,7 @@ pub(crate) fn note_head_component() {
 /// The warning for a first chunk without head content after `head_components` head
 /// components rendered; `None` if nothing is missing.
 fn missing_head_content(head_components: usize, first_chunk: &str) -> Option<String> {
-    if head_components == 0 || first_chunk.contains(HEAD_CONTENT_END) {
+    if head_components == 0 || first_chunk.contains(HEAD_END) {
         return None;
     }
     Some(format!(
@@ -208,7 +205,7 @@ mod tests {
             let title = leptos::head::title(Some("T".into()), None);
             view! { <html><head></head><body>{title}</body></html> }
         });
-        assert!(page.contains(HEAD_CONTENT_END), "{page}");
+        assert!(page.contains(HEAD_END), "{page}");
     }
 
     #[test]
