@@ -1,7 +1,8 @@
 //! Small browser helpers that components use, named as in Leptos 0.8: the page's
 //! [`window`] and [`document`], deferring work with [`set_timeout`], [`set_interval`],
-//! [`request_animation_frame`] and [`queue_microtask`] (the `_with_handle` versions can be
-//! cancelled), and listening to the window with [`window_event_listener`].
+//! [`request_animation_frame`], [`request_idle_callback`] and [`queue_microtask`] (the
+//! `_with_handle` versions can be cancelled), [`debounce`] for a function called in bursts,
+//! and listening to the window with [`window_event_listener`].
 //!
 //! They belong to the browser. On the server, `window()` and `document()` panic with a
 //! message, and the deferring functions do nothing (a component that schedules work from an
@@ -209,6 +210,147 @@ pub fn request_animation_frame_with_handle(
     }
 }
 
+/// A callback scheduled with [`request_idle_callback_with_handle`];
+/// [`IdleCallbackHandle::cancel`] drops it before it runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub struct IdleCallbackHandle(u32);
+
+impl IdleCallbackHandle {
+    /// Cancels the callback, if it has not run yet (`cancelIdleCallback`).
+    pub fn cancel(&self) {
+        #[cfg(target_arch = "wasm32")]
+        window().cancel_idle_callback(self.0);
+    }
+}
+
+/// Runs `callback` once, when the browser is idle (`requestIdleCallback`): for work that can
+/// wait until the page has rendered and handled its events. On the server it does nothing.
+///
+/// The callback runs outside the reactive owner that scheduled it: read the context it
+/// needs (`use_context`) beforehand and move it in.
+///
+/// ```
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Article(text: &'static str) -> impl IntoView {
+///     let (words, set_words) = signal(None::<usize>);
+///     // Counting can wait until the browser has nothing else to do.
+///     request_idle_callback(move || set_words.set(Some(text.split_whitespace().count())));
+///     view! {
+///         <p>{text}</p>
+///         <small>{move || words.get().map(|n| format!("{n} words"))}</small>
+///     }
+/// }
+/// # let html = leptos::ssr::render_to_string(|| view! { <Article text="a b c"/> });
+/// # assert!(!html.contains("words"), "{html}");
+/// ```
+pub fn request_idle_callback(callback: impl Fn() + 'static) {
+    let _ = request_idle_callback_with_handle(callback);
+}
+
+/// Like [`request_idle_callback`], and returns a handle to cancel the callback. On the
+/// server it does nothing and returns a handle that cancels nothing.
+///
+/// ```
+/// use leptos::prelude::*;
+///
+/// #[component]
+/// fn Prefetch(url: &'static str) -> impl IntoView {
+///     // Warm the cache when the browser is idle, unless the component goes away first.
+///     if let Ok(idle) = request_idle_callback_with_handle(move || {
+///         let _ = window().fetch_with_str(url);
+///     }) {
+///         on_cleanup(move || idle.cancel());
+///     }
+///     view! { <a href=url>"Next page"</a> }
+/// }
+/// ```
+///
+/// # Errors
+/// The browser's error, if it refused the request.
+pub fn request_idle_callback_with_handle(
+    callback: impl Fn() + 'static,
+) -> Result<IdleCallbackHandle, wasm_bindgen::JsValue> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let callback = Closure::<dyn Fn()>::new(callback).into_js_value();
+        window()
+            .request_idle_callback(callback.unchecked_ref())
+            .map(IdleCallbackHandle)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let _ = callback;
+        Ok(IdleCallbackHandle(0))
+    }
+}
+
+/// Wraps `callback` so that a burst of calls runs it once: each call cancels the one still
+/// waiting and runs `callback` with its argument after `delay` (with [`set_timeout`]), so
+/// only the last call of a burst gets through, `delay` after it. A call still waiting when
+/// the current reactive owner is cleaned up (the component goes away) never runs. On the
+/// server the returned function does nothing.
+///
+/// The callback runs outside the reactive owner that created it: read the context it
+/// needs (`use_context`) beforehand and move it in.
+///
+/// ```
+/// use leptos::prelude::*;
+/// use std::time::Duration;
+///
+/// #[component]
+/// fn Search() -> impl IntoView {
+///     let (query, set_query) = signal(String::new());
+///     // Searches 300 ms after the user stops typing, not at every key.
+///     let mut search = debounce(Duration::from_millis(300), move |text: String| {
+///         set_query.set(text)
+///     });
+///     view! {
+///         <input type="search" on:input=move |ev| search(event_target_value(&ev))/>
+///         <p>"Results for " {move || query.get()}</p>
+///     }
+/// }
+/// # let html = leptos::ssr::render_to_string(|| view! { <Search/> });
+/// # assert!(html.contains("Results for"), "{html}");
+/// ```
+pub fn debounce<T: 'static>(delay: Duration, callback: impl FnMut(T) + 'static) -> impl FnMut(T) {
+    use std::sync::{Arc, Mutex, PoisonError};
+
+    let callback = std::rc::Rc::new(std::cell::RefCell::new(callback));
+    // The waiting call's timer. Shared with the owner's cleanup, which has to be `Send`
+    // (owners can be disposed on another thread on the server).
+    let waiting = Arc::new(Mutex::new(None::<TimeoutHandle>));
+    let cancel_waiting = |waiting: &Mutex<Option<TimeoutHandle>>| {
+        let timer = waiting
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .take();
+        if let Some(timer) = timer {
+            timer.clear();
+        }
+    };
+    reactive_graph::on_cleanup({
+        let waiting = Arc::clone(&waiting);
+        move || cancel_waiting(&waiting)
+    });
+    move |arg| {
+        cancel_waiting(&waiting);
+        let run = {
+            let callback = std::rc::Rc::clone(&callback);
+            let waiting = Arc::clone(&waiting);
+            move || {
+                // This timer is the waiting one (any other was cleared): it has fired.
+                *waiting.lock().unwrap_or_else(PoisonError::into_inner) = None;
+                (callback.borrow_mut())(arg);
+            }
+        };
+        if let Ok(timer) = set_timeout_with_handle(run, delay) {
+            *waiting.lock().unwrap_or_else(PoisonError::into_inner) = Some(timer);
+        }
+    }
+}
+
 /// Runs `task` once the current task is over, before the browser renders or handles the
 /// next event (`queueMicrotask`). On the server it does nothing.
 pub fn queue_microtask(task: impl FnOnce() + 'static) {
@@ -339,5 +481,27 @@ mod tests {
             message.contains("only available in the browser"),
             "{message}"
         );
+    }
+
+    #[test]
+    fn deferred_work_never_runs_on_the_server() {
+        use std::{cell::Cell, rc::Rc};
+        let ran = Rc::new(Cell::new(0));
+        let owner = reactive_graph::Owner::new();
+        let mut debounced = owner.with(|| {
+            let counter = Rc::clone(&ran);
+            debounce(Duration::ZERO, move |n: i32| counter.set(counter.get() + n))
+        });
+        debounced(1);
+        debounced(2);
+        let counter = Rc::clone(&ran);
+        request_idle_callback(move || counter.set(counter.get() + 10));
+        let counter = Rc::clone(&ran);
+        request_idle_callback_with_handle(move || counter.set(counter.get() + 100))
+            .expect("a handle on the server too")
+            .cancel();
+        owner.dispose();
+        debounced(3);
+        assert_eq!(ran.get(), 0);
     }
 }

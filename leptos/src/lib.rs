@@ -177,10 +177,12 @@ pub mod prelude {
     pub use crate::ev::{event_target_checked, event_target_value};
     pub use crate::form::{ActionForm, MultiActionForm};
     pub use crate::helpers::{
-        document, is_browser, is_server, queue_microtask, request_animation_frame,
-        request_animation_frame_with_handle, set_interval, set_interval_with_handle, set_timeout,
+        debounce, document, is_browser, is_server, queue_microtask, request_animation_frame,
+        request_animation_frame_with_handle, request_idle_callback,
+        request_idle_callback_with_handle, set_interval, set_interval_with_handle, set_timeout,
         set_timeout_with_handle, window, window_event_listener, window_event_listener_untyped,
-        AnimationFrameRequestHandle, IntervalHandle, TimeoutHandle, WindowListenerHandle,
+        AnimationFrameRequestHandle, IdleCallbackHandle, IntervalHandle, TimeoutHandle,
+        WindowListenerHandle,
     };
     pub use crate::hydration::{AutoReload, HydrationScripts};
     pub use crate::oco::Oco;

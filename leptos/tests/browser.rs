@@ -2467,3 +2467,80 @@ mod typed_children {
         assert_eq!(server_p.text_content().unwrap(), "6");
     }
 }
+
+#[wasm_bindgen_test]
+async fn idle_callbacks_run_unless_cancelled_and_debounce_runs_the_last_call_of_a_burst() {
+    use leptos::prelude::{debounce, request_idle_callback, request_idle_callback_with_handle};
+    use std::time::Duration;
+    let idle = Rc::new(RefCell::new(Vec::new()));
+    let push = |entry: &'static str| {
+        let idle = Rc::clone(&idle);
+        move || idle.borrow_mut().push(entry)
+    };
+    request_idle_callback(push("idle"));
+    let cancelled = request_idle_callback_with_handle(push("cancelled idle")).unwrap();
+    let kept = request_idle_callback_with_handle(push("kept idle")).unwrap();
+    assert_ne!(kept, cancelled, "each request has its own handle");
+    cancelled.cancel();
+
+    let calls = Rc::new(RefCell::new(Vec::new()));
+    let sink = Rc::clone(&calls);
+    let mut debounced = debounce(Duration::from_millis(20), move |n: i32| {
+        sink.borrow_mut().push(n)
+    });
+    debounced(1);
+    debounced(2);
+    debounced(3);
+
+    // A debounced function whose owner goes away before its delay is over.
+    let owner = Owner::new();
+    let disposed_ran = Rc::new(Cell::new(false));
+    let flag = Rc::clone(&disposed_ran);
+    let mut disposed = owner.with(|| debounce(Duration::from_millis(20), move |()| flag.set(true)));
+    disposed(());
+    owner.dispose();
+    let nothing_ran_at_once = idle.borrow().is_empty() && calls.borrow().is_empty();
+
+    // Waits for the callbacks (a loaded machine delays timers and idle periods, so no fixed
+    // wait would do), then a while longer for any call that should not come.
+    for _ in 0..300 {
+        if idle.borrow().len() >= 2 && !calls.borrow().is_empty() {
+            break;
+        }
+        sleep(10).await;
+    }
+    sleep(60).await;
+    let first_burst = calls.borrow().clone();
+    // The function still debounces after it has run.
+    debounced(4);
+    debounced(5);
+    for _ in 0..300 {
+        if calls.borrow().len() > first_burst.len() {
+            break;
+        }
+        sleep(10).await;
+    }
+    sleep(60).await;
+
+    let mut idle = idle.borrow().clone();
+    idle.sort_unstable();
+    assert!(
+        nothing_ran_at_once,
+        "nothing runs before the browser calls back"
+    );
+    assert_eq!(
+        idle,
+        ["idle", "kept idle"],
+        "the cancelled idle callback never ran"
+    );
+    assert_eq!(
+        first_burst,
+        [3],
+        "a burst of three calls runs once, with the last argument"
+    );
+    assert_eq!(*calls.borrow(), [3, 5], "the second burst runs once too");
+    assert!(
+        !disposed_ran.get(),
+        "a call waiting when its owner was disposed never runs"
+    );
+}
