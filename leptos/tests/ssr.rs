@@ -647,3 +647,17 @@ fn head_content_of_a_view_goes_into_the_head_of_the_document_around_it() {
     let body = &page[page.find("<body>").unwrap()..];
     assert!(!body.contains("leptos-head"), "{body}");
 }
+
+#[test]
+fn a_string_in_a_style_or_script_is_written_as_its_value_and_bare_tokens_as_written() {
+    let html = render_to_string(|| {
+        view! {
+            <style>"p > a { color: red; }"</style>
+            <script>"let x = 1 < 2;"</script>
+        }
+    });
+    assert_eq!(
+        html,
+        "<style>p > a { color: red; }</style><script>let x = 1 < 2;</script>"
+    );
+}

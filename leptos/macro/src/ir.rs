@@ -215,7 +215,7 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
     let mut children = Vec::new();
     for child in element.children {
         match child {
-            Node::RawText(raw) if raw_text => children.push(Child::Text(raw.to_string_best())),
+            Node::RawText(raw) if raw_text => children.push(Child::Text(raw_text_value(&raw))),
             Node::Text(text) if raw_text => children.push(Child::Text(text.value_string())),
             other => lower_node(other, &mut children, errors),
         }
@@ -233,6 +233,15 @@ fn lower_element(element: NodeElement<rstml::Infallible>, errors: &mut Errors) -
         attributes,
         children: merge_texts(children),
     })
+}
+
+/// The content of a `<script>` or `<style>`: a string literal's value (`<style>"p { margin:
+/// 0 }"</style>`, as Leptos writes it), or the tokens as written.
+fn raw_text_value(raw: &rstml::node::RawText) -> String {
+    match syn::parse2::<syn::LitStr>(quote::ToTokens::to_token_stream(raw)) {
+        Ok(literal) => literal.value(),
+        Err(_) => raw.to_string_best(),
+    }
 }
 
 /// What lowering an attribute needs to know of its element.
