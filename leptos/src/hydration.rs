@@ -41,9 +41,39 @@ use std::sync::Arc;
 /// The `<head>` tags that preload the wasm bundle and, once it is loaded, call its
 /// `hydrate` export (which should call [`hydrate_body`](crate::mount::hydrate_body)).
 pub fn hydration_scripts(pkg_path: &str, output_name: &str) -> String {
+    scripts(pkg_path, output_name, false)
+}
+
+/// The `<head>` tags that load the wasm bundle of an app in islands mode: once it is loaded,
+/// they call its `hydrate` export if it has one (which should call
+/// [`hydrate_islands`](crate::mount::hydrate_islands)), then hydrate each
+/// `<leptos-island>` of the page with the function the bundle exports for it (see
+/// [`crate::island`]). An island inside another island's own view is hydrated with it; one
+/// inside its `children` on its own.
+pub fn island_hydration_scripts(pkg_path: &str, output_name: &str) -> String {
+    scripts(pkg_path, output_name, true)
+}
+
+/// What runs once the bundle is loaded in islands mode: the `hydrate` export, then each
+/// island's export (`app` is the bundle's module).
+const HYDRATE_ISLANDS: &str = "{app.hydrate?.();\
+for (const island of document.querySelectorAll('leptos-island')) {\
+const up = island.parentElement.closest('leptos-island,leptos-children');\
+if (up && up.localName === 'leptos-island') continue;\
+const hydrate = app[island.dataset.component];\
+if (hydrate) hydrate(island);\
+else console.error(`the bundle has no ${island.dataset.component}: was it built from the same code as the server?`);\
+}}";
+
+fn scripts(pkg_path: &str, output_name: &str, islands: bool) -> String {
     let pkg = pkg_path.trim_end_matches('/');
+    let (import, then) = if islands {
+        ("import init, * as app from '", HYDRATE_ISLANDS)
+    } else {
+        ("import init, { hydrate } from '", "hydrate()")
+    };
     // Built with `push_str` rather than `format!`: it is written into every page.
-    let mut out = String::with_capacity(400 + 4 * (pkg.len() + output_name.len()));
+    let mut out = String::with_capacity(400 + then.len() + 4 * (pkg.len() + output_name.len()));
     for piece in [
         "<link rel=\"modulepreload\" href=\"",
         pkg,
@@ -54,7 +84,8 @@ pub fn hydration_scripts(pkg_path: &str, output_name: &str) -> String {
         "/",
         output_name,
         "_bg.wasm\" as=\"fetch\" type=\"application/wasm\" crossorigin=\"\"/>\
-         <script type=\"module\">import init, { hydrate } from '",
+         <script type=\"module\">",
+        import,
         pkg,
         "/",
         output_name,
@@ -62,7 +93,9 @@ pub fn hydration_scripts(pkg_path: &str, output_name: &str) -> String {
         pkg,
         "/",
         output_name,
-        "_bg.wasm' }).then(() => hydrate());</script>",
+        "_bg.wasm' }).then(() => ",
+        then,
+        ");</script>",
     ] {
         out.push_str(piece);
     }
@@ -75,34 +108,38 @@ pub fn hydration_scripts(pkg_path: &str, output_name: &str) -> String {
 pub fn HydrationScripts(
     /// The app's settings: the bundle's name and where it is served.
     options: LeptosOptions,
-    /// Accepted for compatibility with Leptos; islands are not supported, so it must be
-    /// `false`.
+    /// Whether the app is in islands mode: the scripts then hydrate each `#[island]` of the
+    /// page instead of the whole page ([`island_hydration_scripts`]).
     #[prop(optional)]
     islands: bool,
 ) -> impl IntoView {
-    debug_assert!(!islands, "islands are not supported");
-    View::raw_html_shared(shared_hydration_scripts(&options))
+    View::raw_html_shared(shared_hydration_scripts(&options, islands))
 }
 
-/// The [`hydration_scripts`] for `options`, made once per thread for the bundle last asked
-/// for: a server writes the same scripts into every page it renders.
-fn shared_hydration_scripts(options: &LeptosOptions) -> Arc<str> {
-    /// The bundle's directory and name, and their scripts.
-    type Cached = (Arc<str>, Arc<str>, Arc<str>);
+/// The [`hydration_scripts`] (or, for `islands`, the [`island_hydration_scripts`]) for
+/// `options`, made once per thread for the bundle last asked for: a server writes the same
+/// scripts into every page it renders.
+fn shared_hydration_scripts(options: &LeptosOptions, islands: bool) -> Arc<str> {
+    /// The bundle's directory and name, whether in islands mode, and their scripts.
+    type Cached = (Arc<str>, Arc<str>, bool, Arc<str>);
     thread_local! {
         static LAST: RefCell<Option<Cached>> = const { RefCell::new(None) };
     }
     LAST.with(|last| {
         let mut last = last.borrow_mut();
-        if let Some((pkg_dir, name, scripts)) = &*last {
-            if **pkg_dir == *options.site_pkg_dir && **name == *options.output_name {
+        if let Some((pkg_dir, name, for_islands, scripts)) = &*last {
+            if **pkg_dir == *options.site_pkg_dir
+                && **name == *options.output_name
+                && *for_islands == islands
+            {
                 return scripts.clone();
             }
         }
-        let scripts: Arc<str> = hydration_scripts(&options.pkg_path(), &options.output_name).into();
+        let scripts: Arc<str> = scripts(&options.pkg_path(), &options.output_name, islands).into();
         *last = Some((
             options.site_pkg_dir.clone(),
             options.output_name.clone(),
+            islands,
             scripts.clone(),
         ));
         scripts
@@ -155,8 +192,13 @@ mod tests {
             ("assets", "blog"),
             ("pkg", "todo"),
         ] {
-            let shared = super::shared_hydration_scripts(&options(dir, name));
+            let shared = super::shared_hydration_scripts(&options(dir, name), false);
             assert_eq!(&*shared, super::hydration_scripts(&format!("/{dir}"), name));
+            let islands = super::shared_hydration_scripts(&options(dir, name), true);
+            assert_eq!(
+                &*islands,
+                super::island_hydration_scripts(&format!("/{dir}"), name)
+            );
         }
     }
 }

@@ -43,6 +43,11 @@ pub mod form;
 pub mod head;
 pub mod helpers;
 pub mod hydration;
+pub mod island;
+/// Leptos's path to its DOM helpers and logging (`leptos::leptos_dom::logging::console_log`).
+pub mod leptos_dom {
+    pub use crate::{helpers, logging};
+}
 pub mod logging;
 pub mod mount;
 pub mod oco;
@@ -140,7 +145,7 @@ macro_rules! either {
 }
 
 pub use callback::Callback;
-pub use leptos_macro::{component, delete, get, patch, post, put, server, slot, view};
+pub use leptos_macro::{component, delete, get, island, patch, post, put, server, slot, view};
 pub use reactive_graph;
 /// The reactive core under the name Leptos gives it (`leptos::reactive::signal::RwSignal`).
 pub use reactive_graph as reactive;
@@ -153,6 +158,8 @@ pub mod server {
     pub use crate::server_action::{ServerAction, ServerMultiAction};
 }
 pub use redirect::{redirect, RedirectHandler};
+#[doc(hidden)]
+pub use serde;
 pub use server_fn;
 pub use view::html;
 /// The `wasm-bindgen` crate this `leptos` is built with (for `JsCast` and friends).
@@ -194,7 +201,7 @@ pub mod prelude {
         AnyView, CollectView, Either, EitherOf3, EitherOf4, EitherOf5, EitherOf6, IntoView,
         NodeRef, View,
     };
-    pub use crate::{component, server, slot, view};
+    pub use crate::{component, island, server, slot, view};
     pub use reactive_graph::prelude::*;
     pub use server_fn::{ServerFn, ServerFnError};
 }

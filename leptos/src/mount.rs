@@ -79,6 +79,25 @@ where
 }
 
 #[cfg(hydration)]
+/// Starts an app in islands mode: call it from the bundle's `hydrate` export. The page is
+/// not hydrated as a whole; the script that
+/// [`HydrationScripts`](crate::hydration::HydrationScripts) writes with `islands=true` then
+/// hydrates each `#[island]` of the page on its own (see [`crate::island`]).
+///
+/// ```no_run
+/// # #[cfg(target_arch = "wasm32")]
+/// #[wasm_bindgen::prelude::wasm_bindgen]
+/// pub fn hydrate() {
+///     leptos::mount::hydrate_islands();
+/// }
+/// ```
+pub fn hydrate_islands() {
+    if cfg!(debug_assertions) {
+        crate::logging::show_panics_in_console();
+    }
+}
+
+#[cfg(hydration)]
 /// Takes over the HTML the server rendered into `parent`.
 pub fn hydrate_to<F, V>(parent: web_sys::HtmlElement, app: F) -> UnmountHandle
 where
@@ -112,9 +131,51 @@ where
 }
 
 #[cfg(hydration)]
+/// Hydrates an island from `element`'s children. Its resources are numbered from
+/// `first_resource`, as the server numbered them, and find their values in the page's data
+/// script; an island that made no resource on the server has no number and reads no data.
+pub(crate) fn hydrate_island_in<F, V>(
+    element: web_sys::HtmlElement,
+    first_resource: Option<u64>,
+    app: F,
+) -> UnmountHandle
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView,
+{
+    let scope = match first_resource {
+        Some(first) => {
+            crate::render_scope::RenderScope::hydrate_from(resource_data_around(&element), first)
+        }
+        None => crate::render_scope::RenderScope::hydrate(None),
+    };
+    crate::render_scope::with_scope(scope, || {
+        start(app, |view| {
+            view.hydrate(&mut Cursor::new(element.unchecked_ref()))
+        })
+    })
+}
+
+#[cfg(hydration)]
+/// The text of the resources' data script nearest to `element`: a child of its closest
+/// ancestor that has one (the server writes it after the app, in `<body>`), or in `<head>`.
+fn resource_data_around(element: &web_sys::Element) -> Option<String> {
+    const BESIDE: &str = ":scope > script#__RESOURCES";
+    let mut at = element.parent_element();
+    while let Some(ancestor) = at {
+        if let Ok(Some(script)) = ancestor.query_selector(BESIDE) {
+            return script.text_content();
+        }
+        at = ancestor.parent_element();
+    }
+    let head = crate::view::document().head()?;
+    head.query_selector(BESIDE).ok().flatten()?.text_content()
+}
+
+#[cfg(hydration)]
 /// The text of the script with the resources' values the server wrote
 /// (`<script id="__RESOURCES">`, inside the hydration root or in `<head>`).
-fn resource_data(parent: &web_sys::HtmlElement) -> Option<String> {
+fn resource_data(parent: &web_sys::Element) -> Option<String> {
     const SELECTOR: &str = "script#__RESOURCES";
     let script = parent.query_selector(SELECTOR).ok().flatten().or_else(|| {
         let in_head = format!("head > {SELECTOR}");

@@ -73,12 +73,25 @@ impl RenderScope {
         id
     }
 
+    /// The id the next resource created in this scope will get.
+    #[cfg(render_html)]
+    pub(crate) fn peek_next_id(&self) -> u64 {
+        self.next_id.get()
+    }
+
     /// A hydration scope over the server's serialized values (the JSON text of the page's
     /// data script, if it has one).
     #[cfg(hydration)]
     pub(crate) fn hydrate(data: Option<String>) -> Rc<Self> {
+        Self::hydrate_from(data, 0)
+    }
+
+    /// A hydration scope whose first resource gets id `first` (an island's first resource:
+    /// the server numbered the page's resources before it).
+    #[cfg(hydration)]
+    pub(crate) fn hydrate_from(data: Option<String>, first: u64) -> Rc<Self> {
         Rc::new(RenderScope {
-            next_id: Cell::new(0),
+            next_id: Cell::new(first),
             mode: Mode::Hydrate(RefCell::new(HydrationData::Text(data))),
             head_cursor: RefCell::new(None),
         })

@@ -2544,3 +2544,7 @@ async fn idle_callbacks_run_unless_cancelled_and_debounce_runs_the_last_call_of_
         "a call waiting when its owner was disposed never runs"
     );
 }
+
+/// Islands (`#[island]`), hydrated one by one.
+#[path = "browser/islands.rs"]
+mod islands;

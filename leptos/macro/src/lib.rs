@@ -37,6 +37,17 @@ pub fn component(args: TokenStream, input: TokenStream) -> TokenStream {
     component::expand(args.into(), input.into()).into()
 }
 
+/// Turns a function into an island: a component the browser hydrates on its own, in a page
+/// whose other components stay the server's HTML (and are not in the bundle).
+///
+/// Its props are sent to the browser as JSON, so they must implement `serde::Serialize` and
+/// `serde::Deserialize`; `children: Children` are rendered by the server and kept as they are.
+/// See the `leptos::island` module.
+#[proc_macro_attribute]
+pub fn island(args: TokenStream, input: TokenStream) -> TokenStream {
+    component::expand_island(args.into(), input.into()).into()
+}
+
 /// Turns a struct into a slot: a child tag with a `slot` attribute, given to the enclosing
 /// component's prop of the same name (in snake case, or the name in `slot:name`).
 ///
