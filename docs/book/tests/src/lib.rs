@@ -29,6 +29,7 @@ chapters! {
     control_flow => "control-flow.md",
     async_data => "async.md",
     ssr_hydration => "ssr-hydration.md",
+    islands => "islands.md",
     server_functions => "server-functions.md",
     forms => "forms.md",
     router => "router.md",
