@@ -24,11 +24,8 @@
 use crate::children::Children;
 use crate::view::{IntoView, View};
 
-/// The element the server wraps an island in.
-pub const ISLAND_TAG: &str = "leptos-island";
-
 /// The element the server wraps an island's children in.
-pub const CHILDREN_TAG: &str = "leptos-children";
+const CHILDREN_TAG: &str = "leptos-children";
 
 /// Renders an island: `body`'s view inside `<leptos-island>`, whose attributes name the
 /// function the browser hydrates it with (`export`) and, on the server, carry its props as
@@ -80,7 +77,7 @@ where
 }
 
 /// The component's name, from the name of its export (`_island_Counter` → `Counter`).
-#[cfg(any(render_html, hydration))]
+#[cfg(render_html)]
 fn island_name(export: &str) -> &str {
     export.strip_prefix("_island_").unwrap_or(export)
 }
@@ -172,25 +169,27 @@ mod server_children {
     }
 }
 
-/// Reads an island's props back from its element and hydrates it there; the function each
-/// `#[island]` exports to the browser calls this. Errors are reported in the console and
-/// leave the island as the server wrote it.
+/// Reads the props of the island `name` back from its element and hydrates it there; the
+/// function each `#[island]` exports to the browser calls this. Errors are reported in the
+/// console and leave the island as the server wrote it; a hydration mismatch inside it names
+/// the island.
 #[cfg(hydration)]
 #[doc(hidden)]
-pub fn hydrate_island<P, V>(element: web_sys::HtmlElement, body: impl FnOnce(P) -> V + 'static)
-where
+pub fn hydrate_island<P, V>(
+    element: web_sys::HtmlElement,
+    name: &'static str,
+    body: impl FnOnce(P) -> V + 'static,
+) where
     P: serde::de::DeserializeOwned + 'static,
     V: IntoView,
 {
-    let export = element.get_attribute("data-component").unwrap_or_default();
     let json = element.get_attribute("data-props");
     let props = match serde_json::from_str::<P>(json.as_deref().unwrap_or("null")) {
         Ok(props) => props,
         Err(error) => {
             crate::logging::console_error(&format!(
-                "the island `{}` was not hydrated: its props in `data-props` could not be \
-                 read ({error}); was the bundle built from the same code as the server?",
-                island_name(&export)
+                "the island `{name}` was not hydrated: its props in `data-props` could not be \
+                 read ({error}); was the bundle built from the same code as the server?"
             ));
             return;
         }
@@ -198,7 +197,12 @@ where
     let first_resource = element
         .get_attribute("data-resources")
         .and_then(|first| first.parse().ok());
-    let app = move || -> crate::view::AnyView { body(props).into_view() };
+    let app = move || -> View {
+        View::new(crate::view::ComponentView {
+            name,
+            view: body(props).into_view(),
+        })
+    };
     drop(crate::mount::hydrate_island_in(
         element,
         first_resource,
@@ -212,12 +216,12 @@ where
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __island_export {
-    ($export:ident, $hydrate:expr) => {
+    ($export:ident, $name:expr, $hydrate:expr) => {
         #[::leptos::wasm_bindgen::prelude::wasm_bindgen(wasm_bindgen = ::leptos::wasm_bindgen)]
         #[allow(non_snake_case)]
         #[doc(hidden)]
         pub fn $export(element: ::leptos::web_sys::HtmlElement) {
-            ::leptos::island::hydrate_island(element, $hydrate);
+            ::leptos::island::hydrate_island(element, $name, $hydrate);
         }
     };
 }
@@ -228,5 +232,5 @@ macro_rules! __island_export {
 #[doc(hidden)]
 #[macro_export]
 macro_rules! __island_export {
-    ($export:ident, $hydrate:expr) => {};
+    ($export:ident, $name:expr, $hydrate:expr) => {};
 }

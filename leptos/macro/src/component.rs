@@ -179,7 +179,7 @@ impl Component {
                 #[allow(non_snake_case)]
                 fn #inner() #output #body
 
-                ::leptos::__island_export!(#export, |(): ()| #inner());
+                ::leptos::__island_export!(#export, stringify!(#name), |(): ()| #inner());
             };
         }
         let props_name = format_ident!("{}Props", name);
@@ -217,7 +217,7 @@ impl Component {
 
             #props_items
 
-            ::leptos::__island_export!(#export, #inner);
+            ::leptos::__island_export!(#export, stringify!(#name), #inner);
         }
     }
 

@@ -124,6 +124,33 @@ fn an_island_whose_props_cannot_be_read_is_left_as_the_server_wrote_it() {
     );
 }
 
+#[wasm_bindgen_test]
+fn a_mismatch_inside_an_island_names_the_island_and_the_island_still_works() {
+    let html = leptos::ssr::render_to_string(|| {
+        view! { <Counter initial=1 label="x".to_string()/> }
+    });
+    let stale = html
+        .replace("<button class=\"count\">", "<a class=\"count\">")
+        .replace("</button>", "</a>");
+    assert_ne!(stale, html);
+    let root = container();
+    root.set_inner_html(&stale);
+    let island = islands(&root).remove(0);
+
+    _island_Counter(island.clone());
+    let mismatches = take_hydration_mismatches();
+    assert_eq!(mismatches.len(), 1, "{mismatches:?}");
+    assert!(mismatches[0].contains("<Counter/>"), "{}", mismatches[0]);
+    assert!(
+        mismatches[0].contains("expected <button>, found <a>"),
+        "{}",
+        mismatches[0]
+    );
+    let button = query(&island, "button");
+    button.click();
+    assert_eq!(button.text_content().unwrap(), "x: 2");
+}
+
 /// An island that loads its greeting; `calls` counts the fetcher's runs.
 #[island]
 fn Greeting(who: String) -> impl IntoView {
