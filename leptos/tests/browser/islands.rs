@@ -100,6 +100,39 @@ fn each_island_hydrates_in_place_with_its_props_and_keeps_its_server_children() 
     assert_eq!(STATIC_CLICKS.with(Cell::get), 0);
 }
 
+/// An island with another island in its own view (not in its children).
+#[island]
+fn Panel(title: String) -> impl IntoView {
+    let (open, set_open) = signal(true);
+    view! {
+        <section class:closed=move || !open.get()>
+            <h2 on:click=move |_| set_open.update(|o| *o = !*o)>{title}</h2>
+            <Counter initial=7 label="nested".to_string()/>
+        </section>
+    }
+}
+
+#[wasm_bindgen_test]
+fn an_island_in_another_islands_own_view_is_hydrated_with_it() {
+    let html = leptos::ssr::render_to_string(|| view! { <Panel title="P".to_string()/> });
+    let root = container();
+    root.set_inner_html(&html);
+    let found = islands(&root);
+    assert_eq!(found.len(), 2, "{html}");
+    let button = query(&found[1], "button");
+    let mutations = Mutations::observe(&root);
+
+    // The islands script skips the inner one: the outer one's hydration covers it.
+    _island_Panel(found[0].clone());
+    assert_eq!(mutations.counts(), (0, 0, 0));
+    assert_eq!(take_hydration_mismatches(), Vec::<String>::new());
+    assert!(query(&found[1], "button").is_same_node(Some(&button)));
+    button.click();
+    assert_eq!(button.text_content().unwrap(), "nested: 8");
+    query(&found[0], "h2").click();
+    assert_eq!(query(&found[0], "section").class_name(), "closed");
+}
+
 #[wasm_bindgen_test]
 fn an_island_whose_props_cannot_be_read_is_left_as_the_server_wrote_it() {
     let html = leptos::ssr::render_to_string(|| {
