@@ -117,6 +117,22 @@ where
 {
     // Resources created while hydrating find the values the server rendered with.
     let scope = crate::render_scope::RenderScope::hydrate(resource_data(&parent));
+    hydrate_in_scope(parent, scope, app, bracketed)
+}
+
+#[cfg(hydration)]
+/// Hydrates `app` from `parent`'s children (bracketed when `bracketed`), with `scope` as the
+/// render scope its resources are created in.
+fn hydrate_in_scope<F, V>(
+    parent: web_sys::HtmlElement,
+    scope: std::rc::Rc<crate::render_scope::RenderScope>,
+    app: F,
+    bracketed: bool,
+) -> UnmountHandle
+where
+    F: FnOnce() -> V + 'static,
+    V: IntoView,
+{
     crate::render_scope::with_scope(scope, || {
         start(app, |view| {
             let mut cursor = Cursor::new(parent.unchecked_ref());
@@ -149,42 +165,42 @@ where
         }
         None => crate::render_scope::RenderScope::hydrate(None),
     };
-    crate::render_scope::with_scope(scope, || {
-        start(app, |view| {
-            view.hydrate(&mut Cursor::new(element.unchecked_ref()))
-        })
-    })
+    hydrate_in_scope(element, scope, app, false)
 }
 
 #[cfg(hydration)]
 /// The text of the resources' data script nearest to `element`: a child of its closest
 /// ancestor that has one (the server writes it after the app, in `<body>`), or in `<head>`.
 fn resource_data_around(element: &web_sys::Element) -> Option<String> {
-    const BESIDE: &str = ":scope > script#__RESOURCES";
     let mut at = element.parent_element();
     while let Some(ancestor) = at {
-        if let Ok(Some(script)) = ancestor.query_selector(BESIDE) {
+        if let Ok(Some(script)) = ancestor.query_selector(":scope > script#__RESOURCES") {
             return script.text_content();
         }
         at = ancestor.parent_element();
     }
-    let head = crate::view::document().head()?;
-    head.query_selector(BESIDE).ok().flatten()?.text_content()
+    data_script_in_head()?.text_content()
 }
 
 #[cfg(hydration)]
 /// The text of the script with the resources' values the server wrote
 /// (`<script id="__RESOURCES">`, inside the hydration root or in `<head>`).
 fn resource_data(parent: &web_sys::Element) -> Option<String> {
-    const SELECTOR: &str = "script#__RESOURCES";
-    let script = parent.query_selector(SELECTOR).ok().flatten().or_else(|| {
-        let in_head = format!("head > {SELECTOR}");
-        crate::view::document()
-            .query_selector(&in_head)
-            .ok()
-            .flatten()
-    })?;
+    let script = parent
+        .query_selector("script#__RESOURCES")
+        .ok()
+        .flatten()
+        .or_else(data_script_in_head)?;
     script.text_content()
+}
+
+#[cfg(hydration)]
+/// The resources' data script in `<head>`, where a shell may put it.
+fn data_script_in_head() -> Option<web_sys::Element> {
+    crate::view::document()
+        .query_selector("head > script#__RESOURCES")
+        .ok()
+        .flatten()
 }
 
 /// Runs the app in a new owner and puts its view in the page with `place`.
